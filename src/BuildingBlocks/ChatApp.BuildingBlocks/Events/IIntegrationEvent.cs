@@ -1,0 +1,16 @@
+namespace ChatApp.BuildingBlocks.Events;
+
+/// <summary>A fact one module publishes for others, past tense, defined in the publisher's Contracts project.</summary>
+public interface IIntegrationEvent
+{
+    Guid EventId { get; }
+
+    DateTime OccurredAt { get; }
+}
+
+/// <summary>Handles one integration event in a consuming module. Runs in its own DI scope; may run again after a crash, so keep it idempotent.</summary>
+public interface IIntegrationEventHandler<in TEvent>
+    where TEvent : IIntegrationEvent
+{
+    Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken);
+}

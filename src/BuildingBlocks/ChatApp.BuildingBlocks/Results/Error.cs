@@ -1,0 +1,39 @@
+namespace ChatApp.BuildingBlocks.Results;
+
+/// <summary>The kind of an expected failure; the HTTP mapper turns each kind into one status code.</summary>
+public enum ErrorType
+{
+    Validation,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    TooManyRequests,
+    Failure,
+}
+
+/// <summary>An expected failure returned by a handler: a stable machine code, a human message and, for validation, the failing fields.</summary>
+public sealed record Error(string Code, string Message, ErrorType Type)
+{
+    private static readonly IReadOnlyDictionary<string, string[]> NoFields = new Dictionary<string, string[]>();
+
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; init; } = NoFields;
+
+    public static Error Validation(string code, string message, IReadOnlyDictionary<string, string[]> fieldErrors) =>
+        new(code, message, ErrorType.Validation) { FieldErrors = fieldErrors };
+
+    public static Error Validation(string field, string message) =>
+        Validation("validation_failed", "One or more validation errors occurred.", new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Error NotFound(string code, string message) => new(code, message, ErrorType.NotFound);
+
+    public static Error Conflict(string code, string message) => new(code, message, ErrorType.Conflict);
+
+    public static Error Unauthorized(string code, string message) => new(code, message, ErrorType.Unauthorized);
+
+    public static Error Forbidden(string code, string message) => new(code, message, ErrorType.Forbidden);
+
+    public static Error TooManyRequests(string code, string message) => new(code, message, ErrorType.TooManyRequests);
+
+    public static Error Failure(string code, string message) => new(code, message, ErrorType.Failure);
+}

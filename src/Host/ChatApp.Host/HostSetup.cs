@@ -1,0 +1,133 @@
+using Carter;
+using ChatApp.BuildingBlocks;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Web;
+using Hangfire;
+using Hangfire.Redis.StackExchange;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
+using StackExchange.Redis;
+
+namespace ChatApp.Host;
+
+/// <summary>Cross-cutting wiring of the one deployable host; modules plug in through <see cref="ModulesRegistry"/>.</summary>
+internal static class HostSetup
+{
+    public static WebApplicationBuilder AddChatAppHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddBuildingBlocks(configuration, builder.Environment);
+        services.AddCarter(configurator: carter => carter
+            .WithModules(ModuleEndpoints.CarterModulesIn(ModulesRegistry.Assemblies))
+            .WithEmptyValidators());
+        services.AddModules(configuration);
+
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddAntiforgery();
+        services.AddRedis(configuration);
+        services.AddJobs(configuration);
+        return builder;
+    }
+
+    public static WebApplication UseChatAppHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "ChatApp jobs",
+            Authorization = [],
+            AsyncAuthorization = [],
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        }).RequireAuthorization(AuthorizationPolicies.Admin);
+        app.MapModules();
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    public static async Task MigrateAndExitAsync(this WebApplication app)
+    {
+        await app.Services.InitializeModulesAsync(applySchema: true);
+        app.Logger.LogInformation("Migrations applied; exiting.");
+    }
+
+    private static void AddRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return;
+        }
+
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var options = ConfigurationOptions.Parse(connectionString);
+            options.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+
+    /// <summary>Hangfire on Redis when <c>ConnectionStrings:Redis</c> is set, in memory otherwise (embedded default).</summary>
+    private static void AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var useRedis = !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
+        services.AddHangfire((provider, hangfire) =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (useRedis)
+            {
+                hangfire.UseRedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
+                {
+                    Prefix = configuration["Hangfire:RedisPrefix"] ?? "chatapp:hangfire:",
+                });
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(options =>
+        {
+            options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is null || addresses.Count == 0)
+        {
+            return;
+        }
+
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("ChatApp is listening on {Address} (database: {Provider}); API reference: {Address}/scalar, jobs: {Address}/hangfire",
+                address, settings.Provider, address, address);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.Modules.Accounts;
+
+namespace ChatApp.Host;
+
+/// <summary>The one list of the modules this host runs. Adding a module means adding it here (three places, same order).</summary>
+internal static class ModulesRegistry
+{
+    public static readonly Assembly[] Assemblies =
+    [
+        typeof(AccountsModule).Assembly,
+    ];
+
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAccountsModule(configuration);
+
+        // Mediator generates its dispatch code at compile time from this call: every value must be a literal.
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(AccountsModule)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(UnitOfWorkBehavior<,>),
+            ];
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
+    {
+        app.MapAccountsModule();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using ChatApp.Host;
+
+// `ChatApp.Host migrate` applies every module's migrations and seeds, then exits (production deployments run it once per release).
+var migrateOnly = args.Length > 0 && args[0] == "migrate";
+var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+builder.AddChatAppHost();
+
+var app = builder.Build();
+if (migrateOnly)
+{
+    await app.MigrateAndExitAsync();
+    return;
+}
+
+app.UseChatAppHost();
+await app.RunAsync();
+
+/// <summary>The entry point, public for <c>WebApplicationFactory&lt;Program&gt;</c> in the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,141 @@
+using ChatApp.BuildingBlocks.Events;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Web;
+using ChatApp.Modules.Accounts.Auth;
+using ChatApp.Modules.Accounts.Domain;
+using ChatApp.Modules.Accounts.Features.AdminSignIn;
+using ChatApp.Modules.Accounts.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatApp.Modules.Accounts;
+
+/// <summary>The Accounts module's one entry point: identity, tokens, sessions, profiles, and the authentication every module relies on.</summary>
+public static class AccountsModule
+{
+    public const string Name = "accounts";
+
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var assembly = typeof(AccountsModule).Assembly;
+        services.AddModuleDbContext<AccountsDbContext>(Name, AccountsDbContext.Schema);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddIntegrationEventHandlers(assembly);
+        services.AddMemoryCache();
+
+        services.AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                configuration.GetSection("Accounts:Identity").Bind(options);
+            })
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager();
+
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<UnknownAccountThrottle>();
+        services.AddScoped<SessionTokenIssuer>();
+        services.AddScoped<IModuleInitializer, AdminSeeder>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddCookie(AdminSignInHandler.Scheme, options =>
+            {
+                options.Cookie.Name = "chatapp_admin";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.LoginPath = Contracts.AccountsRoutes.AdminSignIn;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => RedirectBrowsersOnly(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<JwtOptions>>((options, keys, jwt) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    IssuerSigningKey = keys.Key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = ClaimsPrincipalExtensions.NameClaim,
+                    RoleClaimType = ClaimsPrincipalExtensions.RoleClaim,
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    // Browsers and SignalR clients on WebSockets cannot send headers: they pass the token in the query string.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs")
+                            && context.Request.Query.TryGetValue("access_token", out var token))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = async context =>
+                    {
+                        var sessionId = context.Principal?.GetSessionId();
+                        var validator = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                        if (sessionId is null || !await validator.IsActiveAsync(sessionId.Value, context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("The session of this access token has been revoked.");
+                        }
+                    },
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthorizationPolicies.Admin, policy => policy
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, AdminSignInHandler.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(AuthorizationPolicies.AdminRole));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountsModule(this IEndpointRouteBuilder app) =>
+        app.MapCarterModulesOf(typeof(AccountsModule).Assembly);
+
+    private static Task RedirectBrowsersOnly(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var acceptsHtml = context.Request.Headers.Accept.Any(value => value?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        if (acceptsHtml)
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,50 @@
+using ChatApp.BuildingBlocks.Results;
+using Microsoft.AspNetCore.Identity;
+
+namespace ChatApp.Modules.Accounts.Auth;
+
+/// <summary>The Accounts module's expected failures, with stable codes the mobile app can switch on.</summary>
+internal static class AccountErrors
+{
+    public static readonly Error InvalidCredentials =
+        Error.Unauthorized("accounts.invalid_credentials", "The e-mail or password is incorrect.");
+
+    public static readonly Error LockedOut =
+        Error.TooManyRequests("accounts.locked_out", "Too many failed sign-in attempts. Try again in a few minutes.");
+
+    public static readonly Error InvalidRefreshToken =
+        Error.Unauthorized("accounts.invalid_refresh_token", "The refresh token is invalid, expired or revoked. Sign in again.");
+
+    public static readonly Error EmailTaken =
+        Error.Conflict("accounts.email_taken", "An account with this e-mail already exists.");
+
+    public static readonly Error UserNotFound =
+        Error.NotFound("accounts.user_not_found", "No such user.");
+
+    public static readonly Error SessionNotFound =
+        Error.NotFound("accounts.session_not_found", "No such session.");
+
+    public static readonly Error NotAdmin =
+        Error.Forbidden("accounts.not_admin", "This account is not an administrator.");
+
+    /// <summary>Maps Identity's errors: duplicates to 409, password rules to the given password field, e-mail rules to "email".</summary>
+    public static Error FromIdentity(IEnumerable<IdentityError> errors, string passwordField = "password")
+    {
+        var list = errors.ToList();
+        if (list.Exists(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return EmailTaken;
+        }
+
+        var fields = list
+            .GroupBy(e => e.Code switch
+            {
+                nameof(IdentityErrorDescriber.PasswordMismatch) => "currentPassword",
+                _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => passwordField,
+                nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => "email",
+                _ => "request",
+            }, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal);
+        return Error.Validation("validation_failed", "One or more validation errors occurred.", fields);
+    }
+}

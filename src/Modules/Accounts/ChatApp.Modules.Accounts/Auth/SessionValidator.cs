@@ -1,0 +1,44 @@
+using ChatApp.Modules.Accounts.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ChatApp.Modules.Accounts.Auth;
+
+/// <summary>
+/// Access tokens name their session; a token of a revoked session stops working. The answer is cached per node for
+/// <see cref="CacheDuration"/>; revocations on this node evict it at once, other nodes notice within the cache duration.
+/// </summary>
+internal sealed class SessionValidator(IMemoryCache cache, IServiceProvider services, TimeProvider timeProvider)
+{
+    public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(15);
+
+    public async ValueTask<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var key = CacheKey(sessionId);
+        if (cache.TryGetValue(key, out bool active))
+        {
+            return active;
+        }
+
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        active = await db.Sessions.AsNoTracking()
+            .AnyAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
+        cache.Set(key, active, CacheDuration);
+        return active;
+    }
+
+    public void Forget(Guid sessionId) => cache.Remove(CacheKey(sessionId));
+
+    public void Forget(IEnumerable<Guid> sessionIds)
+    {
+        foreach (var id in sessionIds)
+        {
+            Forget(id);
+        }
+    }
+
+    private static string CacheKey(Guid sessionId) => "accounts:session-active:" + sessionId.ToString("N");
+}

@@ -1,0 +1,65 @@
+namespace ChatApp.Modules.Accounts.Domain;
+
+/// <summary>
+/// One signed-in device. Its refresh tokens form a family: each refresh uses up the presented token and issues the next
+/// one. Presenting a used token means it was copied, so the whole session is revoked.
+/// </summary>
+internal sealed class Session
+{
+    public const int DeviceNameMaxLength = 100;
+
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public string DeviceName { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime LastUsedAt { get; set; }
+
+    /// <summary>The session ends when its newest refresh token expires; every refresh moves this forward.</summary>
+    public DateTime ExpiresAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+
+    public string? RevokedReason { get; set; }
+
+    public List<RefreshToken> RefreshTokens { get; } = [];
+
+    public bool IsActive(DateTime now) => RevokedAt is null && ExpiresAt > now;
+
+    public void Revoke(DateTime now, string reason)
+    {
+        if (RevokedAt is null)
+        {
+            RevokedAt = now;
+            RevokedReason = reason;
+        }
+    }
+}
+
+internal static class SessionRevocationReasons
+{
+    public const string SignedOut = "signed-out";
+    public const string RevokedByUser = "revoked-by-user";
+    public const string RefreshTokenReuse = "refresh-token-reuse";
+    public const string PasswordChanged = "password-changed";
+}
+
+/// <summary>An opaque refresh token; only its SHA-256 hash is stored.</summary>
+internal sealed class RefreshToken
+{
+    public Guid Id { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public string TokenHash { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+
+    /// <summary>When it was exchanged for the next token; a token is good for one exchange only.</summary>
+    public DateTime? UsedAt { get; set; }
+}

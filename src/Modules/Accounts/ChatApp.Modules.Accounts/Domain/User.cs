@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ChatApp.Modules.Accounts.Domain;
+
+internal sealed class User : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 50;
+    public const int BioMaxLength = 500;
+
+    public string DisplayName { get; set; } = "";
+
+    public string? Bio { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class Role : IdentityRole<Guid>;

@@ -1,0 +1,66 @@
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.Modules.Accounts.Auth;
+using ChatApp.Modules.Accounts.Domain;
+using ChatApp.Modules.Accounts.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatApp.Modules.Accounts.Features.ChangePassword;
+
+internal sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+/// <summary>Non-transactional: it runs its own transaction so that the session cache is cleared only after the commit.</summary>
+internal sealed record ChangePasswordCommand(Guid UserId, Guid? CurrentSessionId, string CurrentPassword, string NewPassword)
+    : ICommand<Result>, INonTransactionalCommand;
+
+internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
+{
+    public ChangePasswordValidator()
+    {
+        RuleFor(c => c.CurrentPassword).PasswordInput();
+        RuleFor(c => c.NewPassword).PasswordInput()
+            .NotEqual(c => c.CurrentPassword).WithMessage("The new password must differ from the current one.");
+    }
+}
+
+/// <summary>Changes the password and signs out every other device (their sessions are revoked; this one stays).</summary>
+internal sealed class ChangePasswordHandler(
+    AccountsDbContext db,
+    UserManager<User> users,
+    SessionValidator sessions,
+    TimeProvider timeProvider) : ICommandHandler<ChangePasswordCommand, Result>
+{
+    public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString());
+        if (user is null)
+        {
+            return AccountErrors.UserNotFound;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
+        if (!changed.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return AccountErrors.FromIdentity(changed.Errors, passwordField: "newPassword");
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var others = await db.Sessions
+            .Where(s => s.UserId == user.Id && s.RevokedAt == null && s.Id != command.CurrentSessionId)
+            .ToListAsync(cancellationToken);
+        foreach (var session in others)
+        {
+            session.Revoke(now, SessionRevocationReasons.PasswordChanged);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        sessions.Forget(others.Select(s => s.Id));
+        return Result.Success();
+    }
+}

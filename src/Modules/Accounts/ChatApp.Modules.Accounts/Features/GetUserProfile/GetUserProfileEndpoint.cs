@@ -1,0 +1,25 @@
+using Carter;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.Modules.Accounts.Contracts;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatApp.Modules.Accounts.Features.GetUserProfile;
+
+internal sealed class GetUserProfileEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet(AccountsRoutes.Users + "/{userId:guid}", HandleAsync)
+            .WithName("GetUserProfile")
+            .WithTags("Users")
+            .WithSummary("A user's public profile")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<PublicProfileResponse>, ProblemHttpResult>> HandleAsync(
+        Guid userId, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetUserProfileQuery(userId), cancellationToken)).ToOk();
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Carter;
+using ChatApp.BuildingBlocks.Web;
+using ChatApp.Modules.Accounts.Contracts;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatApp.Modules.Accounts.Features.ListSessions;
+
+internal sealed class ListSessionsEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet(AccountsRoutes.Accounts + "/sessions", HandleAsync)
+            .WithName("ListSessions")
+            .WithTags("Accounts")
+            .WithSummary("List my active sessions (one per signed-in device)")
+            .RequireAuthorization();
+
+    private static async Task<Ok<IReadOnlyList<SessionResponse>>> HandleAsync(
+        ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ListSessionsQuery(user.GetUserId(), user.GetSessionId()), cancellationToken));
+}

@@ -1,0 +1,28 @@
+using Carter;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.Modules.Accounts.Auth;
+using ChatApp.Modules.Accounts.Contracts;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatApp.Modules.Accounts.Features.Login;
+
+internal sealed class LoginEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost(AccountsRoutes.Accounts + "/login", HandleAsync)
+            .WithName("Login")
+            .WithTags("Accounts")
+            .WithSummary("Sign in: returns an access token and the first refresh token of a new device session")
+            .AllowAnonymous()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(
+        LoginCommand command, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(command, cancellationToken)).ToOk();
+}

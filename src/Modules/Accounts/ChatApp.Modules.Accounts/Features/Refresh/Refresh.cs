@@ -1,0 +1,87 @@
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.Modules.Accounts.Auth;
+using ChatApp.Modules.Accounts.Domain;
+using ChatApp.Modules.Accounts.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ChatApp.Modules.Accounts.Features.Refresh;
+
+/// <summary>Exchanges a refresh token for a new pair. Non-transactional: detecting reuse must revoke the session even though the call fails.</summary>
+internal sealed record RefreshCommand(string RefreshToken) : ICommand<Result<TokenResponse>>, INonTransactionalCommand;
+
+internal sealed class RefreshValidator : AbstractValidator<RefreshCommand>
+{
+    public RefreshValidator() => RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+}
+
+/// <summary>
+/// Rotation: the presented token is used up atomically (a conditional update, so two concurrent refreshes with one
+/// token cannot both win) and the session's next token is issued in the same transaction. A token that was already
+/// used means someone holds a copy: the whole session (every token of the family) is revoked and the caller gets 401.
+/// </summary>
+internal sealed class RefreshHandler(
+    AccountsDbContext db,
+    UserManager<User> users,
+    SessionTokenIssuer issuer,
+    SessionValidator sessions,
+    TimeProvider timeProvider,
+    ILogger<RefreshHandler> logger) : ICommandHandler<RefreshCommand, Result<TokenResponse>>
+{
+    public async ValueTask<Result<TokenResponse>> Handle(RefreshCommand command, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var hash = TokenService.Hash(command.RefreshToken);
+        var token = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (token is null)
+        {
+            return AccountErrors.InvalidRefreshToken;
+        }
+
+        var session = await db.Sessions.SingleAsync(s => s.Id == token.SessionId, cancellationToken);
+        if (!session.IsActive(now) || token.ExpiresAt <= now)
+        {
+            return AccountErrors.InvalidRefreshToken;
+        }
+
+        if (token.UsedAt is not null)
+        {
+            return await RevokeForReuseAsync(session, now, cancellationToken);
+        }
+
+        var user = await users.FindByIdAsync(session.UserId.ToString());
+        if (user is null)
+        {
+            return AccountErrors.InvalidRefreshToken;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        DateTime? usedAt = now;
+        var claimed = await db.RefreshTokens
+            .Where(t => t.Id == token.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, usedAt), cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RevokeForReuseAsync(session, now, cancellationToken);
+        }
+
+        var pair = await issuer.IssueAsync(user, session, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TokenResponse.From(pair);
+    }
+
+    private async Task<Error> RevokeForReuseAsync(Session session, DateTime now, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Refresh token reuse detected for session {SessionId} of user {UserId}; revoking the session", session.Id, session.UserId);
+        session.Revoke(now, SessionRevocationReasons.RefreshTokenReuse);
+        await db.SaveChangesAsync(cancellationToken);
+        sessions.Forget(session.Id);
+        return AccountErrors.InvalidRefreshToken;
+    }
+}

@@ -1,0 +1,31 @@
+using Carter;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.Modules.Accounts.Contracts;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatApp.Modules.Accounts.Features.Register;
+
+internal sealed class RegisterEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost(AccountsRoutes.Accounts + "/register", HandleAsync)
+            .WithName("Register")
+            .WithTags("Accounts")
+            .WithSummary("Create an account with e-mail and password")
+            .AllowAnonymous()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> HandleAsync(
+        RegisterCommand command, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"{AccountsRoutes.Users}/{result.Value.UserId}", result.Value)
+            : result.Error.ToProblem();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Carter;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.BuildingBlocks.Web;
+using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Accounts.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatApp.Modules.Accounts.Features.RevokeSession;
+
+internal sealed class LogoutEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost(AccountsRoutes.Accounts + "/logout", HandleAsync)
+            .WithName("Logout")
+            .WithTags("Accounts")
+            .WithSummary("Sign out this device: revokes the current session and its refresh token")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = new RevokeSessionCommand(user.GetUserId(), user.GetSessionId() ?? Guid.Empty, SessionRevocationReasons.SignedOut);
+        return (await sender.Send(command, cancellationToken)).ToNoContent();
+    }
+}

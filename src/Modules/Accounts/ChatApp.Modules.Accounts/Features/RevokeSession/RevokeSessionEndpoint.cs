@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Carter;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.BuildingBlocks.Web;
+using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Accounts.Domain;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatApp.Modules.Accounts.Features.RevokeSession;
+
+internal sealed class RevokeSessionEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapDelete(AccountsRoutes.Accounts + "/sessions/{sessionId:guid}", HandleAsync)
+            .WithName("RevokeSession")
+            .WithTags("Accounts")
+            .WithSummary("Sign out one of my devices (revokes that session)")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid sessionId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = new RevokeSessionCommand(user.GetUserId(), sessionId, SessionRevocationReasons.RevokedByUser);
+        return (await sender.Send(command, cancellationToken)).ToNoContent();
+    }
+}

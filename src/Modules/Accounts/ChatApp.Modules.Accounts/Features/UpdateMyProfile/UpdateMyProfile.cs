@@ -1,0 +1,54 @@
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Results;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Accounts.Auth;
+using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Accounts.Domain;
+using ChatApp.Modules.Accounts.Features.GetMyProfile;
+using ChatApp.Modules.Accounts.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatApp.Modules.Accounts.Features.UpdateMyProfile;
+
+/// <summary>The body of PATCH /me: a field left out (or null) stays as it is; an empty bio clears it.</summary>
+internal sealed record UpdateMyProfileRequest(string? DisplayName, string? Bio);
+
+internal sealed record UpdateMyProfileCommand(Guid UserId, string? DisplayName, string? Bio) : ICommand<Result<MyProfileResponse>>;
+
+internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfileCommand>
+{
+    public UpdateMyProfileValidator()
+    {
+        RuleFor(c => c.DisplayName!).ValidDisplayName().When(c => c.DisplayName is not null);
+        RuleFor(c => c.Bio).MaximumLength(User.BioMaxLength);
+    }
+}
+
+/// <summary>Changes display name and bio; when something changed, publishes <see cref="UserProfileUpdatedIntegrationEvent"/> with the new public profile.</summary>
+internal sealed class UpdateMyProfileHandler(AccountsDbContext db, IIdGenerator ids, TimeProvider timeProvider)
+    : ICommandHandler<UpdateMyProfileCommand, Result<MyProfileResponse>>
+{
+    public async ValueTask<Result<MyProfileResponse>> Handle(UpdateMyProfileCommand command, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken);
+        if (user is null)
+        {
+            return AccountErrors.UserNotFound;
+        }
+
+        var displayName = command.DisplayName?.Trim() ?? user.DisplayName;
+        var bio = command.Bio is null ? user.Bio : (command.Bio.Trim() is { Length: > 0 } trimmed ? trimmed : null);
+        if (displayName != user.DisplayName || bio != user.Bio)
+        {
+            user.DisplayName = displayName;
+            user.Bio = bio;
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            db.AddIntegrationEvent(new UserProfileUpdatedIntegrationEvent(
+                ids.NewId(), timeProvider.GetUtcNow().UtcDateTime, user.Id, displayName, bio));
+        }
+
+        return new MyProfileResponse(user.Id, user.Email!, user.DisplayName, user.Bio, user.CreatedAt);
+    }
+}

@@ -1,0 +1,36 @@
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Accounts.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatApp.Modules.Accounts.Persistence;
+
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
+    : IdentityDbContext<User, Role, Guid>(options)
+{
+    public const string Schema = "accounts";
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+        builder.Entity<User>().ToTable("users");
+        builder.Entity<Role>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);
+        builder.AddOutbox();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseChatAppConventions();
+}

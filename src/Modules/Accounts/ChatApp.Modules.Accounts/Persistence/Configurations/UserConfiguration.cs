@@ -1,0 +1,16 @@
+using ChatApp.Modules.Accounts.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatApp.Modules.Accounts.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.Bio).HasMaxLength(User.BioMaxLength);
+        // Identity indexes NormalizedEmail without uniqueness; e-mail is the sign-in name here, so it must be unique.
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+    }
+}
