@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Starts (or stops) throw-away MariaDB and Redis servers on 127.0.0.1 for the integration tests, installing them with
+# apt-get when they are missing. Usage: tests/services.sh start|stop|env [STATE_DIR]
+# `start` prints the environment variables the tests read; `env` prints them again for a running pair.
+set -euo pipefail
+
+action=${1:?usage: tests/services.sh start|stop|env [STATE_DIR]}
+state=${2:-${CHATAPP_TEST_STATE:-/tmp/chatapp-test-services}}
+mysql_port=${CHATAPP_TEST_MYSQL_PORT:-33306}
+redis_port=${CHATAPP_TEST_REDIS_PORT:-36379}
+
+find_bin() { for candidate in "$@"; do command -v "$candidate" 2>/dev/null && return 0; [ -x "/usr/sbin/$candidate" ] && { echo "/usr/sbin/$candidate"; return 0; }; done; return 1; }
+
+install_missing() {
+    local missing=()
+    find_bin mariadbd mysqld >/dev/null || missing+=(mariadb-server)
+    find_bin redis-server >/dev/null || missing+=(redis-server)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" != 0 ]; then
+        echo "Missing ${missing[*]}: install them (sudo apt-get install ${missing[*]}) and run again." >&2
+        exit 1
+    fi
+    echo "Installing ${missing[*]} ..." >&2
+    # Keep the packages' own services from starting: we run our own instances in a temporary folder.
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+print_env() {
+    echo "export CHATAPP_TEST_MYSQL='Server=127.0.0.1;Port=${mysql_port};User ID=chatapp;Password=chatapp;'"
+    echo "export CHATAPP_TEST_REDIS='127.0.0.1:${redis_port}'"
+}
+
+wait_for() { # command, what
+    for _ in $(seq 1 120); do if eval "$1" >/dev/null 2>&1; then return 0; fi; sleep 0.5; done
+    echo "$2 did not start; see $state/*.log" >&2; exit 1
+}
+
+start() {
+    install_missing
+    mkdir -p "$state"
+    local mariadbd; mariadbd=$(find_bin mariadbd mysqld)
+    local client; client=$(find_bin mariadb mysql)
+    if ! "$client" --protocol=socket --socket="$state/mysql.sock" -uroot -e 'select 1' >/dev/null 2>&1; then
+        rm -rf "$state/mysql"
+        mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$state/mysql" --auth-root-authentication-method=normal \
+            --skip-test-db >"$state/mariadb-install.log" 2>&1
+        # Durability settings traded for speed: this server holds test data only.
+        "$mariadbd" --no-defaults --user="$(id -un)" --datadir="$state/mysql" --socket="$state/mysql.sock" \
+            --pid-file="$state/mysql.pid" --port="$mysql_port" --bind-address=127.0.0.1 --skip-name-resolve \
+            --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --skip-log-bin --innodb-buffer-pool-size=256M \
+            --max-connections=1000 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+            >"$state/mariadb.log" 2>&1 &
+        wait_for "'$client' --protocol=socket --socket='$state/mysql.sock' -uroot -e 'select 1'" "MariaDB"
+        "$client" --protocol=socket --socket="$state/mysql.sock" -uroot -e \
+            "CREATE USER IF NOT EXISTS 'chatapp'@'%' IDENTIFIED BY 'chatapp'; GRANT ALL PRIVILEGES ON *.* TO 'chatapp'@'%' WITH GRANT OPTION; FLUSH PRIVILEGES;"
+    fi
+    if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
+        redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$state" \
+            --pidfile "$state/redis.pid" --logfile "$state/redis.log" --daemonize yes >/dev/null
+        wait_for "redis-cli -h 127.0.0.1 -p $redis_port ping" "Redis"
+    fi
+    print_env
+}
+
+stop() {
+    [ -f "$state/redis.pid" ] && kill "$(cat "$state/redis.pid")" 2>/dev/null || true
+    [ -f "$state/mysql.pid" ] && kill "$(cat "$state/mysql.pid")" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+        { [ -f "$state/mysql.pid" ] && kill -0 "$(cat "$state/mysql.pid")" 2>/dev/null; } || break
+        sleep 0.5
+    done
+    rm -rf "$state"
+}
+
+case "$action" in
+    start) start ;;
+    stop) stop ;;
+    env) print_env ;;
+    *) echo "unknown action $action" >&2; exit 2 ;;
+esac
