@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,21 +7,45 @@ namespace ChatApp.Host;
 /// <summary>Declares the bearer (JWT) scheme in the OpenAPI document so that reference UIs can send the access token.</summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
+    public const string SchemeName = "Bearer";
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "ChatApp API";
-        document.Info.Description = "REST API of the ChatApp backend. Sign in with POST /api/v1/accounts/login and send the access token as `Authorization: Bearer <token>`.";
+        document.Info.Description =
+            "REST API of the ChatApp backend. Sign in with POST /api/v1/accounts/login and send the access token as "
+            + "`Authorization: Bearer <token>`. Every error is an RFC 9457 problem with a stable `code`; validation problems list `errors` per field.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description = "Access token from login or refresh (valid about 15 minutes).",
         };
-        document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Marks the operations that need an access token (and only those) with the bearer requirement and their 401.</summary>
+internal sealed class BearerRequirementOperationTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(BearerSecuritySchemeTransformer.SchemeName, context.Document)] = [],
+        });
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No access token, or it is expired, invalid or its session was revoked." });
         return Task.CompletedTask;
     }
 }

@@ -24,7 +24,9 @@ internal static class HostSetup
             .WithEmptyValidators());
         services.AddModules(configuration);
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
         services.AddRedis(configuration);
         services.AddJobs(configuration);
