@@ -4,6 +4,9 @@ using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Web;
 using Hangfire;
 using Hangfire.Redis.StackExchange;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Scalar.AspNetCore;
@@ -29,6 +32,7 @@ internal static class HostSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
         services.AddRedis(configuration);
+        services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddJobs(configuration);
         return builder;
     }
@@ -87,6 +91,25 @@ internal static class HostSetup
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// Keys that protect the admin cookie and antiforgery tokens: in Redis when configured, so every instance behind the
+    /// load balancer can read what another issued; on disk next to the SQLite files otherwise, so they survive restarts.
+    /// </summary>
+    private static void AddSharedDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataProtection = services.AddDataProtection().SetApplicationName("ChatApp");
+        var redis = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, multiplexer) =>
+                options.XmlRepository = new RedisXmlRepository(() => multiplexer.GetDatabase(), "chatapp:data-protection-keys"));
+            return;
+        }
+
+        var directory = DatabaseSettings.From(configuration, environment).SqliteDirectory;
+        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "data-protection-keys")));
     }
 
     /// <summary>Hangfire on Redis when <c>ConnectionStrings:Redis</c> is set, in memory otherwise (embedded default).</summary>

@@ -4,6 +4,7 @@ using ChatApp.BuildingBlocks.Web;
 using ChatApp.Modules.Accounts.Auth;
 using ChatApp.Modules.Accounts.Domain;
 using ChatApp.Modules.Accounts.Features.AdminSignIn;
+using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 using ChatApp.Modules.Accounts.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -56,6 +57,9 @@ public static class AccountsModule
         services.AddSingleton<UnknownAccountThrottle>();
         services.AddScoped<SessionTokenIssuer>();
         services.AddScoped<IModuleInitializer, AdminSeeder>();
+        services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
+        services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
+        services.AddScoped<PurgeExpiredSessionsJob>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()

@@ -1,0 +1,35 @@
+using ChatApp.BuildingBlocks.Persistence;
+using Hangfire;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
+
+/// <summary>The Hangfire recurring job (visible to admins in the dashboard) that runs <see cref="PurgeExpiredSessionsCommand"/>.</summary>
+internal sealed class PurgeExpiredSessionsJob(ISender sender, ILogger<PurgeExpiredSessionsJob> logger)
+{
+    public const string RecurringJobId = "accounts:purge-expired-sessions";
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var purged = await sender.Send(new PurgeExpiredSessionsCommand(), cancellationToken);
+        logger.LogInformation("Purged {Sessions} ended sessions, {Tokens} refresh tokens and {Outbox} delivered outbox messages",
+            purged.Sessions, purged.RefreshTokens, purged.OutboxMessages);
+    }
+}
+
+/// <summary>Schedules the module's recurring jobs at startup (idempotent: Hangfire updates the existing schedule).</summary>
+internal sealed class AccountsJobsScheduler(IRecurringJobManager jobs, IOptions<AccountsMaintenanceOptions> options) : IModuleInitializer
+{
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<PurgeExpiredSessionsJob>(
+            PurgeExpiredSessionsJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+}
