@@ -71,7 +71,9 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 DbAdapter = DbAdapter.MySql,
                 SchemasToInclude = [_databaseName],
-                TablesToIgnore = [new Respawn.Graph.Table("accounts___EFMigrationsHistory")],
+                TablesToIgnore = Services.GetRequiredService<ModuleDatabaseRegistry>().All
+                    .Select(database => new Respawn.Graph.Table($"{database.Schema}___EFMigrationsHistory"))
+                    .ToArray(),
             });
             await _respawner.ResetAsync(connection);
         }
