@@ -21,10 +21,16 @@ install_missing() {
         exit 1
     fi
     echo "Installing ${missing[*]} ..." >&2
-    # Keep the packages' own services from starting: we run our own instances in a temporary folder.
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    # Keep the packages' own services from starting (we run our own instances in a temporary folder), only for this install.
+    local policy_created=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && policy_created=yes
+    fi
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    local installed=$?
+    [ -n "$policy_created" ] && rm -f /usr/sbin/policy-rc.d
+    return $installed
 }
 
 print_env() {
