@@ -1,17 +1,9 @@
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
-using ChatApp.BuildingBlocks.Web;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Domain;
 using ChatApp.Modules.Accounts.Features.AdminSignIn;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
-using ChatApp.Modules.Accounts.Persistence;
-using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -55,6 +47,7 @@ public static class AccountsModule
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<UnknownAccountThrottle>();
+        services.AddScoped<CredentialsChecker>();
         services.AddScoped<SessionTokenIssuer>();
         services.AddScoped<IModuleInitializer, AdminSeeder>();
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);

@@ -1,6 +1,3 @@
-using ChatApp.BuildingBlocks.Results;
-using Microsoft.AspNetCore.Identity;
-
 namespace ChatApp.Modules.Accounts.Auth;
 
 /// <summary>The Accounts module's expected failures, with stable codes the mobile app can switch on.</summary>

@@ -1,8 +1,5 @@
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.BuildingBlocks.Web;
-using ChatApp.Modules.Accounts.Domain;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,4 @@
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.Modules.Accounts.Domain;
-using ChatApp.Modules.Accounts.Persistence;
-using Microsoft.AspNetCore.Identity;
 
 namespace ChatApp.Modules.Accounts.Auth;
 

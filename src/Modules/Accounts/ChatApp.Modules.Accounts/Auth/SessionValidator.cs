@@ -1,5 +1,3 @@
-using ChatApp.Modules.Accounts.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Caching.Memory;
 

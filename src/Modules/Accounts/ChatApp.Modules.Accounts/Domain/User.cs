@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ChatApp.Modules.Accounts.Domain;
 
 internal sealed class User : IdentityUser<Guid>

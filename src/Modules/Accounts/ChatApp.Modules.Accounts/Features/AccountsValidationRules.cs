@@ -1,6 +1,3 @@
-using ChatApp.Modules.Accounts.Domain;
-using FluentValidation;
-
 namespace ChatApp.Modules.Accounts.Features;
 
 /// <summary>Field rules shared by several slices, so that the same field is judged the same way everywhere.</summary>

@@ -1,9 +1,6 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Persistence;
-using ChatApp.Modules.Accounts.Domain;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatApp.Modules.Accounts.Persistence;
 

@@ -1,41 +1,30 @@
 using System.Security.Claims;
 using ChatApp.BuildingBlocks.Behaviors;
-using ChatApp.BuildingBlocks.Results;
-using ChatApp.BuildingBlocks.Web;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Domain;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
 
 namespace ChatApp.Modules.Accounts.Features.AdminSignIn;
 
 /// <summary>Checks an administrator's e-mail and password for the browser sign-in of the admin pages (Hangfire dashboard).</summary>
 internal sealed record AdminSignInCommand(string Email, string Password) : ICommand<Result<ClaimsPrincipal>>, INonTransactionalCommand;
 
-internal sealed class AdminSignInHandler(UserManager<User> users, SignInManager<User> signIn)
+internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserManager<User> users)
     : ICommandHandler<AdminSignInCommand, Result<ClaimsPrincipal>>
 {
     public const string Scheme = "AdminCookie";
 
     public async ValueTask<Result<ClaimsPrincipal>> Handle(AdminSignInCommand command, CancellationToken cancellationToken)
     {
-        var user = string.IsNullOrWhiteSpace(command.Email) ? null : await users.FindByEmailAsync(command.Email.Trim());
-        if (user is null || string.IsNullOrEmpty(command.Password))
+        if (string.IsNullOrWhiteSpace(command.Email) || string.IsNullOrEmpty(command.Password))
         {
             return AccountErrors.InvalidCredentials;
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        var checkedUser = await credentials.CheckAsync(command.Email, command.Password);
+        if (!checkedUser.IsSuccess)
         {
-            return AccountErrors.LockedOut;
+            return checkedUser.Error;
         }
 
-        if (!check.Succeeded)
-        {
-            return AccountErrors.InvalidCredentials;
-        }
-
+        var user = checkedUser.Value;
         var roles = await users.GetRolesAsync(user);
         if (!roles.Contains(AuthorizationPolicies.AdminRole))
         {

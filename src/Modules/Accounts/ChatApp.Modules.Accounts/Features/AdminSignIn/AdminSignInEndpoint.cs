@@ -1,12 +1,6 @@
 using System.Net;
-using Carter;
-using ChatApp.Modules.Accounts.Contracts;
-using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChatApp.Modules.Accounts.Features.AdminSignIn;
 

@@ -1,12 +1,4 @@
 using ChatApp.BuildingBlocks.Behaviors;
-using ChatApp.BuildingBlocks.Results;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Domain;
-using ChatApp.Modules.Accounts.Persistence;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatApp.Modules.Accounts.Features.ChangePassword;
 

@@ -1,9 +1,3 @@
-using ChatApp.BuildingBlocks.Results;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatApp.Modules.Accounts.Features.GetMyProfile;
 
 internal sealed record GetMyProfileQuery(Guid UserId) : IQuery<Result<MyProfileResponse>>;

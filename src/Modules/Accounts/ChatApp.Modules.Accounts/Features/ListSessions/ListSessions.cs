@@ -1,7 +1,3 @@
-using ChatApp.Modules.Accounts.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatApp.Modules.Accounts.Features.ListSessions;
 
 internal sealed record ListSessionsQuery(Guid UserId, Guid? CurrentSessionId) : IQuery<IReadOnlyList<SessionResponse>>;

@@ -1,12 +1,4 @@
 using System.Security.Claims;
-using Carter;
-using ChatApp.BuildingBlocks.Web;
-using ChatApp.Modules.Accounts.Contracts;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChatApp.Modules.Accounts.Features.ListSessions;
 

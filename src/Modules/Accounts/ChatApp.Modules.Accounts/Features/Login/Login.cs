@@ -1,11 +1,4 @@
 using ChatApp.BuildingBlocks.Behaviors;
-using ChatApp.BuildingBlocks.Results;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Domain;
-using ChatApp.Modules.Accounts.Persistence;
-using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
 
 namespace ChatApp.Modules.Accounts.Features.Login;
 
@@ -23,47 +16,19 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
     }
 }
 
-/// <summary>
-/// Unknown e-mail and wrong password give the same 401, take comparable time (a password hash is verified either way)
-/// and lock out after the same number of failures.
-/// </summary>
-internal sealed class LoginHandler(
-    UserManager<User> users,
-    SignInManager<User> signIn,
-    UnknownAccountThrottle unknownAccounts,
-    SessionTokenIssuer issuer,
-    AccountsDbContext db) : ICommandHandler<LoginCommand, Result<TokenResponse>>
+/// <summary>Checks the credentials (see <see cref="CredentialsChecker"/>) and starts a device session.</summary>
+internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AccountsDbContext db)
+    : ICommandHandler<LoginCommand, Result<TokenResponse>>
 {
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
-
     public async ValueTask<Result<TokenResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(command.Email.Trim());
-        if (user is null)
+        var user = await credentials.CheckAsync(command.Email, command.Password);
+        if (!user.IsSuccess)
         {
-            var normalized = users.NormalizeEmail(command.Email.Trim());
-            if (unknownAccounts.IsLockedOut(normalized))
-            {
-                return AccountErrors.LockedOut;
-            }
-
-            users.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, command.Password);
-            unknownAccounts.RecordFailure(normalized);
-            return AccountErrors.InvalidCredentials;
+            return user.Error;
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return AccountErrors.LockedOut;
-        }
-
-        if (!check.Succeeded)
-        {
-            return AccountErrors.InvalidCredentials;
-        }
-
-        var pair = await issuer.StartSessionAsync(user, command.DeviceName);
+        var pair = await issuer.StartSessionAsync(user.Value, command.DeviceName);
         await db.SaveChangesAsync(cancellationToken);
         return TokenResponse.From(pair);
     }

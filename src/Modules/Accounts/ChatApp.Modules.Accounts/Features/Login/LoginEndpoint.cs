@@ -1,13 +1,3 @@
-using Carter;
-using ChatApp.BuildingBlocks.Results;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Contracts;
-using Mediator;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace ChatApp.Modules.Accounts.Features.Login;
 
 internal sealed class LoginEndpoint : ICarterModule

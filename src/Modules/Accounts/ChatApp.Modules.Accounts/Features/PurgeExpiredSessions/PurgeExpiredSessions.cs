@@ -1,8 +1,5 @@
 using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Outbox;
-using ChatApp.Modules.Accounts.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;

@@ -1,6 +1,5 @@
 using ChatApp.BuildingBlocks.Persistence;
 using Hangfire;
-using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,4 @@
 using ChatApp.BuildingBlocks.Behaviors;
-using ChatApp.BuildingBlocks.Results;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Domain;
-using ChatApp.Modules.Accounts.Persistence;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatApp.Modules.Accounts.Features.RevokeSession;
 

@@ -1,14 +1,6 @@
 using ChatApp.BuildingBlocks.Outbox;
-using ChatApp.BuildingBlocks.Results;
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.Modules.Accounts.Auth;
-using ChatApp.Modules.Accounts.Contracts;
-using ChatApp.Modules.Accounts.Domain;
 using ChatApp.Modules.Accounts.Features.GetMyProfile;
-using ChatApp.Modules.Accounts.Persistence;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChatApp.Modules.Accounts.Features.UpdateMyProfile;
 

@@ -1,5 +1,3 @@
-using ChatApp.Modules.Accounts.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ChatApp.Modules.Accounts.Persistence.Configurations;
