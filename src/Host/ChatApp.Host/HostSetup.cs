@@ -126,6 +126,9 @@ internal static class HostSetup
                 hangfire.UseRedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
                 {
                     Prefix = configuration["Hangfire:RedisPrefix"] ?? "chatapp:hangfire:",
+                    // Workers are woken by Redis pub/sub; if a wake-up is missed (a worker subscribing late, a Redis
+                    // blip) they find the job at the next fetch. The library's default of 3 minutes is too slow for us.
+                    FetchTimeout = configuration.GetValue("Hangfire:FetchTimeout", TimeSpan.FromSeconds(15)),
                 });
             }
             else

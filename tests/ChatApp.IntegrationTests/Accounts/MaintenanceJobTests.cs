@@ -59,7 +59,22 @@ public sealed class MaintenanceJobTests(ChatAppFactory factory) : IntegrationTes
                 }
             }
 
-            await Task.Delay(100, timeout.Token);
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail("The purge did not happen within 30 s. Hangfire says: " + DescribeJobs());
+            }
+
+            await Task.Delay(100, CancellationToken.None);
         }
+    }
+
+    private string DescribeJobs()
+    {
+        var monitor = Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var failed = monitor.FailedJobs(0, 10).Select(j => $"failed {j.Value.Job?.Type.Name}: {j.Value.ExceptionMessage}");
+        var processing = monitor.ProcessingJobs(0, 10).Select(j => $"processing {j.Value.Job?.Type.Name}");
+        var scheduled = monitor.ScheduledJobs(0, 10).Select(j => $"scheduled {j.Value.Job?.Type.Name} at {j.Value.EnqueueAt:O}");
+        var servers = monitor.Servers().Select(s => $"server {s.Name} workers {s.WorkersCount} queues {string.Join(",", s.Queues)}");
+        return string.Join("; ", failed.Concat(processing).Concat(scheduled).Concat(servers)) + $"; enqueued {monitor.EnqueuedCount("default")}, succeeded {monitor.SucceededListCount()}";
     }
 }

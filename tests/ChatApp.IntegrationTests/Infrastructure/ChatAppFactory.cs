@@ -47,6 +47,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.100");
         builder.UseSetting("Hangfire:WorkerCount", "2");
+        builder.UseSetting("Hangfire:FetchTimeout", "00:00:01");
         ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
     }
