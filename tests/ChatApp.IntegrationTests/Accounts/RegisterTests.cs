@@ -21,6 +21,19 @@ public sealed class RegisterTests(ChatAppFactory factory) : IntegrationTest(fact
         Assert.Equal($"/api/v1/users/{id}", response.Headers.Location?.ToString());
     }
 
+    [Theory]
+    [InlineData("o'brien+chat@example.com")]
+    [InlineData("zoë.müller@example.de")]
+    public async Task Any_valid_email_address_can_register(string localPart)
+    {
+        var email = Guid.NewGuid().ToString("N")[..6] + localPart;
+
+        var response = await Api.PostRegisterAsync(new { email, password = AccountsApi.Password, displayName = "Ann" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await Api.LoginAsync(email);
+    }
+
     [Fact]
     public async Task Registering_an_email_twice_is_a_409_even_with_different_case()
     {

@@ -27,6 +27,9 @@ public static class AccountsModule
         services.AddIdentityCore<User>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The e-mail is the user name and is validated as an e-mail; Identity's default character whitelist
+                // would refuse valid addresses such as o'brien@example.com.
+                options.User.AllowedUserNameCharacters = string.Empty;
                 options.Password.RequiredLength = 8;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;

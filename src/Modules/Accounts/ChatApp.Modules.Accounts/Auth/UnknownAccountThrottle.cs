@@ -5,19 +5,27 @@ namespace ChatApp.Modules.Accounts.Auth;
 
 /// <summary>
 /// Failed sign-ins for e-mails that have no account are counted like Identity's lockout counts them for real accounts,
-/// so that "locked out" after repeated failures does not reveal whether an account exists.
+/// so that "locked out" after repeated failures does not reveal whether an account exists. The counters live in a
+/// bounded cache of their own (a flood of random e-mails cannot grow memory without limit) and on this node only.
 /// </summary>
-internal sealed class UnknownAccountThrottle(IMemoryCache cache, IOptions<IdentityOptions> identityOptions)
+internal sealed class UnknownAccountThrottle(IOptions<IdentityOptions> identityOptions) : IDisposable
 {
+    public const int MaxTrackedEmails = 100_000;
+
+    private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = MaxTrackedEmails });
+
     public bool IsLockedOut(string normalizedEmail) =>
-        cache.TryGetValue(Key(normalizedEmail), out int failures) && failures >= identityOptions.Value.Lockout.MaxFailedAccessAttempts;
+        _failures.TryGetValue(normalizedEmail, out int failures) && failures >= identityOptions.Value.Lockout.MaxFailedAccessAttempts;
 
     public void RecordFailure(string normalizedEmail)
     {
-        var key = Key(normalizedEmail);
-        var failures = cache.TryGetValue(key, out int count) ? count + 1 : 1;
-        cache.Set(key, failures, identityOptions.Value.Lockout.DefaultLockoutTimeSpan);
+        var failures = _failures.TryGetValue(normalizedEmail, out int count) ? count + 1 : 1;
+        _failures.Set(normalizedEmail, failures, new MemoryCacheEntryOptions
+        {
+            Size = 1,
+            AbsoluteExpirationRelativeToNow = identityOptions.Value.Lockout.DefaultLockoutTimeSpan,
+        });
     }
 
-    private static string Key(string normalizedEmail) => "accounts:unknown-failures:" + normalizedEmail;
+    public void Dispose() => _failures.Dispose();
 }
