@@ -23,7 +23,7 @@ fi
 eval "$env_lines"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-dotnet test "$root/ChatApp.slnx" --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
+dotnet test "$root/ChatApp.sln" --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
 
 passed=0; failed=0

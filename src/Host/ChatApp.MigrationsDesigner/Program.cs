@@ -44,7 +44,7 @@ return 0;
 static string FindRepositoryRoot()
 {
     var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatApp.slnx")))
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ChatApp.sln")))
     {
         directory = directory.Parent;
     }
