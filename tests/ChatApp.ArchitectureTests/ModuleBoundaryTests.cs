@@ -108,25 +108,17 @@ internal static class Solution
     public static IEnumerable<string> TypeNames(Assembly assembly) =>
         assembly.GetTypes().Where(t => t.FullName is not null && !t.FullName.Contains('<', StringComparison.Ordinal)).Select(t => t.FullName!);
 
-    /// <summary>Every ChatApp assembly the host references, found from the host outward.</summary>
+    /// <summary>
+    /// Every ChatApp assembly deployed with the host. Found from the files rather than from assembly references, which
+    /// omit a project used only for its constants (they are compiled into the caller).
+    /// </summary>
     private static Assembly[] LoadSolutionAssemblies()
     {
-        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(Program).Assembly]);
-        while (pending.Count > 0)
-        {
-            var assembly = pending.Pop();
-            if (!found.TryAdd(assembly.GetName().Name!, assembly))
-            {
-                continue;
-            }
-
-            foreach (var reference in assembly.GetReferencedAssemblies().Where(r => r.Name!.StartsWith("ChatApp.", StringComparison.Ordinal)))
-            {
-                pending.Push(Assembly.Load(reference));
-            }
-        }
-
-        return found.Values.ToArray();
+        _ = typeof(Program); // the host and all it references are copied next to this test assembly
+        return Directory.GetFiles(AppContext.BaseDirectory, "ChatApp.*.dll")
+            .Select(path => Path.GetFileNameWithoutExtension(path))
+            .Where(name => !name.EndsWith("Tests", StringComparison.Ordinal))
+            .Select(name => Assembly.Load(new AssemblyName(name)))
+            .ToArray();
     }
 }

@@ -3,6 +3,8 @@ using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Web;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -112,30 +114,30 @@ internal static class HostSetup
         dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "data-protection-keys")));
     }
 
-    /// <summary>Hangfire on Redis when <c>ConnectionStrings:Redis</c> is set, in memory otherwise (embedded default).</summary>
+    /// <summary>
+    /// Hangfire on Redis when <c>ConnectionStrings:Redis</c> is set, in memory otherwise (embedded default).
+    /// The storage and job activator are this host's own singletons, registered before <c>AddHangfire</c> (which only
+    /// adds them if missing): Hangfire's defaults are process-wide statics (<c>JobStorage.Current</c>,
+    /// <c>JobActivator.Current</c>), and several hosts in one process (the integration tests) would otherwise run each
+    /// other's jobs against each other's storage.
+    /// </summary>
     private static void AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var useRedis = !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
-        services.AddHangfire((provider, hangfire) =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (useRedis)
+        services.AddSingleton<JobStorage>(provider => useRedis
+            ? new RedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
             {
-                hangfire.UseRedisStorage(provider.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
-                {
-                    Prefix = configuration["Hangfire:RedisPrefix"] ?? "chatapp:hangfire:",
-                    // Workers are woken by Redis pub/sub; if a wake-up is missed (a worker subscribing late, a Redis
-                    // blip) they find the job at the next fetch. The library's default of 3 minutes is too slow for us.
-                    FetchTimeout = configuration.GetValue("Hangfire:FetchTimeout", TimeSpan.FromSeconds(15)),
-                });
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage();
-            }
-        });
+                Prefix = configuration["Hangfire:RedisPrefix"] ?? "chatapp:hangfire:",
+                // Workers are woken by Redis pub/sub; if a wake-up is missed (a worker subscribing late, a Redis
+                // blip) they find the job at the next fetch. The library's default of 3 minutes is too slow for us.
+                FetchTimeout = configuration.GetValue("Hangfire:FetchTimeout", TimeSpan.FromSeconds(15)),
+            })
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(options =>
         {
             options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.Modules.Accounts;
+using ChatApp.Modules.Chat;
 
 namespace ChatApp.Host;
 
@@ -10,17 +11,19 @@ internal static class ModulesRegistry
     public static readonly Assembly[] Assemblies =
     [
         typeof(AccountsModule).Assembly,
+        typeof(ChatModule).Assembly,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAccountsModule(configuration);
+        services.AddChatModule(configuration);
 
         // Mediator generates its dispatch code at compile time from this call: every value must be a literal.
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(AccountsModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
@@ -34,6 +37,7 @@ internal static class ModulesRegistry
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
     {
         app.MapAccountsModule();
+        app.MapChatModule();
         return app;
     }
 }

@@ -58,5 +58,6 @@ internal static class DesignModules
     public static readonly ModuleDatabase[] All =
     [
         new(ChatApp.Modules.Accounts.AccountsModule.Name, ChatApp.Modules.Accounts.Persistence.AccountsDbContext.Schema, typeof(ChatApp.Modules.Accounts.Persistence.AccountsDbContext)),
+        new(ChatApp.Modules.Chat.ChatModule.Name, ChatApp.Modules.Chat.Persistence.ChatDbContext.Schema, typeof(ChatApp.Modules.Chat.Persistence.ChatDbContext)),
     ];
 }

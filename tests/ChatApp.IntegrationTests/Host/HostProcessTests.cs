@@ -30,9 +30,11 @@ public sealed class HostProcessTests
             Assert.Contains("accounts___EFMigrationsHistory", tables);
             Assert.Contains("accounts_users", tables);
             Assert.Contains("accounts_outbox_messages", tables);
-            Assert.All(tables, t => Assert.StartsWith("accounts_", t, StringComparison.Ordinal));
-            var migrations = await QueryListAsync($"SELECT MigrationId FROM `{database}`.`accounts___EFMigrationsHistory`");
-            Assert.NotEmpty(migrations);
+            Assert.Contains("chat___EFMigrationsHistory", tables);
+            Assert.Contains("chat_messages", tables);
+            Assert.All(tables, t => Assert.True(t.StartsWith("accounts_", StringComparison.Ordinal) || t.StartsWith("chat_", StringComparison.Ordinal), t));
+            Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`accounts___EFMigrationsHistory`"));
+            Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`chat___EFMigrationsHistory`"));
         }
         finally
         {

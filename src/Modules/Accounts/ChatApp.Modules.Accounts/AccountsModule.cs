@@ -51,6 +51,7 @@ public static class AccountsModule
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<UnknownAccountThrottle>();
         services.AddScoped<CredentialsChecker>();
+        services.AddScoped<IUserDirectory, Features.DirectoryLookup.UserDirectory>();
         services.AddScoped<SessionTokenIssuer>();
         services.AddScoped<IModuleInitializer, AdminSeeder>();
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);

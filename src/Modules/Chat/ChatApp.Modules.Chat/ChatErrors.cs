@@ -1,0 +1,15 @@
+namespace ChatApp.Modules.Chat;
+
+/// <summary>The Chat module's expected failures, with stable codes the mobile app can switch on.</summary>
+internal static class ChatErrors
+{
+    /// <summary>Also what a non-member gets for a room that exists: a non-member learns nothing about it.</summary>
+    public static readonly Error RoomNotFound = Error.NotFound("chat.room_not_found", "No such room.");
+
+    public static readonly Error UserNotFound = Error.NotFound("chat.user_not_found", "No such user.");
+
+    public static readonly Error Blocked = Error.Forbidden("chat.blocked", "You cannot message this person.");
+
+    public static readonly Error ClientMessageIdReused = Error.Conflict(
+        "chat.client_message_id_reused", "This client message id was already used for a message in another room.");
+}

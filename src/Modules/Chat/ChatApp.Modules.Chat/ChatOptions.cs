@@ -1,0 +1,10 @@
+namespace ChatApp.Modules.Chat;
+
+/// <summary>Configuration section <c>Chat</c>.</summary>
+internal sealed class ChatOptions
+{
+    public const string SectionName = "Chat";
+
+    /// <summary>Most members a group room may have, its owner included.</summary>
+    public int MaxRoomMembers { get; set; } = 500;
+}

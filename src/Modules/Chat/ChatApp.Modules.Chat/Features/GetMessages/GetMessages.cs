@@ -1,0 +1,58 @@
+using ChatApp.Modules.Chat.Rooms;
+
+namespace ChatApp.Modules.Chat.Features.GetMessages;
+
+/// <summary>A page of history: <c>before</c> a sequence number (older, default: the newest page) or <c>after</c> one (newer).</summary>
+internal sealed record GetMessagesQuery(Guid UserId, Guid RoomId, long? Before, long? After, int Limit) : IQuery<Result<MessagePage>>;
+
+/// <summary>Messages in sequence order (oldest first); <c>hasMore</c> says whether more exist in the direction asked.</summary>
+internal sealed record MessagePage(IReadOnlyList<MessageResponse> Messages, bool HasMore);
+
+internal sealed class GetMessagesValidator : AbstractValidator<GetMessagesQuery>
+{
+    public const int MaxLimit = 100;
+
+    public GetMessagesValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit);
+        RuleFor(q => q.Before).GreaterThan(0);
+        RuleFor(q => q.After).GreaterThanOrEqualTo(0);
+        RuleFor(q => q).Must(q => q.Before is null || q.After is null).WithName("before").WithMessage("Give 'before' or 'after', not both.");
+    }
+}
+
+internal sealed class GetMessagesHandler(ChatDbContext db) : IQueryHandler<GetMessagesQuery, Result<MessagePage>>
+{
+    public async ValueTask<Result<MessagePage>> Handle(GetMessagesQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.RoomMembers.AnyAsync(m => m.RoomId == query.RoomId && m.UserId == query.UserId, cancellationToken))
+        {
+            return ChatErrors.RoomNotFound;
+        }
+
+        var messages = db.Messages.AsNoTracking().Where(m => m.RoomId == query.RoomId);
+        List<Message> page;
+        if (query.After is { } after)
+        {
+            page = await messages.Where(m => m.Seq > after).OrderBy(m => m.Seq).Take(query.Limit + 1).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            if (query.Before is { } before)
+            {
+                messages = messages.Where(m => m.Seq < before);
+            }
+
+            page = await messages.OrderByDescending(m => m.Seq).Take(query.Limit + 1).ToListAsync(cancellationToken);
+            page.Reverse();
+        }
+
+        var hasMore = page.Count > query.Limit;
+        if (hasMore)
+        {
+            page.RemoveAt(query.After is null ? 0 : page.Count - 1);
+        }
+
+        return new MessagePage(page.Select(MessageResponse.From).ToList(), hasMore);
+    }
+}

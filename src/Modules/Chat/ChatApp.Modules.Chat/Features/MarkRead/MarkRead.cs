@@ -1,0 +1,47 @@
+using ChatApp.BuildingBlocks.Behaviors;
+
+namespace ChatApp.Modules.Chat.Features.MarkRead;
+
+internal sealed record MarkReadRequest(long Seq);
+
+/// <summary>Non-transactional: one conditional update, so concurrent reads on several devices can only move the position forward.</summary>
+internal sealed record MarkReadCommand(Guid UserId, Guid RoomId, long Seq) : ICommand<Result<ReadStateResponse>>, INonTransactionalCommand;
+
+internal sealed record ReadStateResponse(Guid RoomId, long ReadSeq, int UnreadCount);
+
+internal sealed class MarkReadValidator : AbstractValidator<MarkReadCommand>
+{
+    public MarkReadValidator() => RuleFor(c => c.Seq).GreaterThanOrEqualTo(0);
+}
+
+/// <summary>Moves my read position forward to <c>seq</c> (never back) and returns it with my unread count.</summary>
+internal sealed class MarkReadHandler(ChatDbContext db) : ICommandHandler<MarkReadCommand, Result<ReadStateResponse>>
+{
+    public async ValueTask<Result<ReadStateResponse>> Handle(MarkReadCommand command, CancellationToken cancellationToken)
+    {
+        var lastSeq = await db.Rooms.AsNoTracking()
+            .Where(r => r.Id == command.RoomId && r.Members.Any(m => m.UserId == command.UserId))
+            .Select(r => (long?)r.LastSeq)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (lastSeq is null)
+        {
+            return ChatErrors.RoomNotFound;
+        }
+
+        if (command.Seq > lastSeq)
+        {
+            return Error.Validation("seq", $"The room's last sequence number is {lastSeq}.");
+        }
+
+        await db.RoomMembers
+            .Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId && m.ReadSeq < command.Seq)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadSeq, command.Seq), cancellationToken);
+        var readSeq = await db.RoomMembers.AsNoTracking()
+            .Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId)
+            .Select(m => m.ReadSeq)
+            .SingleAsync(cancellationToken);
+        var unread = await db.Messages.CountAsync(
+            m => m.RoomId == command.RoomId && m.Seq > readSeq && m.SenderId != command.UserId, cancellationToken);
+        return new ReadStateResponse(command.RoomId, readSeq, unread);
+    }
+}

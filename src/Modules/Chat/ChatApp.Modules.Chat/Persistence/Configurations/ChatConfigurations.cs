@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatApp.Modules.Chat.Persistence.Configurations;
+
+internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> builder)
+    {
+        builder.ToTable("rooms");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Name).HasMaxLength(Room.NameMaxLength);
+        builder.Property(r => r.DirectKey).HasMaxLength(65);
+        builder.HasIndex(r => r.DirectKey).IsUnique();
+        builder.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoomMemberConfiguration : IEntityTypeConfiguration<RoomMember>
+{
+    public void Configure(EntityTypeBuilder<RoomMember> builder)
+    {
+        builder.ToTable("room_members");
+        builder.HasKey(m => new { m.RoomId, m.UserId });
+        builder.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.ToTable("messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.ClientMessageId).HasMaxLength(Message.ClientMessageIdMaxLength).IsRequired();
+        builder.Property(m => m.Text).HasMaxLength(Message.TextMaxLength).IsRequired();
+        builder.HasIndex(m => new { m.RoomId, m.Seq }).IsUnique();
+        builder.HasIndex(m => new { m.SenderId, m.ClientMessageId }).IsUnique();
+        builder.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoomEventConfiguration : IEntityTypeConfiguration<RoomEvent>
+{
+    public void Configure(EntityTypeBuilder<RoomEvent> builder)
+    {
+        builder.ToTable("room_events");
+        builder.HasKey(e => new { e.RoomId, e.Seq });
+        builder.Property(e => e.Kind).HasMaxLength(40).IsRequired();
+        builder.HasOne<Room>().WithMany().HasForeignKey(e => e.RoomId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BlockConfiguration : IEntityTypeConfiguration<Block>
+{
+    public void Configure(EntityTypeBuilder<Block> builder)
+    {
+        builder.ToTable("blocks");
+        builder.HasKey(b => new { b.BlockerId, b.BlockedId });
+        builder.HasIndex(b => b.BlockedId);
+    }
+}

@@ -1,0 +1,95 @@
+using ChatApp.Modules.Accounts.Contracts;
+
+namespace ChatApp.Modules.Chat.Rooms;
+
+internal sealed record MessageResponse(Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt)
+{
+    public static MessageResponse From(Message message) => new(
+        message.Id, message.RoomId, message.Seq, message.SenderId, message.ClientMessageId, message.Text, message.ReplyToId, message.CreatedAt);
+}
+
+internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role);
+
+/// <summary>
+/// A room as its member sees it. <c>name</c> is the group name, or the other person's name for a direct room.
+/// <c>unreadCount</c> is derived from the read position: messages from others after <c>readSeq</c>.
+/// </summary>
+internal sealed record RoomResponse(
+    Guid Id,
+    string Kind,
+    string Name,
+    Guid? OwnerId,
+    Guid? DirectUserId,
+    int MemberCount,
+    long LastSeq,
+    DateTime LastActivityAt,
+    MessageResponse? LastMessage,
+    long ReadSeq,
+    int UnreadCount,
+    IReadOnlyList<RoomMemberResponse>? Members);
+
+/// <summary>Reads rooms as one member sees them, with a fixed number of queries however many rooms there are.</summary>
+internal sealed class RoomReader(ChatDbContext db, IUserDirectory users)
+{
+    /// <summary>All my rooms, most recently active first (members not listed).</summary>
+    public Task<IReadOnlyList<RoomResponse>> ListAsync(Guid me, CancellationToken cancellationToken) =>
+        ReadAsync(me, roomId: null, includeMembers: false, cancellationToken);
+
+    /// <summary>One room with its members, or null when it does not exist or I am not a member.</summary>
+    public async Task<RoomResponse?> GetAsync(Guid me, Guid roomId, CancellationToken cancellationToken) =>
+        (await ReadAsync(me, roomId, includeMembers: true, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<RoomResponse>> ReadAsync(Guid me, Guid? roomId, bool includeMembers, CancellationToken cancellationToken)
+    {
+        var mine = db.RoomMembers.AsNoTracking().Where(m => m.UserId == me && (roomId == null || m.RoomId == roomId));
+        var rooms = await (
+                from membership in mine
+                join room in db.Rooms.AsNoTracking() on membership.RoomId equals room.Id
+                orderby room.LastActivityAt descending, room.Id
+                select new
+                {
+                    room.Id, room.Kind, room.Name, room.OwnerId, room.LastSeq, room.LastActivityAt, room.LastMessageId, membership.ReadSeq,
+                    MemberCount = db.RoomMembers.Count(m => m.RoomId == room.Id),
+                })
+            .ToListAsync(cancellationToken);
+        if (rooms.Count == 0)
+        {
+            return [];
+        }
+
+        var roomIds = rooms.Select(r => r.Id).ToList();
+        var lastMessageIds = rooms.Where(r => r.LastMessageId != null).Select(r => r.LastMessageId!.Value).ToList();
+        var lastMessages = await db.Messages.AsNoTracking().Where(m => lastMessageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var unread = await (
+                from message in db.Messages.AsNoTracking()
+                join membership in mine on message.RoomId equals membership.RoomId
+                where message.Seq > membership.ReadSeq && message.SenderId != me
+                group message by message.RoomId into g
+                select new { RoomId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.RoomId, x => x.Count, cancellationToken);
+        var directRoomIds = rooms.Where(r => r.Kind == RoomKind.Direct).Select(r => r.Id).ToList();
+        var members = await db.RoomMembers.AsNoTracking()
+            .Where(m => (includeMembers && roomIds.Contains(m.RoomId)) || (directRoomIds.Contains(m.RoomId) && m.UserId != me))
+            .ToListAsync(cancellationToken);
+        var names = await users.GetUsersAsync(members.Select(m => m.UserId).ToList(), cancellationToken);
+
+        return rooms.Select(r =>
+        {
+            var other = r.Kind == RoomKind.Direct ? members.FirstOrDefault(m => m.RoomId == r.Id && m.UserId != me)?.UserId : null;
+            var name = r.Kind == RoomKind.Direct ? NameOf(other ?? Guid.Empty, names) : r.Name ?? "";
+            var last = r.LastMessageId is { } id && lastMessages.TryGetValue(id, out var message) ? MessageResponse.From(message) : null;
+            var memberList = includeMembers
+                ? members.Where(m => m.RoomId == r.Id)
+                    .OrderByDescending(m => m.Role).ThenBy(m => m.JoinedAt)
+                    .Select(m => new RoomMemberResponse(m.UserId, NameOf(m.UserId, names), m.Role == MemberRole.Owner ? "owner" : "member"))
+                    .ToList()
+                : null;
+            return new RoomResponse(
+                r.Id, r.Kind == RoomKind.Direct ? "direct" : "group", name, r.OwnerId, other, r.MemberCount, r.LastSeq, r.LastActivityAt,
+                last, r.ReadSeq, unread.GetValueOrDefault(r.Id), memberList);
+        }).ToList();
+    }
+
+    private static string NameOf(Guid userId, IReadOnlyDictionary<Guid, UserSummary> names) =>
+        names.TryGetValue(userId, out var user) ? user.DisplayName : "Deleted user";
+}
