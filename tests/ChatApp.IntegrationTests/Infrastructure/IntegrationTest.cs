@@ -8,6 +8,8 @@ public abstract class IntegrationTest<TFactory>(TFactory factory) : IClassFixtur
 
     protected AccountsApi Api { get; } = new(factory);
 
+    protected ChatApi Chat => new(Api);
+
     public virtual Task InitializeAsync() => Factory.ResetAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;

@@ -11,7 +11,7 @@ internal sealed record UnblockUserCommand(Guid UserId, Guid BlockedUserId) : ICo
 internal sealed class BlockUserValidator : AbstractValidator<BlockUserCommand>
 {
     public BlockUserValidator() =>
-        RuleFor(c => c.BlockedUserId).NotEqual(c => c.UserId).WithName("userId").WithMessage("You cannot block yourself.");
+        RuleFor(c => c.BlockedUserId).NotEqual(c => c.UserId).OverridePropertyName("userId").WithMessage("You cannot block yourself.");
 }
 
 /// <summary>Blocking is idempotent: blocking twice leaves one block.</summary>

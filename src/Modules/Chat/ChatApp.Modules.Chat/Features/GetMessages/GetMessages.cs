@@ -17,7 +17,7 @@ internal sealed class GetMessagesValidator : AbstractValidator<GetMessagesQuery>
         RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit);
         RuleFor(q => q.Before).GreaterThan(0);
         RuleFor(q => q.After).GreaterThanOrEqualTo(0);
-        RuleFor(q => q).Must(q => q.Before is null || q.After is null).WithName("before").WithMessage("Give 'before' or 'after', not both.");
+        RuleFor(q => q).Must(q => q.Before is null || q.After is null).OverridePropertyName("before").WithMessage("Give 'before' or 'after', not both.");
     }
 }
 

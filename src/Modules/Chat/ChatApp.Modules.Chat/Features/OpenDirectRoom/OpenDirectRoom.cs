@@ -13,7 +13,7 @@ internal sealed record OpenDirectRoomResult(RoomResponse Room, bool Created);
 internal sealed class OpenDirectRoomValidator : AbstractValidator<OpenDirectRoomCommand>
 {
     public OpenDirectRoomValidator() =>
-        RuleFor(c => c.OtherUserId).NotEqual(c => c.UserId).WithName("userId").WithMessage("You cannot open a direct room with yourself.");
+        RuleFor(c => c.OtherUserId).NotEqual(c => c.UserId).OverridePropertyName("userId").WithMessage("You cannot open a direct room with yourself.");
 }
 
 internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory users, RoomReader reader, IIdGenerator ids, TimeProvider timeProvider)
