@@ -40,7 +40,7 @@ internal sealed class AdminSeeder(
                 UserName = email,
                 Email = email,
                 DisplayName = configuration["Admin:DisplayName"] ?? "Administrator",
-                CreatedAt = timeProvider.GetUtcNow().UtcDateTime,
+                CreatedAt = timeProvider.GetUtcNowForStorage(),
             };
             Check(await users.CreateAsync(user, password));
             logger.LogInformation("Seeded admin account {Email}", email);

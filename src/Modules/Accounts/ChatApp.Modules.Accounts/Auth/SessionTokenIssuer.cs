@@ -13,7 +13,7 @@ internal sealed class SessionTokenIssuer(
     /// <summary>Adds a new session with its first refresh token to the context (the caller saves).</summary>
     public async Task<TokenPair> StartSessionAsync(User user, string? deviceName)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var session = new Session
         {
             Id = ids.NewId(),

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -21,7 +22,7 @@ internal sealed class SessionValidator(IMemoryCache cache, IServiceProvider serv
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         active = await db.Sessions.AsNoTracking()
             .AnyAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
         cache.Set(key, active, CacheDuration);

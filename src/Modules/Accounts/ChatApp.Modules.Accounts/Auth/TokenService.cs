@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,7 +20,7 @@ internal sealed class TokenService(IOptions<JwtOptions> options, SigningKeyProvi
 
     public (string Token, DateTime ExpiresAt) CreateAccessToken(User user, Guid sessionId, IEnumerable<string> roles)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var expires = now + options.Value.AccessTokenLifetime;
         var claims = new List<Claim>
         {

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.Behaviors;
 
 namespace ChatApp.Modules.Accounts.Features.ChangePassword;
@@ -41,7 +42,7 @@ internal sealed class ChangePasswordHandler(
             return AccountErrors.FromIdentity(changed.Errors, passwordField: "newPassword");
         }
 
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var others = await db.Sessions
             .Where(s => s.UserId == user.Id && s.RevokedAt == null && s.Id != command.CurrentSessionId)
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 namespace ChatApp.Modules.Accounts.Features.ListSessions;
 
 internal sealed record ListSessionsQuery(Guid UserId, Guid? CurrentSessionId) : IQuery<IReadOnlyList<SessionResponse>>;
@@ -10,7 +11,7 @@ internal sealed class ListSessionsHandler(AccountsDbContext db, TimeProvider tim
 {
     public async ValueTask<IReadOnlyList<SessionResponse>> Handle(ListSessionsQuery query, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.UserId == query.UserId && s.RevokedAt == null && s.ExpiresAt > now)
             .OrderByDescending(s => s.LastUsedAt)

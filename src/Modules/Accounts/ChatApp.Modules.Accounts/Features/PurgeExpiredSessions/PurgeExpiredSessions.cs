@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Outbox;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ internal sealed class PurgeExpiredSessionsHandler(AccountsDbContext db, IOptions
 {
     public async ValueTask<PurgeExpiredSessionsResult> Handle(PurgeExpiredSessionsCommand command, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var sessionCutoff = now - options.Value.EndedSessionRetention;
         var ended = db.Sessions.Where(s => (s.RevokedAt != null && s.RevokedAt < sessionCutoff) || s.ExpiresAt < sessionCutoff);
 

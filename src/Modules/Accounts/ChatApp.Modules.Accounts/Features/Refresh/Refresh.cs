@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.Behaviors;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,7 @@ internal sealed class RefreshHandler(
 {
     public async ValueTask<Result<TokenResponse>> Handle(RefreshCommand command, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var hash = TokenService.Hash(command.RefreshToken);
         var token = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (token is null)

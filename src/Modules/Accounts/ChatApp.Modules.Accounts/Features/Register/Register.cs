@@ -23,7 +23,7 @@ internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext
 {
     public async ValueTask<Result<RegisterResponse>> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var email = command.Email.Trim();
         var user = new User
         {

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.Behaviors;
 
 namespace ChatApp.Modules.Accounts.Features.RevokeSession;
@@ -19,7 +20,7 @@ internal sealed class RevokeSessionHandler(AccountsDbContext db, SessionValidato
             return AccountErrors.SessionNotFound;
         }
 
-        session.Revoke(timeProvider.GetUtcNow().UtcDateTime, command.Reason);
+        session.Revoke(timeProvider.GetUtcNowForStorage(), command.Reason);
         await db.SaveChangesAsync(cancellationToken);
         sessions.Forget(session.Id);
         return Result.Success();

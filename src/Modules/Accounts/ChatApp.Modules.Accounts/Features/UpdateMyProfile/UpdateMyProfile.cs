@@ -38,7 +38,7 @@ internal sealed class UpdateMyProfileHandler(AccountsDbContext db, IIdGenerator 
             user.Bio = bio;
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
             db.AddIntegrationEvent(new UserProfileUpdatedIntegrationEvent(
-                ids.NewId(), timeProvider.GetUtcNow().UtcDateTime, user.Id, displayName, bio));
+                ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, displayName, bio));
         }
 
         return new MyProfileResponse(user.Id, user.Email!, user.DisplayName, user.Bio, user.CreatedAt);

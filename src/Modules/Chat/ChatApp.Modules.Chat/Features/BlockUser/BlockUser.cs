@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.Modules.Accounts.Contracts;
 
@@ -29,7 +30,7 @@ internal sealed class BlockUserHandler(ChatDbContext db, IUserDirectory users, T
             return Result.Success();
         }
 
-        db.Blocks.Add(new Block { BlockerId = command.UserId, BlockedId = command.BlockedUserId, CreatedAt = timeProvider.GetUtcNow().UtcDateTime });
+        db.Blocks.Add(new Block { BlockerId = command.UserId, BlockedId = command.BlockedUserId, CreatedAt = timeProvider.GetUtcNowForStorage() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

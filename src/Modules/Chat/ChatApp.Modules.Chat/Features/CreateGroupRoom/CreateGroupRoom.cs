@@ -35,7 +35,7 @@ internal sealed class CreateGroupRoomHandler(ChatDbContext db, IUserDirectory us
             return Error.Validation("memberIds", "No such users: " + string.Join(", ", unknown) + ".");
         }
 
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var room = new Room
         {
             Id = ids.NewId(), Kind = RoomKind.Group, Name = command.Name.Trim(), OwnerId = command.UserId, CreatedAt = now, LastActivityAt = now,

@@ -45,7 +45,7 @@ internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory use
 
     private async Task<bool> TryCreateAsync(OpenDirectRoomCommand command, string key, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var room = new Room { Id = ids.NewId(), Kind = RoomKind.Direct, DirectKey = key, CreatedAt = now, LastActivityAt = now };
         RoomCreation.AddMembers(db, room, [command.UserId, command.OtherUserId], ownerId: null, now);
         try

@@ -62,7 +62,7 @@ internal sealed class SendMessageHandler(ChatDbContext db, IIdGenerator ids, Tim
             return Error.Validation("replyTo", "The message replied to is not in this room.");
         }
 
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNowForStorage();
         var message = new Message
         {
             Id = ids.NewId(),
