@@ -24,6 +24,24 @@ public sealed class EmbeddedDefaultSmokeTests(EmbeddedChatAppFactory factory) : 
     }
 
     [Fact]
+    public async Task Chat_rooms_sequences_and_history_work_on_the_embedded_default()
+    {
+        var ann = await Api.NewUserAsync("Ann");
+        var bob = await Api.NewUserAsync("Bob");
+        var room = await Chat.OpenDirectAsync(ann, bob.Id);
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Chat.SendAsync(i % 2 == 0 ? ann : bob, room.Id, $"m{i}")));
+        var replay = await Chat.PostMessageAsync(ann, room.Id, "m0", sent[0].ClientMessageId);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var history = await Chat.HistoryAsync(bob, room.Id);
+        Assert.Equal(Enumerable.Range((int)room.LastSeq + 1, 10).Select(i => (long)i), history.Messages.Select(m => m.Seq));
+        var bobsView = (await Chat.RoomsAsync(bob)).Single();
+        Assert.Equal(history.Messages.Count(m => m.Seq > bobsView.ReadSeq && m.SenderId != bob.Id), bobsView.UnreadCount);
+        Assert.Equal(history.Messages.Last(m => m.SenderId == bob.Id).Seq, bobsView.ReadSeq);
+    }
+
+    [Fact]
     public async Task Readiness_reports_the_sqlite_database_and_no_redis()
     {
         var response = await Api.Anonymous().GetAsync("/health/ready");
