@@ -4,6 +4,8 @@ using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Web;
 using Hangfire;
 using Hangfire.AspNetCore;
+using MessagePack;
+using MessagePack.Resolvers;
 using Hangfire.InMemory;
 using Hangfire.Redis.StackExchange;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +36,7 @@ internal static class HostSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
         services.AddRedis(configuration);
+        services.AddRealtime(configuration);
         services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddJobs(configuration);
         return builder;
@@ -93,6 +96,25 @@ internal static class HostSetup
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// SignalR with JSON and MessagePack. With Redis configured, the StackExchangeRedis backplane carries messages
+    /// between instances (channels prefixed by <c>SignalR:RedisChannelPrefix</c>); without it, one process is all.
+    /// </summary>
+    private static void AddRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+            .AddMessagePackProtocol(options => options.SerializerOptions = MessagePackSerializerOptions.Standard
+                // Payloads are the modules' internal response records, serialised by property name like JSON.
+                .WithResolver(ContractlessStandardResolverAllowPrivate.Instance)
+                .WithSecurity(MessagePackSecurity.UntrustedData));
+        var redis = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            var prefix = configuration["SignalR:RedisChannelPrefix"] ?? "chatapp:signalr";
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(prefix));
+        }
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Redis", TestServers.Redis);
         builder.UseSetting("Database:Provider", "MySql");
         builder.UseSetting("Hangfire:RedisPrefix", HangfirePrefix);
+        builder.UseSetting("SignalR:RedisChannelPrefix", HangfirePrefix + "signalr");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,6 +1,9 @@
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +22,19 @@ public static class ChatModule
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
         services.AddScoped<RoomReader>();
+        services.AddScoped<ChatNotifier>();
+        services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapChatModule(this IEndpointRouteBuilder app) =>
+    public static IEndpointRouteBuilder MapChatModule(this IEndpointRouteBuilder app)
+    {
         app.MapCarterModulesOf(typeof(ChatModule).Assembly);
+        app.MapHub<ChatHub>(ChatHub.Path, options =>
+        {
+            // Clients connect straight to WebSockets and skip negotiation, so no sticky sessions are needed.
+            options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
+        });
+        return app;
+    }
 }

@@ -1,5 +1,7 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +9,8 @@ namespace ChatApp.Modules.Chat.Features.CreateGroupRoom;
 
 internal sealed record CreateGroupRoomRequest(string Name, IReadOnlyList<Guid>? MemberIds);
 
-internal sealed record CreateGroupRoomCommand(Guid UserId, string Name, IReadOnlyList<Guid> MemberIds) : ICommand<Result<RoomResponse>>;
+/// <summary>Non-transactional: one SaveChanges stores the room atomically, and members are told only after it is committed.</summary>
+internal sealed record CreateGroupRoomCommand(Guid UserId, string Name, IReadOnlyList<Guid> MemberIds) : ICommand<Result<RoomResponse>>, INonTransactionalCommand;
 
 internal sealed class CreateGroupRoomValidator : AbstractValidator<CreateGroupRoomCommand>
 {
@@ -22,7 +25,7 @@ internal sealed class CreateGroupRoomValidator : AbstractValidator<CreateGroupRo
 }
 
 /// <summary>Creates a group room owned by the caller, with the given members (the caller is added; duplicates are ignored).</summary>
-internal sealed class CreateGroupRoomHandler(ChatDbContext db, IUserDirectory users, RoomReader reader, IIdGenerator ids, TimeProvider timeProvider)
+internal sealed class CreateGroupRoomHandler(ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<CreateGroupRoomCommand, Result<RoomResponse>>
 {
     public async ValueTask<Result<RoomResponse>> Handle(CreateGroupRoomCommand command, CancellationToken cancellationToken)
@@ -42,6 +45,7 @@ internal sealed class CreateGroupRoomHandler(ChatDbContext db, IUserDirectory us
         };
         RoomCreation.AddMembers(db, room, [command.UserId, .. others], command.UserId, now);
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.RoomCreatedAsync(room.Id, room.LastSeq, cancellationToken);
         return (await reader.GetAsync(command.UserId, room.Id, cancellationToken))!;
     }
 }

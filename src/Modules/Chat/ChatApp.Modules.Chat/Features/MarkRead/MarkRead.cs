@@ -15,7 +15,7 @@ internal sealed class MarkReadValidator : AbstractValidator<MarkReadCommand>
 }
 
 /// <summary>Moves my read position forward to <c>seq</c> (never back) and returns it with my unread count.</summary>
-internal sealed class MarkReadHandler(ChatDbContext db) : ICommandHandler<MarkReadCommand, Result<ReadStateResponse>>
+internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier notifier) : ICommandHandler<MarkReadCommand, Result<ReadStateResponse>>
 {
     public async ValueTask<Result<ReadStateResponse>> Handle(MarkReadCommand command, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class MarkReadHandler(ChatDbContext db) : ICommandHandler<MarkRe
             return Error.Validation("seq", $"The room's last sequence number is {lastSeq}.");
         }
 
-        await db.RoomMembers
+        var moved = await db.RoomMembers
             .Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId && m.ReadSeq < command.Seq)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadSeq, command.Seq), cancellationToken);
         var readSeq = await db.RoomMembers.AsNoTracking()
@@ -42,6 +42,12 @@ internal sealed class MarkReadHandler(ChatDbContext db) : ICommandHandler<MarkRe
             .SingleAsync(cancellationToken);
         var unread = await db.Messages.CountAsync(
             m => m.RoomId == command.RoomId && m.Seq > readSeq && m.SenderId != command.UserId, cancellationToken);
+        if (moved > 0)
+        {
+            // Read receipts for the room, and the same position for my other devices.
+            await notifier.ReadPositionChangedAsync(new Realtime.ReadPositionChangedEvent(command.RoomId, command.UserId, readSeq), cancellationToken);
+        }
+
         return new ReadStateResponse(command.RoomId, readSeq, unread);
     }
 }

@@ -16,7 +16,7 @@ internal sealed class OpenDirectRoomValidator : AbstractValidator<OpenDirectRoom
         RuleFor(c => c.OtherUserId).NotEqual(c => c.UserId).OverridePropertyName("userId").WithMessage("You cannot open a direct room with yourself.");
 }
 
-internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory users, RoomReader reader, IIdGenerator ids, TimeProvider timeProvider)
+internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory users, RoomReader reader, Realtime.ChatNotifier notifier, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<OpenDirectRoomCommand, Result<OpenDirectRoomResult>>
 {
     public async ValueTask<Result<OpenDirectRoomResult>> Handle(OpenDirectRoomCommand command, CancellationToken cancellationToken)
@@ -40,6 +40,11 @@ internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory use
 
         var roomId = await db.Rooms.Where(r => r.DirectKey == key).Select(r => r.Id).SingleAsync(cancellationToken);
         var room = await reader.GetAsync(command.UserId, roomId, cancellationToken);
+        if (created)
+        {
+            await notifier.RoomCreatedAsync(roomId, room!.LastSeq, cancellationToken);
+        }
+
         return new OpenDirectRoomResult(room!, created);
     }
 

@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 
 namespace ChatApp.Modules.Chat.Features.SendMessage;
@@ -28,7 +29,7 @@ internal sealed class SendMessageValidator : AbstractValidator<SendMessageComman
 /// (sender, client message id): a retry, even concurrent with the original, returns the original and stores nothing.
 /// Sending also moves the sender's read position to the message.
 /// </summary>
-internal sealed class SendMessageHandler(ChatDbContext db, IIdGenerator ids, TimeProvider timeProvider)
+internal sealed class SendMessageHandler(ChatDbContext db, ChatNotifier notifier, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<SendMessageCommand, Result<SendMessageResult>>
 {
     public async ValueTask<Result<SendMessageResult>> Handle(SendMessageCommand command, CancellationToken cancellationToken)
@@ -95,7 +96,9 @@ internal sealed class SendMessageHandler(ChatDbContext db, IIdGenerator ids, Tim
         await db.RoomMembers.Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId && m.ReadSeq < message.Seq)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadSeq, message.Seq), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SendMessageResult(MessageResponse.From(message), Created: true);
+        var response = MessageResponse.From(message);
+        await notifier.MessageCreatedAsync(response, cancellationToken);
+        return new SendMessageResult(response, Created: true);
     }
 
     private async Task<Result<SendMessageResult>?> FindSentAsync(SendMessageCommand command, CancellationToken cancellationToken)

@@ -1,0 +1,47 @@
+using ChatApp.Modules.Chat.Features.MarkRead;
+using ChatApp.Modules.Chat.Features.SendMessage;
+using ChatApp.Modules.Chat.Rooms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChatApp.Modules.Chat.Realtime;
+
+/// <summary>
+/// The realtime doorbell at <c>/hubs/chat</c>. A connection receives the events of every room its user belongs to
+/// (events are addressed to users, not to per-room groups, so a membership change needs no group bookkeeping on any
+/// node). Hub methods run the same commands as the REST routes; an expected failure becomes a <see cref="HubException"/>
+/// whose message starts with the error code.
+/// </summary>
+[Authorize]
+internal sealed class ChatHub(ISender sender) : Hub
+{
+    public const string Path = "/hubs/chat";
+
+    public async Task<MessageResponse> SendMessage(Guid roomId, string clientMessageId, string text, Guid? replyTo)
+    {
+        var result = await sender.Send(new SendMessageCommand(UserId, roomId, clientMessageId, text, replyTo), Context.ConnectionAborted);
+        return result.IsSuccess ? result.Value.Message : throw HubError(result.Error);
+    }
+
+    public async Task<ReadStateResponse> MarkRead(Guid roomId, long seq)
+    {
+        var result = await sender.Send(new MarkReadCommand(UserId, roomId, seq), Context.ConnectionAborted);
+        return result.IsSuccess ? result.Value : throw HubError(result.Error);
+    }
+
+    private Guid UserId => Context.User!.GetUserId();
+
+    private static HubException HubError(Error error)
+    {
+        var fields = error.FieldErrors.Count == 0
+            ? ""
+            : " " + string.Join("; ", error.FieldErrors.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}"));
+        return new HubException($"{error.Code}: {error.Message}{fields}");
+    }
+}
+
+/// <summary>SignalR addresses users by the access token's <c>sub</c> claim (claims keep their JWT names here).</summary>
+internal sealed class SubjectUserIdProvider : IUserIdProvider
+{
+    public string? GetUserId(HubConnectionContext connection) => connection.User?.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value;
+}

@@ -1,0 +1,50 @@
+using ChatApp.Modules.Chat.Rooms;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace ChatApp.Modules.Chat.Realtime;
+
+/// <summary>Names and payloads of the server-to-client events (the hub contract in docs/api.md).</summary>
+internal static class ChatEvents
+{
+    public const string MessageCreated = "MessageCreated";
+    public const string ReadPositionChanged = "ReadPositionChanged";
+    public const string RoomCreated = "RoomCreated";
+}
+
+internal sealed record ReadPositionChangedEvent(Guid RoomId, Guid UserId, long ReadSeq);
+
+internal sealed record RoomCreatedEvent(Guid RoomId, long Seq);
+
+/// <summary>
+/// Rings the doorbell after a change is committed: the database is the truth, a lost event is recovered by the client
+/// from history (every event carries the room sequence number, so a gap is visible). Failing to notify never fails the
+/// change.
+/// </summary>
+internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, ILogger<ChatNotifier> logger)
+{
+    public Task MessageCreatedAsync(MessageResponse message, CancellationToken cancellationToken) =>
+        ToMembersAsync(message.RoomId, ChatEvents.MessageCreated, message, cancellationToken);
+
+    public Task ReadPositionChangedAsync(ReadPositionChangedEvent change, CancellationToken cancellationToken) =>
+        ToMembersAsync(change.RoomId, ChatEvents.ReadPositionChanged, change, cancellationToken);
+
+    public Task RoomCreatedAsync(Guid roomId, long seq, CancellationToken cancellationToken) =>
+        ToMembersAsync(roomId, ChatEvents.RoomCreated, new RoomCreatedEvent(roomId, seq), cancellationToken);
+
+    private async Task ToMembersAsync(Guid roomId, string eventName, object payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var members = await db.RoomMembers.AsNoTracking()
+                .Where(m => m.RoomId == roomId)
+                .Select(m => m.UserId.ToString())
+                .ToListAsync(cancellationToken);
+            await hub.Clients.Users(members).SendAsync(eventName, payload, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not send {Event} for room {RoomId}; clients will catch up from history", eventName, roomId);
+        }
+    }
+}
