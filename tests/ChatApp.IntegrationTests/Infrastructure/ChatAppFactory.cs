@@ -49,6 +49,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.100");
         builder.UseSetting("Hangfire:WorkerCount", "2");
         builder.UseSetting("Hangfire:FetchTimeout", "00:00:01");
+        builder.UseSetting("Chat:SyncMaxEventsPerRoom", "30");
         ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
     }

@@ -7,4 +7,7 @@ internal sealed class ChatOptions
 
     /// <summary>Most members a group room may have, its owner included.</summary>
     public int MaxRoomMembers { get; set; } = 500;
+
+    /// <summary>Most events a sync returns for one room; past this the room is marked truncated and the app reloads recent history.</summary>
+    public int SyncMaxEventsPerRoom { get; set; } = 500;
 }

@@ -1,0 +1,89 @@
+using ChatApp.Modules.Chat.Rooms;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Modules.Chat.Features.Sync;
+
+/// <summary>
+/// The catch-up cursor is a map of room id to the last sequence number the device holds for that room (an absent room
+/// means "nothing yet"). The answer brings every room of mine up to date and returns the next cursor.
+/// </summary>
+internal sealed record SyncRequest(IReadOnlyDictionary<Guid, long>? Rooms);
+
+internal sealed record SyncQuery(Guid UserId, IReadOnlyDictionary<Guid, long> Known) : IQuery<Result<SyncResponse>>;
+
+/// <summary>One durable change of a room: a member joined (<c>userId</c>) or a message was created (<c>message</c>).</summary>
+internal sealed record RoomEventResponse(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageResponse? Message);
+
+/// <summary>
+/// What changed in one room after the cursor. <c>truncated</c>: more than the sync limit was missed, <c>events</c> is
+/// empty and the app should reload the room's recent history instead.
+/// </summary>
+internal sealed record RoomChangesResponse(Guid RoomId, long FromSeq, long LastSeq, bool Truncated, IReadOnlyList<RoomEventResponse> Events);
+
+internal sealed record ReadPositionResponse(Guid RoomId, long ReadSeq, int UnreadCount);
+
+internal sealed record SyncResponse(
+    IReadOnlyList<RoomChangesResponse> Rooms,
+    IReadOnlyList<ReadPositionResponse> ReadPositions,
+    IReadOnlyList<Guid> RemovedRoomIds,
+    IReadOnlyDictionary<Guid, long> Cursor);
+
+internal sealed class SyncValidator : AbstractValidator<SyncQuery>
+{
+    public const int MaxRooms = 5000;
+
+    public SyncValidator()
+    {
+        RuleFor(q => q.Known.Count).LessThanOrEqualTo(MaxRooms).OverridePropertyName("rooms");
+        RuleFor(q => q.Known).Must(known => known.Values.All(seq => seq >= 0)).OverridePropertyName("rooms")
+            .WithMessage("Sequence numbers are 0 or more.");
+    }
+}
+
+internal sealed class SyncHandler(ChatDbContext db, RoomReader reader, IOptions<ChatOptions> options) : IQueryHandler<SyncQuery, Result<SyncResponse>>
+{
+    public async ValueTask<Result<SyncResponse>> Handle(SyncQuery query, CancellationToken cancellationToken)
+    {
+        var rooms = await reader.ListAsync(query.UserId, cancellationToken);
+        var limit = options.Value.SyncMaxEventsPerRoom;
+        var changes = new List<RoomChangesResponse>();
+        foreach (var room in rooms)
+        {
+            var known = query.Known.GetValueOrDefault(room.Id);
+            if (room.LastSeq <= known)
+            {
+                continue;
+            }
+
+            if (room.LastSeq - known > limit)
+            {
+                changes.Add(new RoomChangesResponse(room.Id, known, room.LastSeq, Truncated: true, []));
+                continue;
+            }
+
+            changes.Add(new RoomChangesResponse(room.Id, known, room.LastSeq, Truncated: false, await EventsAfterAsync(room.Id, known, cancellationToken)));
+        }
+
+        var mine = rooms.Select(r => r.Id).ToHashSet();
+        return new SyncResponse(
+            changes,
+            rooms.Select(r => new ReadPositionResponse(r.Id, r.ReadSeq, r.UnreadCount)).ToList(),
+            query.Known.Keys.Where(id => !mine.Contains(id)).ToList(),
+            rooms.ToDictionary(r => r.Id, r => r.LastSeq));
+    }
+
+    private async Task<IReadOnlyList<RoomEventResponse>> EventsAfterAsync(Guid roomId, long after, CancellationToken cancellationToken)
+    {
+        var events = await (
+                from e in db.RoomEvents.AsNoTracking()
+                where e.RoomId == roomId && e.Seq > after
+                join m in db.Messages.AsNoTracking() on e.MessageId equals m.Id into messages
+                from message in messages.DefaultIfEmpty()
+                orderby e.Seq
+                select new { e.Seq, e.Kind, e.OccurredAt, e.UserId, Message = message })
+            .ToListAsync(cancellationToken);
+        return events
+            .Select(e => new RoomEventResponse(e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Message is null ? null : MessageResponse.From(e.Message)))
+            .ToList();
+    }
+}
