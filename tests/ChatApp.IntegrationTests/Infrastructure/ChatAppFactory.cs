@@ -50,6 +50,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:WorkerCount", "2");
         builder.UseSetting("Hangfire:FetchTimeout", "00:00:01");
         builder.UseSetting("Chat:SyncMaxEventsPerRoom", "30");
+        builder.UseSetting("Chat:SendRateLimit:Burst", "1000");
         ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
     }

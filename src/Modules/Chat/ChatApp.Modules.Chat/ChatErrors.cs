@@ -10,6 +10,9 @@ internal static class ChatErrors
 
     public static readonly Error Blocked = Error.Forbidden("chat.blocked", "You cannot message this person.");
 
+    public static readonly Error RateLimited = Error.TooManyRequests(
+        "chat.rate_limited", "You are sending too fast. Wait a moment and retry with the same client message id.");
+
     public static readonly Error ClientMessageIdReused = Error.Conflict(
         "chat.client_message_id_reused", "This client message id was already used for a message in another room.");
 }

@@ -23,6 +23,7 @@ public static class ChatModule
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
         services.AddScoped<RoomReader>();
         services.AddScoped<ChatNotifier>();
+        services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         return services;
     }

@@ -10,4 +10,16 @@ internal sealed class ChatOptions
 
     /// <summary>Most events a sync returns for one room; past this the room is marked truncated and the app reloads recent history.</summary>
     public int SyncMaxEventsPerRoom { get; set; } = 500;
+
+    /// <summary>Per-user send limit (token bucket, per server instance): a burst of <c>Burst</c>, then <c>PerPeriod</c> every <c>Period</c>.</summary>
+    public SendRateLimitOptions SendRateLimit { get; set; } = new();
+}
+
+internal sealed class SendRateLimitOptions
+{
+    public int Burst { get; set; } = 20;
+
+    public int PerPeriod { get; set; } = 5;
+
+    public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -29,7 +29,7 @@ internal sealed class SendMessageValidator : AbstractValidator<SendMessageComman
 /// (sender, client message id): a retry, even concurrent with the original, returns the original and stores nothing.
 /// Sending also moves the sender's read position to the message.
 /// </summary>
-internal sealed class SendMessageHandler(ChatDbContext db, ChatNotifier notifier, IIdGenerator ids, TimeProvider timeProvider)
+internal sealed class SendMessageHandler(ChatDbContext db, ChatNotifier notifier, SendRateLimiter rateLimiter, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<SendMessageCommand, Result<SendMessageResult>>
 {
     public async ValueTask<Result<SendMessageResult>> Handle(SendMessageCommand command, CancellationToken cancellationToken)
@@ -46,6 +46,11 @@ internal sealed class SendMessageHandler(ChatDbContext db, ChatNotifier notifier
         if (await FindSentAsync(command, cancellationToken) is { } replay)
         {
             return replay;
+        }
+
+        if (!rateLimiter.TryAcquire(command.UserId))
+        {
+            return ChatErrors.RateLimited;
         }
 
         if (room.Kind == RoomKind.Direct)

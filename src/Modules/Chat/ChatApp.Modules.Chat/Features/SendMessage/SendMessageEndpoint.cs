@@ -14,7 +14,8 @@ internal sealed class SendMessageEndpoint : ICarterModule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Created<MessageResponse>, Ok<MessageResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, SendMessageRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
