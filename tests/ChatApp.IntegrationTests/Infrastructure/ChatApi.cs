@@ -9,7 +9,7 @@ public sealed record RoomDto(
 
 public sealed record RoomMemberDto(Guid UserId, string DisplayName, string Role);
 
-public sealed record MessageDto(Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt);
+public sealed record MessageDto(Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt, DateTime? EditedAt, bool Deleted);
 
 public sealed record MessagePageDto(IReadOnlyList<MessageDto> Messages, bool HasMore);
 

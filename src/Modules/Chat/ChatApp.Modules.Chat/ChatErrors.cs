@@ -6,6 +6,12 @@ internal static class ChatErrors
     /// <summary>Also what a non-member gets for a room that exists: a non-member learns nothing about it.</summary>
     public static readonly Error RoomNotFound = Error.NotFound("chat.room_not_found", "No such room.");
 
+    public static readonly Error MessageNotFound = Error.NotFound("chat.message_not_found", "No such message in this room.");
+
+    public static readonly Error NotMessageSender = Error.Forbidden("chat.not_message_sender", "Only the sender can change a message.");
+
+    public static readonly Error MessageDeleted = Error.Conflict("chat.message_deleted", "The message was deleted.");
+
     public static readonly Error UserNotFound = Error.NotFound("chat.user_not_found", "No such user.");
 
     public static readonly Error Blocked = Error.Forbidden("chat.blocked", "You cannot message this person.");

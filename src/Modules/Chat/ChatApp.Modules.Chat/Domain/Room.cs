@@ -82,6 +82,11 @@ internal sealed class Message
     public Guid? ReplyToId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    public DateTime? EditedAt { get; set; }
+
+    /// <summary>Set when the sender deleted it: the text is gone, the message stays as a tombstone so sequences keep their meaning.</summary>
+    public DateTime? DeletedAt { get; set; }
 }
 
 /// <summary>One durable change of a room, in sequence: what a reconnecting client catches up on.</summary>
@@ -104,6 +109,8 @@ internal static class RoomEventKinds
 {
     public const string MemberJoined = "member.joined";
     public const string MessageCreated = "message.created";
+    public const string MessageEdited = "message.edited";
+    public const string MessageDeleted = "message.deleted";
 }
 
 /// <summary>The blocker does not want to hear from the blocked user: no direct room, no direct messages, either way.</summary>

@@ -10,11 +10,15 @@ internal static class ChatEvents
     public const string MessageCreated = "MessageCreated";
     public const string ReadPositionChanged = "ReadPositionChanged";
     public const string RoomCreated = "RoomCreated";
+    public const string MessageUpdated = "MessageUpdated";
 }
 
 internal sealed record ReadPositionChangedEvent(Guid RoomId, Guid UserId, long ReadSeq);
 
 internal sealed record RoomCreatedEvent(Guid RoomId, long Seq);
+
+/// <summary>A message was edited or deleted: <c>seq</c> is the change's own sequence number, <c>message</c> the new state.</summary>
+internal sealed record MessageUpdatedEvent(Guid RoomId, long Seq, string Kind, MessageResponse Message);
 
 /// <summary>
 /// Rings the doorbell after a change is committed: the database is the truth, a lost event is recovered by the client
@@ -25,6 +29,9 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, I
 {
     public Task MessageCreatedAsync(MessageResponse message, CancellationToken cancellationToken) =>
         ToMembersAsync(message.RoomId, ChatEvents.MessageCreated, message, cancellationToken);
+
+    public Task MessageUpdatedAsync(MessageUpdatedEvent change, CancellationToken cancellationToken) =>
+        ToMembersAsync(change.RoomId, ChatEvents.MessageUpdated, change, cancellationToken);
 
     public Task ReadPositionChangedAsync(ReadPositionChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.ReadPositionChanged, change, cancellationToken);

@@ -2,10 +2,13 @@ using ChatApp.Modules.Accounts.Contracts;
 
 namespace ChatApp.Modules.Chat.Rooms;
 
-internal sealed record MessageResponse(Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt)
+/// <summary>A message as clients see it; <c>seq</c> is the sequence number of its creation. A deleted message has empty text and <c>deleted</c> true.</summary>
+internal sealed record MessageResponse(
+    Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt, DateTime? EditedAt, bool Deleted)
 {
     public static MessageResponse From(Message message) => new(
-        message.Id, message.RoomId, message.Seq, message.SenderId, message.ClientMessageId, message.Text, message.ReplyToId, message.CreatedAt);
+        message.Id, message.RoomId, message.Seq, message.SenderId, message.ClientMessageId, message.Text, message.ReplyToId, message.CreatedAt,
+        message.EditedAt, message.DeletedAt is not null);
 }
 
 internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role);
@@ -63,7 +66,7 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users)
         var unread = await (
                 from message in db.Messages.AsNoTracking()
                 join membership in mine on message.RoomId equals membership.RoomId
-                where message.Seq > membership.ReadSeq && message.SenderId != me
+                where message.Seq > membership.ReadSeq && message.SenderId != me && message.DeletedAt == null
                 group message by message.RoomId into g
                 select new { RoomId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.RoomId, x => x.Count, cancellationToken);

@@ -41,7 +41,7 @@ internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier no
             .Select(m => m.ReadSeq)
             .SingleAsync(cancellationToken);
         var unread = await db.Messages.CountAsync(
-            m => m.RoomId == command.RoomId && m.Seq > readSeq && m.SenderId != command.UserId, cancellationToken);
+            m => m.RoomId == command.RoomId && m.Seq > readSeq && m.SenderId != command.UserId && m.DeletedAt == null, cancellationToken);
         if (moved > 0)
         {
             // Read receipts for the room, and the same position for my other devices.

@@ -14,13 +14,19 @@ internal sealed record SendMessageCommand(Guid UserId, Guid RoomId, string Clien
 /// <summary>The stored message; <c>Created</c> is false when this was a retry of a send that had already been stored.</summary>
 internal sealed record SendMessageResult(MessageResponse Message, bool Created);
 
+internal static class MessageRules
+{
+    public static IRuleBuilderOptions<T, string> MessageText<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Message.TextMaxLength)
+            .Must(text => text.Trim().Length > 0).WithMessage("'Text' must not be blank.");
+}
+
 internal sealed class SendMessageValidator : AbstractValidator<SendMessageCommand>
 {
     public SendMessageValidator()
     {
         RuleFor(c => c.ClientMessageId).NotEmpty().MaximumLength(Message.ClientMessageIdMaxLength);
-        RuleFor(c => c.Text).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Message.TextMaxLength)
-            .Must(text => text.Trim().Length > 0).WithMessage("'Text' must not be blank.");
+        RuleFor(c => c.Text).MessageText();
     }
 }
 

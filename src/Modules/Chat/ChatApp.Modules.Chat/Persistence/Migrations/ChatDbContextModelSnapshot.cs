@@ -101,6 +101,12 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<Guid?>("ReplyToId")
                         .HasColumnType("char(36)");
 
