@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatApp.IntegrationTests.Infrastructure;
 using MySqlConnector;
 
@@ -16,7 +15,7 @@ public sealed class HostProcessTests
         {
             var connectionString = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString;
 
-            var (exitCode, output) = await RunHostAsync(["migrate"], new()
+            var (exitCode, output) = await HostProcess.RunToExitAsync(["migrate"], new()
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__MySql"] = connectionString,
@@ -48,7 +47,7 @@ public sealed class HostProcessTests
         var folder = Path.Combine(Path.GetTempPath(), "chatapp-nokey-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (exitCode, output) = await RunHostAsync([], new()
+            var (exitCode, output) = await HostProcess.RunToExitAsync([], new()
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
@@ -67,49 +66,7 @@ public sealed class HostProcessTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(string[] args, Dictionary<string, string> environment)
-    {
-        var hostDll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(hostDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The host did not exit within 60 s: " + await stdout + await stderr);
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static async Task ExecuteAsync(string sql)
+    internal static async Task ExecuteAsync(string sql)
     {
         await using var connection = new MySqlConnection(TestServers.MySql);
         await connection.OpenAsync();
