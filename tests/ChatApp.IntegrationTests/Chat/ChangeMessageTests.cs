@@ -9,7 +9,7 @@ public sealed class ChangeMessageTests(ChatAppFactory factory) : IntegrationTest
     [Fact]
     public async Task The_sender_edits_a_message_as_a_new_room_change_that_members_hear_about()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var message = await Chat.SendAsync(ann, room.Id, "helo");
         await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
 
@@ -30,7 +30,7 @@ public sealed class ChangeMessageTests(ChatAppFactory factory) : IntegrationTest
     [Fact]
     public async Task Deleting_leaves_a_tombstone_that_is_not_unread()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var message = await Chat.SendAsync(ann, room.Id, "oops, wrong chat");
 
         var first = await Api.As(ann).DeleteAsync($"/api/v1/chat/rooms/{room.Id}/messages/{message.Id}");
@@ -51,7 +51,7 @@ public sealed class ChangeMessageTests(ChatAppFactory factory) : IntegrationTest
     [Fact]
     public async Task Only_the_sender_changes_a_message_and_outsiders_learn_nothing()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var outsider = await Api.NewUserAsync();
         var message = await Chat.SendAsync(ann, room.Id, "mine");
         var path = $"/api/v1/chat/rooms/{room.Id}/messages/{message.Id}";
@@ -68,12 +68,5 @@ public sealed class ChangeMessageTests(ChatAppFactory factory) : IntegrationTest
         Assert.Equal("chat.message_not_found", (await Problem.ReadAsync(unknown)).Code);
         Assert.Equal(["text"], (await Problem.ReadAsync(blank)).Errors.Keys);
         Assert.Equal("mine", (await Chat.HistoryAsync(ann, room.Id)).Messages.Single().Text);
-    }
-
-    private async Task<(TestUser Ann, TestUser Bob, RoomDto Room)> DirectRoomAsync()
-    {
-        var ann = await Api.NewUserAsync("Ann");
-        var bob = await Api.NewUserAsync("Bob");
-        return (ann, bob, await Chat.OpenDirectAsync(ann, bob.Id));
     }
 }

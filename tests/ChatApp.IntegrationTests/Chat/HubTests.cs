@@ -10,7 +10,7 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
     [Fact]
     public async Task A_member_receives_new_messages_of_all_their_rooms_with_the_sequence_number()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
 
         var sent = await Chat.SendAsync(ann, room.Id, "are you there?");
@@ -25,7 +25,7 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
     [Fact]
     public async Task Someone_outside_the_room_receives_nothing_of_it()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var outsider = await Api.NewUserAsync();
         var outsidersRoom = await Chat.OpenDirectAsync(outsider, ann.Id);
         await using var outsiderPhone = await HubClient.ConnectAsync(Factory, outsider.Tokens.AccessToken);
@@ -41,7 +41,7 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
     [Fact]
     public async Task Sending_through_the_hub_stores_broadcasts_and_is_idempotent()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         await using var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
         await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken, messagePack: true);
 
@@ -60,7 +60,7 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
     [Fact]
     public async Task Hub_refusals_carry_the_error_code()
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
         var outsider = await Api.NewUserAsync();
         await using var outsiderPhone = await HubClient.ConnectAsync(Factory, outsider.Tokens.AccessToken);
         await using var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
@@ -78,7 +78,7 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
     [Fact]
     public async Task Reading_is_sent_as_a_receipt_to_the_room_and_to_my_other_devices()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var message = await Chat.SendAsync(bob, room.Id, "read me");
         var annsTablet = await Api.LoginAsync(ann.Email, deviceName: "tablet");
         await using var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
@@ -115,12 +115,5 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
         var error = await Assert.ThrowsAnyAsync<Exception>(() => HubClient.ConnectAsync(Factory, "not-a-token"));
 
         Assert.Contains("401", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private async Task<(TestUser Ann, TestUser Bob, RoomDto Room)> DirectRoomAsync()
-    {
-        var ann = await Api.NewUserAsync("Ann");
-        var bob = await Api.NewUserAsync("Bob");
-        return (ann, bob, await Chat.OpenDirectAsync(ann, bob.Id));
     }
 }

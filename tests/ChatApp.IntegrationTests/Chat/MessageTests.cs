@@ -9,7 +9,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task A_message_gets_the_rooms_next_sequence_number()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
 
         var first = await Chat.SendAsync(ann, room.Id, "hi");
         var second = await Chat.SendAsync(bob, room.Id, "hello");
@@ -23,7 +23,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task Retrying_a_send_returns_the_original_and_stores_nothing_new()
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
 
         var created = await Chat.PostMessageAsync(ann, room.Id, "only once", "client-1");
         var retried = await Chat.PostMessageAsync(ann, room.Id, "only once", "client-1");
@@ -38,7 +38,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task The_same_send_repeated_concurrently_yields_one_message()
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Chat.PostMessageAsync(ann, room.Id, "flaky network", "client-dup")));
 
@@ -85,7 +85,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [InlineData(null, "text")]
     public async Task Empty_text_is_refused(string? text, string field)
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
 
         var response = await Api.As(ann).PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/messages", new { clientMessageId = "c", text });
 
@@ -95,7 +95,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task Text_is_limited_to_4000_characters_and_a_client_message_id_is_required()
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
 
         var longest = await Chat.PostMessageAsync(ann, room.Id, new string('a', 4000));
         var tooLong = await Chat.PostMessageAsync(ann, room.Id, new string('a', 4001));
@@ -109,7 +109,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task A_non_member_cannot_send_or_read_and_learns_nothing()
     {
-        var (_, _, room) = await DirectRoomAsync();
+        var (_, _, room) = await Chat.NewDirectRoomAsync();
         var outsider = await Api.NewUserAsync();
 
         var send = await Chat.PostMessageAsync(outsider, room.Id, "let me in");
@@ -123,7 +123,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task A_reply_must_point_to_a_message_of_the_same_room()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var other = await Chat.OpenDirectAsync(ann, (await Api.NewUserAsync()).Id);
         var elsewhere = await Chat.SendAsync(ann, other.Id, "elsewhere");
         var here = await Chat.SendAsync(bob, room.Id, "question?");
@@ -138,7 +138,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task A_client_message_id_reused_in_another_room_is_a_conflict()
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
         var other = await Chat.OpenDirectAsync(ann, (await Api.NewUserAsync()).Id);
         await Chat.SendAsync(ann, room.Id, "first", "same-id");
 
@@ -151,7 +151,7 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [Fact]
     public async Task History_pages_backwards_and_forwards_by_sequence()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var sent = new List<MessageDto>();
         for (var i = 0; i < 7; i++)
         {
@@ -179,17 +179,10 @@ public sealed class MessageTests(ChatAppFactory factory) : IntegrationTest(facto
     [InlineData("?after=-1", "after")]
     public async Task History_refuses_bad_paging(string query, string field)
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
 
         var response = await Api.As(ann).GetAsync($"/api/v1/chat/rooms/{room.Id}/messages{query}");
 
         Assert.Equal([field], (await Problem.ReadAsync(response)).Errors.Keys);
-    }
-
-    private async Task<(TestUser Ann, TestUser Bob, RoomDto Room)> DirectRoomAsync()
-    {
-        var ann = await Api.NewUserAsync("Ann");
-        var bob = await Api.NewUserAsync("Bob");
-        return (ann, bob, await Chat.OpenDirectAsync(ann, bob.Id));
     }
 }

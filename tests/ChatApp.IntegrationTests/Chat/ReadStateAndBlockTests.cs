@@ -9,7 +9,7 @@ public sealed class ReadStateAndBlockTests(ChatAppFactory factory) : Integration
     [Fact]
     public async Task Reading_moves_the_position_forward_only_and_unread_follows_it()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var messages = new List<MessageDto>();
         for (var i = 0; i < 4; i++)
         {
@@ -30,7 +30,7 @@ public sealed class ReadStateAndBlockTests(ChatAppFactory factory) : Integration
     [Fact]
     public async Task My_own_messages_are_never_unread_for_me()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
 
         var mine = await Chat.SendAsync(ann, room.Id, "mine");
         await Chat.SendAsync(bob, room.Id, "theirs");
@@ -44,7 +44,7 @@ public sealed class ReadStateAndBlockTests(ChatAppFactory factory) : Integration
     [Fact]
     public async Task Concurrent_reads_on_several_devices_and_sends_keep_read_state_exact()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var annTablet = ann with { Tokens = await Api.LoginAsync(ann.Email, deviceName: "tablet") };
         var sent = new List<MessageDto>();
         for (var i = 0; i < 10; i++)
@@ -67,7 +67,7 @@ public sealed class ReadStateAndBlockTests(ChatAppFactory factory) : Integration
     [Fact]
     public async Task Reading_past_the_end_or_in_a_room_not_mine_is_refused()
     {
-        var (ann, _, room) = await DirectRoomAsync();
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
         var outsider = await Api.NewUserAsync();
 
         var pastEnd = await Chat.PostReadAsync(ann, room.Id, room.LastSeq + 100);
@@ -80,7 +80,7 @@ public sealed class ReadStateAndBlockTests(ChatAppFactory factory) : Integration
     [Fact]
     public async Task A_blocked_user_can_neither_open_a_direct_room_nor_message_the_blocker()
     {
-        var (ann, bob, room) = await DirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var stranger = await Api.NewUserAsync();
 
         Assert.Equal(HttpStatusCode.NoContent, (await Api.As(ann).PutAsync($"/api/v1/chat/blocks/{bob.Id}", null)).StatusCode);
@@ -109,12 +109,5 @@ public sealed class ReadStateAndBlockTests(ChatAppFactory factory) : Integration
 
         Assert.Equal(["userId"], (await Problem.ReadAsync(self)).Errors.Keys);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-    }
-
-    private async Task<(TestUser Ann, TestUser Bob, RoomDto Room)> DirectRoomAsync()
-    {
-        var ann = await Api.NewUserAsync("Ann");
-        var bob = await Api.NewUserAsync("Bob");
-        return (ann, bob, await Chat.OpenDirectAsync(ann, bob.Id));
     }
 }

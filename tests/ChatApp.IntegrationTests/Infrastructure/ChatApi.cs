@@ -18,6 +18,14 @@ public sealed record ReadStateDto(Guid RoomId, long ReadSeq, int UnreadCount);
 /// <summary>Calls the Chat REST API the way the mobile app does.</summary>
 public sealed class ChatApi(AccountsApi accounts)
 {
+    /// <summary>Two new users, Ann and Bob, and their direct room (opened by Ann).</summary>
+    public async Task<(TestUser Ann, TestUser Bob, RoomDto Room)> NewDirectRoomAsync()
+    {
+        var ann = await accounts.NewUserAsync("Ann");
+        var bob = await accounts.NewUserAsync("Bob");
+        return (ann, bob, await OpenDirectAsync(ann, bob.Id));
+    }
+
     public async Task<RoomDto> OpenDirectAsync(TestUser me, Guid other)
     {
         var response = await accounts.As(me).PutAsync($"/api/v1/chat/direct/{other}", null);
