@@ -12,6 +12,12 @@ internal static class ChatErrors
 
     public static readonly Error MessageDeleted = Error.Conflict("chat.message_deleted", "The message was deleted.");
 
+    public static readonly Error NotAGroup = Error.Conflict("chat.not_a_group", "Direct rooms have exactly their two people.");
+
+    public static readonly Error NotRoomOwner = Error.Forbidden("chat.not_room_owner", "Only the room's owner can do this.");
+
+    public static readonly Error MemberNotFound = Error.NotFound("chat.member_not_found", "This person is not a member of the room.");
+
     public static readonly Error UserNotFound = Error.NotFound("chat.user_not_found", "No such user.");
 
     public static readonly Error Blocked = Error.Forbidden("chat.blocked", "You cannot message this person.");

@@ -108,6 +108,7 @@ internal sealed class RoomEvent
 internal static class RoomEventKinds
 {
     public const string MemberJoined = "member.joined";
+    public const string MemberLeft = "member.left";
     public const string MessageCreated = "message.created";
     public const string MessageEdited = "message.edited";
     public const string MessageDeleted = "message.deleted";

@@ -11,11 +11,15 @@ internal static class ChatEvents
     public const string ReadPositionChanged = "ReadPositionChanged";
     public const string RoomCreated = "RoomCreated";
     public const string MessageUpdated = "MessageUpdated";
+    public const string MembershipChanged = "MembershipChanged";
 }
 
 internal sealed record ReadPositionChangedEvent(Guid RoomId, Guid UserId, long ReadSeq);
 
 internal sealed record RoomCreatedEvent(Guid RoomId, long Seq);
+
+/// <summary>Someone joined or left a room (<c>kind</c> member.joined / member.left), with the change's sequence number.</summary>
+internal sealed record MembershipChangedEvent(Guid RoomId, long Seq, string Kind, Guid UserId);
 
 /// <summary>A message was edited or deleted: <c>seq</c> is the change's own sequence number, <c>message</c> the new state.</summary>
 internal sealed record MessageUpdatedEvent(Guid RoomId, long Seq, string Kind, MessageResponse Message);
@@ -33,13 +37,17 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, I
     public Task MessageUpdatedAsync(MessageUpdatedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.MessageUpdated, change, cancellationToken);
 
+    /// <summary>To the members and to the person concerned (who, having left, is no longer a member).</summary>
+    public Task MembershipChangedAsync(MembershipChangedEvent change, CancellationToken cancellationToken) =>
+        ToMembersAsync(change.RoomId, ChatEvents.MembershipChanged, change, cancellationToken, also: change.UserId);
+
     public Task ReadPositionChangedAsync(ReadPositionChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.ReadPositionChanged, change, cancellationToken);
 
     public Task RoomCreatedAsync(Guid roomId, long seq, CancellationToken cancellationToken) =>
         ToMembersAsync(roomId, ChatEvents.RoomCreated, new RoomCreatedEvent(roomId, seq), cancellationToken);
 
-    private async Task ToMembersAsync(Guid roomId, string eventName, object payload, CancellationToken cancellationToken)
+    private async Task ToMembersAsync(Guid roomId, string eventName, object payload, CancellationToken cancellationToken, Guid? also = null)
     {
         try
         {
@@ -47,6 +55,11 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, I
                 .Where(m => m.RoomId == roomId)
                 .Select(m => m.UserId.ToString())
                 .ToListAsync(cancellationToken);
+            if (also is { } extra && !members.Contains(extra.ToString()))
+            {
+                members.Add(extra.ToString());
+            }
+
             await hub.Clients.Users(members).SendAsync(eventName, payload, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
