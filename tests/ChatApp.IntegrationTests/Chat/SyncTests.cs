@@ -3,7 +3,7 @@ using ChatApp.IntegrationTests.Infrastructure;
 
 namespace ChatApp.IntegrationTests.Chat;
 
-public sealed record SyncEventDto(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageDto? Message);
+public sealed record SyncEventDto(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageDto? Message, string? Emoji);
 
 public sealed record SyncRoomDto(Guid RoomId, long FromSeq, long LastSeq, bool Truncated, IReadOnlyList<SyncEventDto> Events);
 

@@ -11,7 +11,9 @@ public sealed record RoomMemberDto(Guid UserId, string DisplayName, string Role)
 
 public sealed record MessageDto(Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt, DateTime? EditedAt, bool Deleted);
 
-public sealed record MessagePageDto(IReadOnlyList<MessageDto> Messages, bool HasMore);
+public sealed record MessagePageDto(IReadOnlyList<MessageDto> Messages, bool HasMore, IReadOnlyList<ReactionSummaryDto> Reactions);
+
+public sealed record ReactionSummaryDto(Guid MessageId, string Emoji, int Count, IReadOnlyList<Guid> UserIds);
 
 public sealed record ReadStateDto(Guid RoomId, long ReadSeq, int UnreadCount);
 

@@ -102,7 +102,24 @@ internal sealed class RoomEvent
 
     public Guid? UserId { get; set; }
 
+    /// <summary>What the change was about beyond message and user: the emoji of a reaction.</summary>
+    public string? Detail { get; set; }
+
     public DateTime OccurredAt { get; set; }
+}
+
+/// <summary>One person's reaction with one emoji to one message.</summary>
+internal sealed class Reaction
+{
+    public const int EmojiMaxLength = 32;
+
+    public Guid MessageId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public string Emoji { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
 }
 
 internal static class RoomEventKinds
@@ -112,6 +129,8 @@ internal static class RoomEventKinds
     public const string MessageCreated = "message.created";
     public const string MessageEdited = "message.edited";
     public const string MessageDeleted = "message.deleted";
+    public const string ReactionAdded = "reaction.added";
+    public const string ReactionRemoved = "reaction.removed";
 }
 
 /// <summary>The blocker does not want to hear from the blocked user: no direct room, no direct messages, either way.</summary>

@@ -17,10 +17,18 @@ internal sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : D
 
     public DbSet<Block> Blocks => Set<Block>();
 
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
+        if (Database.ProviderName?.Contains("MySql", StringComparison.Ordinal) == true)
+        {
+            // MySQL's case-insensitive Unicode collations weigh most emoji alike (👍 = 😀): compare emoji byte for byte.
+            modelBuilder.Entity<Reaction>().Property(r => r.Emoji).UseCollation("utf8mb4_bin");
+            modelBuilder.Entity<RoomEvent>().Property(e => e.Detail).UseCollation("utf8mb4_bin");
+        }
         modelBuilder.AddOutbox();
     }
 

@@ -12,6 +12,7 @@ internal static class ChatEvents
     public const string RoomCreated = "RoomCreated";
     public const string MessageUpdated = "MessageUpdated";
     public const string MembershipChanged = "MembershipChanged";
+    public const string ReactionChanged = "ReactionChanged";
 }
 
 internal sealed record ReadPositionChangedEvent(Guid RoomId, Guid UserId, long ReadSeq);
@@ -20,6 +21,9 @@ internal sealed record RoomCreatedEvent(Guid RoomId, long Seq);
 
 /// <summary>Someone joined or left a room (<c>kind</c> member.joined / member.left), with the change's sequence number.</summary>
 internal sealed record MembershipChangedEvent(Guid RoomId, long Seq, string Kind, Guid UserId);
+
+/// <summary>A reaction was added or removed (<c>kind</c> reaction.added / reaction.removed), with the change's sequence number.</summary>
+internal sealed record ReactionChangedEvent(Guid RoomId, long Seq, string Kind, Guid MessageId, Guid UserId, string Emoji);
 
 /// <summary>A message was edited or deleted: <c>seq</c> is the change's own sequence number, <c>message</c> the new state.</summary>
 internal sealed record MessageUpdatedEvent(Guid RoomId, long Seq, string Kind, MessageResponse Message);
@@ -40,6 +44,9 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, I
     /// <summary>To the members and to the person concerned (who, having left, is no longer a member).</summary>
     public Task MembershipChangedAsync(MembershipChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.MembershipChanged, change, cancellationToken, also: change.UserId);
+
+    public Task ReactionChangedAsync(ReactionChangedEvent change, CancellationToken cancellationToken) =>
+        ToMembersAsync(change.RoomId, ChatEvents.ReactionChanged, change, cancellationToken);
 
     public Task ReadPositionChangedAsync(ReadPositionChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.ReadPositionChanged, change, cancellationToken);

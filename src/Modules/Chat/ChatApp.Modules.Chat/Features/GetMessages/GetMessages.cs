@@ -5,8 +5,13 @@ namespace ChatApp.Modules.Chat.Features.GetMessages;
 /// <summary>A page of history: <c>before</c> a sequence number (older, default: the newest page) or <c>after</c> one (newer).</summary>
 internal sealed record GetMessagesQuery(Guid UserId, Guid RoomId, long? Before, long? After, int Limit) : IQuery<Result<MessagePage>>;
 
-/// <summary>Messages in sequence order (oldest first); <c>hasMore</c> says whether more exist in the direction asked.</summary>
-internal sealed record MessagePage(IReadOnlyList<MessageResponse> Messages, bool HasMore);
+/// <summary>
+/// Messages in sequence order (oldest first); <c>hasMore</c> says whether more exist in the direction asked;
+/// <c>reactions</c> are those of the page's messages, one entry per message and emoji.
+/// </summary>
+internal sealed record MessagePage(IReadOnlyList<MessageResponse> Messages, bool HasMore, IReadOnlyList<ReactionSummary> Reactions);
+
+internal sealed record ReactionSummary(Guid MessageId, string Emoji, int Count, IReadOnlyList<Guid> UserIds);
 
 internal sealed class GetMessagesValidator : AbstractValidator<GetMessagesQuery>
 {
@@ -53,6 +58,15 @@ internal sealed class GetMessagesHandler(ChatDbContext db) : IQueryHandler<GetMe
             page.RemoveAt(query.After is null ? 0 : page.Count - 1);
         }
 
-        return new MessagePage(page.Select(MessageResponse.From).ToList(), hasMore);
+        var ids = page.Select(m => m.Id).ToList();
+        var reactions = await db.Reactions.AsNoTracking()
+            .Where(r => ids.Contains(r.MessageId))
+            .OrderBy(r => r.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var summaries = reactions
+            .GroupBy(r => (r.MessageId, r.Emoji))
+            .Select(g => new ReactionSummary(g.Key.MessageId, g.Key.Emoji, g.Count(), g.Select(r => r.UserId).ToList()))
+            .ToList();
+        return new MessagePage(page.Select(MessageResponse.From).ToList(), hasMore, summaries);
     }
 }

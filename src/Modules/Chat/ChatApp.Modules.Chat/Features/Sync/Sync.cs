@@ -11,8 +11,11 @@ internal sealed record SyncRequest(IReadOnlyDictionary<Guid, long>? Rooms);
 
 internal sealed record SyncQuery(Guid UserId, IReadOnlyDictionary<Guid, long> Known) : IQuery<Result<SyncResponse>>;
 
-/// <summary>One durable change of a room: a member joined (<c>userId</c>) or a message was created (<c>message</c>).</summary>
-internal sealed record RoomEventResponse(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageResponse? Message);
+/// <summary>
+/// One durable change of a room: who (<c>userId</c>), which message (<c>message</c>, in its current state) and, for a
+/// reaction, which <c>emoji</c>.
+/// </summary>
+internal sealed record RoomEventResponse(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageResponse? Message, string? Emoji);
 
 /// <summary>
 /// What changed in one room after the cursor. <c>truncated</c>: more than the sync limit was missed, <c>events</c> is
@@ -80,10 +83,10 @@ internal sealed class SyncHandler(ChatDbContext db, RoomReader reader, IOptions<
                 join m in db.Messages.AsNoTracking() on e.MessageId equals m.Id into messages
                 from message in messages.DefaultIfEmpty()
                 orderby e.Seq
-                select new { e.Seq, e.Kind, e.OccurredAt, e.UserId, Message = message })
+                select new { e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Detail, Message = message })
             .ToListAsync(cancellationToken);
         return events
-            .Select(e => new RoomEventResponse(e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Message is null ? null : MessageResponse.From(e.Message)))
+            .Select(e => new RoomEventResponse(e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Message is null ? null : MessageResponse.From(e.Message), e.Detail))
             .ToList();
     }
 }

@@ -48,6 +48,7 @@ internal sealed class RoomEventConfiguration : IEntityTypeConfiguration<RoomEven
         builder.ToTable("room_events");
         builder.HasKey(e => new { e.RoomId, e.Seq });
         builder.Property(e => e.Kind).HasMaxLength(40).IsRequired();
+        builder.Property(e => e.Detail).HasMaxLength(Reaction.EmojiMaxLength);
         builder.HasOne<Room>().WithMany().HasForeignKey(e => e.RoomId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -59,5 +60,16 @@ internal sealed class BlockConfiguration : IEntityTypeConfiguration<Block>
         builder.ToTable("blocks");
         builder.HasKey(b => new { b.BlockerId, b.BlockedId });
         builder.HasIndex(b => b.BlockedId);
+    }
+}
+
+internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
+{
+    public void Configure(EntityTypeBuilder<Reaction> builder)
+    {
+        builder.ToTable("reactions");
+        builder.HasKey(r => new { r.MessageId, r.UserId, r.Emoji });
+        builder.Property(r => r.Emoji).HasMaxLength(Reaction.EmojiMaxLength).IsRequired();
+        builder.HasOne<Message>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -135,6 +135,27 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.ToTable("messages", "chat");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.Reaction", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Emoji")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("MessageId", "UserId", "Emoji");
+
+                    b.ToTable("reactions", "chat");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Chat.Domain.Room", b =>
                 {
                     b.Property<Guid>("Id")
@@ -181,6 +202,11 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
 
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -230,6 +256,15 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.HasOne("ChatApp.Modules.Chat.Domain.Room", null)
                         .WithMany()
                         .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.Reaction", b =>
+                {
+                    b.HasOne("ChatApp.Modules.Chat.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
