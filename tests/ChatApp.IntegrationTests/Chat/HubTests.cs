@@ -97,6 +97,31 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
+    public async Task Typing_reaches_the_other_members_only_throttled_and_outsiders_are_refused()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var outsider = await Api.NewUserAsync();
+        await using var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
+        await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
+        await using var outsiderPhone = await HubClient.ConnectAsync(Factory, outsider.Tokens.AccessToken);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await annsPhone.Connection.InvokeAsync("Typing", room.Id);
+        }
+
+        var typing = await bobsPhone.NextAsync("Typing");
+        Assert.Equal((room.Id, ann.Id), (typing.GetProperty("roomId").GetGuid(), typing.GetProperty("userId").GetGuid()));
+        await Chat.SendAsync(ann, room.Id, "marker"); // events arrive in order: once this is here, no more typing is on its way
+        await bobsPhone.NextAsync("MessageCreated");
+        await annsPhone.NextAsync("MessageCreated");
+        Assert.Empty(bobsPhone.Drain("Typing")); // five calls, one signal
+        Assert.Empty(annsPhone.Drain("Typing")); // not echoed to the typer
+        var refused = await Assert.ThrowsAsync<HubException>(() => outsiderPhone.Connection.InvokeAsync("Typing", room.Id));
+        Assert.Contains("chat.room_not_found", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_room_is_announced_to_its_members()
     {
         var ann = await Api.NewUserAsync();

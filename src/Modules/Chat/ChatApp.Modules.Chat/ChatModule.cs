@@ -24,6 +24,8 @@ public static class ChatModule
         services.AddScoped<RoomReader>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
+        services.AddScoped<TypingSignals>();
+        services.AddMemoryCache();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         return services;
     }

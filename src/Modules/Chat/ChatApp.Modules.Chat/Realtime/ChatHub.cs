@@ -13,7 +13,7 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// whose message starts with the error code.
 /// </summary>
 [Authorize]
-internal sealed class ChatHub(ISender sender) : Hub
+internal sealed class ChatHub(ISender sender, TypingSignals typing) : Hub
 {
     public const string Path = "/hubs/chat";
 
@@ -27,6 +27,15 @@ internal sealed class ChatHub(ISender sender) : Hub
     {
         var result = await sender.Send(new MarkReadCommand(UserId, roomId, seq), Context.ConnectionAborted);
         return result.IsSuccess ? result.Value : throw HubError(result.Error);
+    }
+
+    /// <summary>Tells the room's other members that I am typing. Not stored; throttled (extra calls are dropped).</summary>
+    public async Task Typing(Guid roomId)
+    {
+        if (!await typing.SendAsync(UserId, roomId, Context.ConnectionAborted))
+        {
+            throw HubError(ChatErrors.RoomNotFound);
+        }
     }
 
     private Guid UserId => Context.User!.GetUserId();

@@ -13,6 +13,7 @@ internal static class ChatEvents
     public const string MessageUpdated = "MessageUpdated";
     public const string MembershipChanged = "MembershipChanged";
     public const string ReactionChanged = "ReactionChanged";
+    public const string Typing = "Typing";
 }
 
 internal sealed record ReadPositionChangedEvent(Guid RoomId, Guid UserId, long ReadSeq);
