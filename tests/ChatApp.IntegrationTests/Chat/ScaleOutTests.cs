@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Threading.Channels;
 using ChatApp.IntegrationTests.Host;
 using ChatApp.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
@@ -60,6 +61,113 @@ public sealed class ScaleOutTests
         {
             await HostProcessTests.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
         }
+    }
+
+    /// <summary>
+    /// Ann's phone is on node A while Bob sends through node B. Node A is killed mid-stream; the phone reconnects to node
+    /// B and catches up with a sync. Its view must end equal to the database, and node B keeps serving throughout.
+    /// </summary>
+    [Fact]
+    public async Task Killing_a_node_while_clients_send_loses_nothing_once_its_clients_move_to_the_other_node()
+    {
+        var database = "chatapp_t_kill_" + Guid.NewGuid().ToString("N")[..12];
+        await HostProcessTests.ExecuteAsync($"CREATE DATABASE `{database}`");
+        var prefix = $"chatapp-test:{Guid.NewGuid():N}:";
+        Dictionary<string, string> Environment(bool migrate) => new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
+            ["ConnectionStrings__Redis"] = TestServers.Redis,
+            ["Database__ApplyMigrationsOnStartup"] = migrate ? "true" : "false",
+            ["Hangfire__RedisPrefix"] = prefix,
+            ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
+            ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
+            ["Chat__SendRateLimit__Burst"] = "1000",
+        };
+        try
+        {
+            var nodeA = await HostProcess.StartServerAsync(Environment(migrate: true));
+            await using var nodeB = await HostProcess.StartServerAsync(Environment(migrate: false));
+            using var b = new HttpClient { BaseAddress = nodeB.Address };
+            var ann = await RegisterAndLoginAsync(b);
+            var bob = await RegisterAndLoginAsync(b);
+            var room = (await (await Authorized(b, bob.Token).PutAsync($"/api/v1/chat/direct/{ann.Id}", null)).Content.ReadFromJsonAsync<RoomDto>())!;
+            var view = new SortedDictionary<long, Guid>();
+            var received = Channel.CreateUnbounded<MessageDto>();
+
+            var onA = await ConnectAsync(nodeA.Address!, ann.Token, received);
+            var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stream = Task.Run(async () =>
+            {
+                using var sender = new HttpClient { BaseAddress = nodeB.Address };
+                sender.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bob.Token);
+                for (var i = 0; i < 30; i++)
+                {
+                    if (i == 10)
+                    {
+                        await killed.Task; // the rest is sent after node A died
+                    }
+
+                    var response = await sender.PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/messages", new { clientMessageId = $"k{i}", text = $"m{i}" });
+                    response.EnsureSuccessStatusCode();
+                }
+            });
+
+            for (var i = 0; i < 5; i++)
+            {
+                var message = await received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+                view.TryAdd(message.Seq, message.Id);
+            }
+
+            await nodeA.DisposeAsync(); // killed mid-stream
+            await onA.DisposeAsync();
+            killed.SetResult();
+            await using var onB = await ConnectAsync(nodeB.Address!, ann.Token, received);
+            await stream;
+
+            using var annOnB = new HttpClient { BaseAddress = nodeB.Address };
+            annOnB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ann.Token);
+            var end = room.LastSeq;
+            while (view.ContainsKey(end + 1))
+            {
+                end++;
+            }
+
+            var sync = await (await annOnB.PostAsJsonAsync("/api/v1/chat/sync", new { rooms = new Dictionary<Guid, long> { [room.Id] = end } }))
+                .Content.ReadFromJsonAsync<SyncDto>();
+            foreach (var e in sync!.Rooms.SelectMany(r => r.Events).Where(e => e.Kind == "message.created"))
+            {
+                view.TryAdd(e.Seq, e.Message!.Id);
+            }
+
+            while (received.Reader.TryRead(out var late))
+            {
+                view.TryAdd(late.Seq, late.Id);
+            }
+
+            var truth = (await annOnB.GetFromJsonAsync<MessagePageDto>($"/api/v1/chat/rooms/{room.Id}/messages?limit=100"))!;
+            Assert.Equal(30, truth.Messages.Count);
+            Assert.Equal(truth.Messages.Select(m => (m.Seq, m.Id)), view.Select(kv => (kv.Key, kv.Value)));
+        }
+        finally
+        {
+            await HostProcessTests.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
+        }
+    }
+
+    private static async Task<HubConnection> ConnectAsync(Uri node, string token, Channel<MessageDto> received)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node, "/hubs/chat"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        connection.On<MessageDto>("MessageCreated", message => received.Writer.TryWrite(message));
+        await connection.StartAsync();
+        return connection;
     }
 
     private static HttpClient Authorized(HttpClient client, string token)
