@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatApp.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatApp.IntegrationTests.Host;
 
@@ -39,6 +40,22 @@ public sealed class EmbeddedDefaultSmokeTests(EmbeddedChatAppFactory factory) : 
         var bobsView = (await Chat.RoomsAsync(bob)).Single();
         Assert.Equal(history.Messages.Count(m => m.Seq > bobsView.ReadSeq && m.SenderId != bob.Id), bobsView.UnreadCount);
         Assert.Equal(history.Messages.Last(m => m.SenderId == bob.Id).Seq, bobsView.ReadSeq);
+    }
+
+    [Fact]
+    public async Task Live_delivery_and_presence_work_in_process_without_redis()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
+
+        await using (var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken))
+        {
+            Assert.True((await bobsPhone.NextAsync("PresenceChanged")).GetProperty("online").GetBoolean());
+            var sent = await annsPhone.Connection.InvokeAsync<MessageDto>("SendMessage", room.Id, "embedded-1", "hi", (Guid?)null);
+            Assert.Equal(sent.Id, (await bobsPhone.NextAsync("MessageCreated")).GetProperty("id").GetGuid());
+        }
+
+        Assert.False((await bobsPhone.NextAsync("PresenceChanged")).GetProperty("online").GetBoolean());
     }
 
     [Fact]

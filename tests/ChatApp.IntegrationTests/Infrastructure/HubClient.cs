@@ -39,7 +39,7 @@ public sealed class HubClient : IAsyncDisposable
         }
 
         var hub = new HubClient(builder.Build());
-        foreach (var name in new[] { "MessageCreated", "MessageUpdated", "MembershipChanged", "ReactionChanged", "ReadPositionChanged", "RoomCreated", "Typing" })
+        foreach (var name in new[] { "MessageCreated", "MessageUpdated", "MembershipChanged", "ReactionChanged", "ReadPositionChanged", "RoomCreated", "Typing", "PresenceChanged" })
         {
             var channel = hub._events.GetOrAdd(name, _ => Channel.CreateUnbounded<JsonElement>());
             hub.Connection.On<object>(name, payload => channel.Writer.TryWrite(ToJson(payload)));

@@ -25,6 +25,10 @@ public static class ChatModule
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
         services.AddScoped<TypingSignals>();
+        services.AddSingleton<IPresenceStore>(provider => provider.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
+            ? new RedisPresenceStore(redis, configuration["Chat:PresenceRedisPrefix"] ?? "chatapp:presence:")
+            : new InMemoryPresenceStore());
+        services.AddHostedService<PresenceRefresher>();
         services.AddMemoryCache();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         return services;

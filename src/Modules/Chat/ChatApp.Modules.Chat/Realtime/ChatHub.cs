@@ -13,9 +13,44 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// whose message starts with the error code.
 /// </summary>
 [Authorize]
-internal sealed class ChatHub(ISender sender, TypingSignals typing) : Hub
+internal sealed class ChatHub(ISender sender, TypingSignals typing, IPresenceStore presence, ChatNotifier notifier, TimeProvider timeProvider) : Hub
 {
     public const string Path = "/hubs/chat";
+
+    public override async Task OnConnectedAsync()
+    {
+        try
+        {
+            if (await presence.ConnectedAsync(UserId, Context.ConnectionId, timeProvider.GetUtcNow().UtcDateTime))
+            {
+                await notifier.PresenceChangedAsync(new PresenceChangedEvent(UserId, Online: true, LastSeenAt: null), Context.ConnectionAborted);
+            }
+        }
+        catch (StackExchange.Redis.RedisException)
+        {
+            // Presence is best effort: a Redis outage must not refuse connections.
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        try
+        {
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            if (await presence.DisconnectedAsync(UserId, Context.ConnectionId, now))
+            {
+                await notifier.PresenceChangedAsync(new PresenceChangedEvent(UserId, Online: false, LastSeenAt: now), CancellationToken.None);
+            }
+        }
+        catch (StackExchange.Redis.RedisException)
+        {
+            // Presence is best effort; the connection entry expires by itself.
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
 
     public async Task<MessageResponse> SendMessage(Guid roomId, string clientMessageId, string text, Guid? replyTo)
     {

@@ -14,6 +14,7 @@ internal static class ChatEvents
     public const string MembershipChanged = "MembershipChanged";
     public const string ReactionChanged = "ReactionChanged";
     public const string Typing = "Typing";
+    public const string PresenceChanged = "PresenceChanged";
 }
 
 internal sealed record ReadPositionChangedEvent(Guid RoomId, Guid UserId, long ReadSeq);
@@ -25,6 +26,9 @@ internal sealed record MembershipChangedEvent(Guid RoomId, long Seq, string Kind
 
 /// <summary>A reaction was added or removed (<c>kind</c> reaction.added / reaction.removed), with the change's sequence number.</summary>
 internal sealed record ReactionChangedEvent(Guid RoomId, long Seq, string Kind, Guid MessageId, Guid UserId, string Emoji);
+
+/// <summary>A person who shares a room with me came online or went offline.</summary>
+internal sealed record PresenceChangedEvent(Guid UserId, bool Online, DateTime? LastSeenAt);
 
 /// <summary>A message was edited or deleted: <c>seq</c> is the change's own sequence number, <c>message</c> the new state.</summary>
 internal sealed record MessageUpdatedEvent(Guid RoomId, long Seq, string Kind, MessageResponse Message);
@@ -49,6 +53,25 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, I
     public Task ReactionChangedAsync(ReactionChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.ReactionChanged, change, cancellationToken);
 
+    /// <summary>To everyone who shares a room with the user (presence is visible to them only).</summary>
+    public async Task PresenceChangedAsync(PresenceChangedEvent change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rooms = db.RoomMembers.Where(m => m.UserId == change.UserId).Select(m => m.RoomId);
+            var others = await db.RoomMembers.AsNoTracking()
+                .Where(m => rooms.Contains(m.RoomId) && m.UserId != change.UserId)
+                .Select(m => m.UserId)
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            await hub.Clients.Users(others.Select(id => id.ToString()).ToList()).SendAsync(ChatEvents.PresenceChanged, change, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not send presence of {UserId}", change.UserId);
+        }
+    }
+
     public Task ReadPositionChangedAsync(ReadPositionChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.ReadPositionChanged, change, cancellationToken);
 
@@ -59,10 +82,13 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, I
     {
         try
         {
-            var members = await db.RoomMembers.AsNoTracking()
-                .Where(m => m.RoomId == roomId)
-                .Select(m => m.UserId.ToString())
-                .ToListAsync(cancellationToken);
+            // Guids are formatted here, not in SQL: SQLite keeps them as upper-case text, SignalR user ids are lower-case.
+            var members = (await db.RoomMembers.AsNoTracking()
+                    .Where(m => m.RoomId == roomId)
+                    .Select(m => m.UserId)
+                    .ToListAsync(cancellationToken))
+                .Select(id => id.ToString())
+                .ToList();
             if (also is { } extra && !members.Contains(extra.ToString()))
             {
                 members.Add(extra.ToString());

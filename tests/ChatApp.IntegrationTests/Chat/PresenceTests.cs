@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatApp.IntegrationTests.Infrastructure;
+
+namespace ChatApp.IntegrationTests.Chat;
+
+public sealed record PresenceDto(Guid UserId, bool Online, DateTime? LastSeenAt);
+
+public sealed class PresenceTests(ChatAppFactory factory) : IntegrationTest(factory)
+{
+    [Fact]
+    public async Task People_who_share_a_room_see_me_come_online_once_and_go_offline_with_my_last_seen()
+    {
+        var (ann, bob, _) = await Chat.NewDirectRoomAsync();
+        await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
+        var annsTablet = await Api.LoginAsync(ann.Email, deviceName: "tablet");
+
+        var phone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
+        var online = await bobsPhone.NextAsync("PresenceChanged");
+        Assert.Equal((ann.Id, true), (online.GetProperty("userId").GetGuid(), online.GetProperty("online").GetBoolean()));
+        var tablet = await HubClient.ConnectAsync(Factory, annsTablet.AccessToken); // a second device: no new event
+        Assert.True((await PresenceAsync(bob, ann.Id)).Online);
+
+        await phone.DisposeAsync();
+        Assert.True((await PresenceAsync(bob, ann.Id)).Online); // still on the tablet
+        await tablet.DisposeAsync();
+
+        var offline = await bobsPhone.NextAsync("PresenceChanged");
+        Assert.False(offline.GetProperty("online").GetBoolean());
+        Assert.Empty(bobsPhone.Drain("PresenceChanged")); // exactly one online and one offline
+        var state = await PresenceAsync(bob, ann.Id);
+        Assert.False(state.Online);
+        Assert.NotNull(state.LastSeenAt);
+        Assert.Equal(offline.GetProperty("lastSeenAt").GetDateTime(), state.LastSeenAt!.Value, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task Presence_is_visible_only_to_people_who_share_a_room()
+    {
+        var (ann, _, _) = await Chat.NewDirectRoomAsync();
+        var stranger = await Api.NewUserAsync();
+        await using var strangersPhone = await HubClient.ConnectAsync(Factory, stranger.Tokens.AccessToken);
+
+        await using var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
+        var asked = await Api.As(stranger).GetFromJsonAsync<List<PresenceDto>>($"/api/v1/chat/presence?userIds={ann.Id}");
+        var missing = await Api.As(stranger).GetAsync("/api/v1/chat/presence");
+
+        Assert.Empty(asked!);
+        Assert.Equal(["userIds"], (await Problem.ReadAsync(missing)).Errors.Keys);
+        await Chat.OpenDirectAsync(stranger, ann.Id); // now they share a room
+        Assert.True((await PresenceAsync(stranger, ann.Id)).Online);
+        Assert.Empty(strangersPhone.Drain("PresenceChanged"));
+    }
+
+    private async Task<PresenceDto> PresenceAsync(TestUser asker, Guid userId) =>
+        (await Api.As(asker).GetFromJsonAsync<List<PresenceDto>>($"/api/v1/chat/presence?userIds={userId}"))!.Single();
+}
