@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using ChatApp.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatApp.IntegrationTests.Chat;
 
@@ -11,7 +11,7 @@ public sealed class PresenceTests(ChatAppFactory factory) : IntegrationTest(fact
     [Fact]
     public async Task People_who_share_a_room_see_me_come_online_once_and_go_offline_with_my_last_seen()
     {
-        var (ann, bob, _) = await Chat.NewDirectRoomAsync();
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
         var annsTablet = await Api.LoginAsync(ann.Email, deviceName: "tablet");
 
@@ -19,6 +19,7 @@ public sealed class PresenceTests(ChatAppFactory factory) : IntegrationTest(fact
         var online = await bobsPhone.NextAsync("PresenceChanged");
         Assert.Equal((ann.Id, true), (online.GetProperty("userId").GetGuid(), online.GetProperty("online").GetBoolean()));
         var tablet = await HubClient.ConnectAsync(Factory, annsTablet.AccessToken); // a second device: no new event
+        await tablet.Connection.InvokeAsync("Typing", room.Id); // runs only after the server has registered the connection
         Assert.True((await PresenceAsync(bob, ann.Id)).Online);
 
         await phone.DisposeAsync();
