@@ -41,7 +41,7 @@ public sealed class FaultTests(ChatAppFactory factory) : IntegrationTest(factory
         } // the connection drops here, mid-stream
 
         await using var reconnected = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
-        var cursor = new Dictionary<Guid, long> { [room.Id] = ContiguousEnd(view, room.LastSeq) };
+        var cursor = new Dictionary<Guid, long> { [room.Id] = view.ContiguousEnd(room.LastSeq) };
         var sync = await (await Api.As(ann).PostAsJsonAsync("/api/v1/chat/sync", new { rooms = cursor })).Content.ReadFromJsonAsync<SyncDto>();
         foreach (var e in sync!.Rooms.SelectMany(r => r.Events).Where(e => e.Kind == "message.created"))
         {
@@ -58,17 +58,5 @@ public sealed class FaultTests(ChatAppFactory factory) : IntegrationTest(factory
 
         Assert.Equal(40, truth.Messages.Count);
         Assert.Equal(truth.Messages.Select(m => (m.Seq, m.Id)), view.Select(kv => (kv.Key, kv.Value)));
-    }
-
-    /// <summary>The highest sequence number up to which the view has no gap (where a sync must resume).</summary>
-    private static long ContiguousEnd(SortedDictionary<long, Guid> view, long start)
-    {
-        var end = start;
-        while (view.ContainsKey(end + 1))
-        {
-            end++;
-        }
-
-        return end;
     }
 }

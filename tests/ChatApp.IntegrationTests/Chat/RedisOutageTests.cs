@@ -134,7 +134,7 @@ public sealed class RedisOutageTests(OwnRedisFactory factory) : IntegrationTest<
                 var e = await phone.NextAsync("MessageCreated", TimeSpan.FromSeconds(3));
                 var seq = e.GetProperty("seq").GetInt64();
                 view.TryAdd(seq, e.GetProperty("id").GetGuid());
-                if (seq > ContiguousEnd(view, room.LastSeq) + 1)
+                if (seq > view.ContiguousEnd(room.LastSeq) + 1)
                 {
                     await SyncAsync(view, me, room);
                 }
@@ -148,22 +148,11 @@ public sealed class RedisOutageTests(OwnRedisFactory factory) : IntegrationTest<
 
     private async Task SyncAsync(SortedDictionary<long, Guid> view, TestUser me, RoomDto room)
     {
-        var cursor = new Dictionary<Guid, long> { [room.Id] = ContiguousEnd(view, room.LastSeq) };
+        var cursor = new Dictionary<Guid, long> { [room.Id] = view.ContiguousEnd(room.LastSeq) };
         var sync = await (await Api.As(me).PostAsJsonAsync("/api/v1/chat/sync", new { rooms = cursor })).Content.ReadFromJsonAsync<SyncDto>();
         foreach (var e in sync!.Rooms.SelectMany(r => r.Events).Where(e => e.Kind == "message.created"))
         {
             view.TryAdd(e.Seq, e.Message!.Id);
         }
-    }
-
-    private static long ContiguousEnd(SortedDictionary<long, Guid> view, long start)
-    {
-        var end = start;
-        while (view.ContainsKey(end + 1))
-        {
-            end++;
-        }
-
-        return end;
     }
 }

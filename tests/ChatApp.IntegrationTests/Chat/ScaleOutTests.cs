@@ -18,16 +18,7 @@ public sealed class ScaleOutTests
         var database = "chatapp_t_nodes_" + Guid.NewGuid().ToString("N")[..12];
         await HostProcessTests.ExecuteAsync($"CREATE DATABASE `{database}`");
         var prefix = $"chatapp-test:{Guid.NewGuid():N}:";
-        Dictionary<string, string> Environment(bool migrate) => new()
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
-            ["ConnectionStrings__Redis"] = TestServers.Redis,
-            ["Database__ApplyMigrationsOnStartup"] = migrate ? "true" : "false",
-            ["Hangfire__RedisPrefix"] = prefix,
-            ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
-            ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
-        };
+        Dictionary<string, string> Environment(bool migrate) => NodeEnvironment(database, prefix, migrate);
         try
         {
             await using var nodeA = await HostProcess.StartServerAsync(Environment(migrate: true));
@@ -73,17 +64,7 @@ public sealed class ScaleOutTests
         var database = "chatapp_t_kill_" + Guid.NewGuid().ToString("N")[..12];
         await HostProcessTests.ExecuteAsync($"CREATE DATABASE `{database}`");
         var prefix = $"chatapp-test:{Guid.NewGuid():N}:";
-        Dictionary<string, string> Environment(bool migrate) => new()
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
-            ["ConnectionStrings__Redis"] = TestServers.Redis,
-            ["Database__ApplyMigrationsOnStartup"] = migrate ? "true" : "false",
-            ["Hangfire__RedisPrefix"] = prefix,
-            ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
-            ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
-            ["Chat__SendRateLimit__Burst"] = "1000",
-        };
+        Dictionary<string, string> Environment(bool migrate) => NodeEnvironment(database, prefix, migrate);
         try
         {
             var nodeA = await HostProcess.StartServerAsync(Environment(migrate: true));
@@ -127,13 +108,7 @@ public sealed class ScaleOutTests
 
             using var annOnB = new HttpClient { BaseAddress = nodeB.Address };
             annOnB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ann.Token);
-            var end = room.LastSeq;
-            while (view.ContainsKey(end + 1))
-            {
-                end++;
-            }
-
-            var sync = await (await annOnB.PostAsJsonAsync("/api/v1/chat/sync", new { rooms = new Dictionary<Guid, long> { [room.Id] = end } }))
+            var sync = await (await annOnB.PostAsJsonAsync("/api/v1/chat/sync", new { rooms = new Dictionary<Guid, long> { [room.Id] = view.ContiguousEnd(room.LastSeq) } }))
                 .Content.ReadFromJsonAsync<SyncDto>();
             foreach (var e in sync!.Rooms.SelectMany(r => r.Events).Where(e => e.Kind == "message.created"))
             {
@@ -169,6 +144,19 @@ public sealed class ScaleOutTests
         await connection.StartAsync();
         return connection;
     }
+
+    /// <summary>One node of a two-node deployment: shared database and Redis, per-test key prefixes, a high send limit.</summary>
+    private static Dictionary<string, string> NodeEnvironment(string database, string prefix, bool migrate) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
+        ["ConnectionStrings__Redis"] = TestServers.Redis,
+        ["Database__ApplyMigrationsOnStartup"] = migrate ? "true" : "false",
+        ["Hangfire__RedisPrefix"] = prefix,
+        ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
+        ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
+        ["Chat__SendRateLimit__Burst"] = "1000",
+    };
 
     private static HttpClient Authorized(HttpClient client, string token)
     {

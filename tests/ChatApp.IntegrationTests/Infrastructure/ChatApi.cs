@@ -66,3 +66,19 @@ public sealed class ChatApi(AccountsApi accounts)
     public Task<HttpResponseMessage> PostReadAsync(TestUser me, Guid roomId, long seq) =>
         accounts.As(me).PostAsJsonAsync($"/api/v1/chat/rooms/{roomId}/read", new { seq });
 }
+
+/// <summary>What a phone holds of a room: message ids by sequence number.</summary>
+public static class MessageViews
+{
+    /// <summary>The highest sequence number up to which the view has no gap (where a sync must resume).</summary>
+    public static long ContiguousEnd(this SortedDictionary<long, Guid> view, long start)
+    {
+        var end = start;
+        while (view.ContainsKey(end + 1))
+        {
+            end++;
+        }
+
+        return end;
+    }
+}

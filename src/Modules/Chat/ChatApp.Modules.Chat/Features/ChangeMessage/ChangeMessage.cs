@@ -86,7 +86,7 @@ internal static class MessageChanges
     /// <summary>A message of a room I am a member of, that I sent; a non-member learns nothing.</summary>
     public static async Task<Result<Message>> FindOwnAsync(ChatDbContext db, Guid userId, Guid roomId, Guid messageId, CancellationToken cancellationToken)
     {
-        if (!await db.RoomMembers.AnyAsync(m => m.RoomId == roomId && m.UserId == userId, cancellationToken))
+        if (!await db.IsMemberAsync(roomId, userId, cancellationToken))
         {
             return ChatErrors.RoomNotFound;
         }

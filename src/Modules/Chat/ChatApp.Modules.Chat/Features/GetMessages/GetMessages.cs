@@ -30,7 +30,7 @@ internal sealed class GetMessagesHandler(ChatDbContext db) : IQueryHandler<GetMe
 {
     public async ValueTask<Result<MessagePage>> Handle(GetMessagesQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.RoomMembers.AnyAsync(m => m.RoomId == query.RoomId && m.UserId == query.UserId, cancellationToken))
+        if (!await db.IsMemberAsync(query.RoomId, query.UserId, cancellationToken))
         {
             return ChatErrors.RoomNotFound;
         }

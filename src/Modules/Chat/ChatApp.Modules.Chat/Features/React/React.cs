@@ -20,7 +20,7 @@ internal sealed class ReactHandler(ChatDbContext db, ChatNotifier notifier, Time
 {
     public async ValueTask<Result> Handle(ReactCommand command, CancellationToken cancellationToken)
     {
-        if (!await db.RoomMembers.AnyAsync(m => m.RoomId == command.RoomId && m.UserId == command.UserId, cancellationToken))
+        if (!await db.IsMemberAsync(command.RoomId, command.UserId, cancellationToken))
         {
             return ChatErrors.RoomNotFound;
         }

@@ -40,9 +40,13 @@ internal sealed class SendMessageHandler(ChatDbContext db, ChatNotifier notifier
 {
     public async ValueTask<Result<SendMessageResult>> Handle(SendMessageCommand command, CancellationToken cancellationToken)
     {
+        // One round trip: am I a member, and for a direct room, who is the other person.
         var room = await db.Rooms.AsNoTracking()
             .Where(r => r.Id == command.RoomId && r.Members.Any(m => m.UserId == command.UserId))
-            .Select(r => new { r.Kind })
+            .Select(r => new
+            {
+                Partner = r.Kind == RoomKind.Direct ? r.Members.Where(m => m.UserId != command.UserId).Select(m => (Guid?)m.UserId).FirstOrDefault() : null,
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (room is null)
         {
@@ -59,14 +63,9 @@ internal sealed class SendMessageHandler(ChatDbContext db, ChatNotifier notifier
             return ChatErrors.RateLimited;
         }
 
-        if (room.Kind == RoomKind.Direct)
+        if (room.Partner is { } partner && await Blocks.BetweenAsync(db, command.UserId, partner, cancellationToken))
         {
-            var other = await db.RoomMembers.Where(m => m.RoomId == command.RoomId && m.UserId != command.UserId)
-                .Select(m => m.UserId).SingleAsync(cancellationToken);
-            if (await Blocks.BetweenAsync(db, command.UserId, other, cancellationToken))
-            {
-                return ChatErrors.Blocked;
-            }
+            return ChatErrors.Blocked;
         }
 
         if (command.ReplyTo is { } replyTo && !await db.Messages.AnyAsync(m => m.Id == replyTo && m.RoomId == command.RoomId, cancellationToken))
