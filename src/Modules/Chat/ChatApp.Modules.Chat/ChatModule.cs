@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Chat.Features.SendMessage;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.AspNetCore.Http.Connections;
@@ -24,6 +25,8 @@ public static class ChatModule
         services.AddScoped<RoomReader>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<MessageWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());
         services.AddScoped<TypingSignals>();
         services.AddSingleton<IPresenceStore>(provider => provider.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
             ? new RedisPresenceStore(redis, configuration["Chat:PresenceRedisPrefix"] ?? "chatapp:presence:")

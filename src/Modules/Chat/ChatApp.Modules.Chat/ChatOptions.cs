@@ -11,6 +11,9 @@ internal sealed class ChatOptions
     /// <summary>Most events a sync returns for one room; past this the room is marked truncated and the app reloads recent history.</summary>
     public int SyncMaxEventsPerRoom { get; set; } = 500;
 
+    /// <summary>Most messages stored in one transaction by the send writer (see MessageWriter).</summary>
+    public int SendBatchMaxSize { get; set; } = 256;
+
     /// <summary>Per-user send limit (token bucket, per server instance): a burst of <c>Burst</c>, then <c>PerPeriod</c> every <c>Period</c>.</summary>
     public SendRateLimitOptions SendRateLimit { get; set; } = new();
 }

@@ -122,6 +122,25 @@ internal sealed class Reaction
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A message that reached a user who had no live connection when it was posted: what a push notification will announce.
+/// It stops being pending when the user reads up to the message.
+/// </summary>
+internal sealed class PendingNotification
+{
+    public Guid UserId { get; set; }
+
+    public Guid MessageId { get; set; }
+
+    public Guid RoomId { get; set; }
+
+    public long Seq { get; set; }
+
+    public Guid SenderId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
 internal static class RoomEventKinds
 {
     public const string MemberJoined = "member.joined";

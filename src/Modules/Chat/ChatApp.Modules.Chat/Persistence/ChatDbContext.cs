@@ -19,6 +19,8 @@ internal sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : D
 
     public DbSet<Reaction> Reactions => Set<Reaction>();
 
+    public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -3,22 +3,31 @@ namespace ChatApp.Modules.Chat.Rooms;
 /// <summary>
 /// Hands out a room's sequence numbers. The increment is one UPDATE on the room row, so it takes the row lock until the
 /// surrounding transaction ends: concurrent changes of one room are numbered one after another with no gaps, and a
-/// rolled-back change gives its number back. Only a new message counts as activity (moves the room up the list).
+/// rolled-back change gives its numbers back. Only a new message counts as activity (moves the room up the list).
 /// </summary>
 internal static class RoomSequence
 {
+    /// <summary>Takes the room's next number (inside a transaction).</summary>
     public static async Task<long> NextAsync(ChatDbContext db, Guid roomId, DateTime now, Guid? lastMessageId, CancellationToken cancellationToken)
     {
+        await AdvanceAsync(db, roomId, 1, now, lastMessageId, cancellationToken);
+        return (await LastAsync(db, [roomId], cancellationToken))[roomId];
+    }
+
+    /// <summary>Reserves the room's next <paramref name="count"/> numbers (inside a transaction); <see cref="LastAsync"/> then tells where they end.</summary>
+    public static async Task AdvanceAsync(ChatDbContext db, Guid roomId, int count, DateTime now, Guid? lastMessageId, CancellationToken cancellationToken)
+    {
         var updated = lastMessageId is null
-            ? await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastSeq, r => r.LastSeq + 1), cancellationToken)
+            ? await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastSeq, r => r.LastSeq + count), cancellationToken)
             : await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.LastSeq, r => r.LastSeq + 1).SetProperty(r => r.LastActivityAt, now).SetProperty(r => r.LastMessageId, lastMessageId),
+                s => s.SetProperty(r => r.LastSeq, r => r.LastSeq + count).SetProperty(r => r.LastActivityAt, now).SetProperty(r => r.LastMessageId, lastMessageId),
                 cancellationToken);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Room {roomId} does not exist.");
         }
-
-        return await db.Rooms.Where(r => r.Id == roomId).Select(r => r.LastSeq).SingleAsync(cancellationToken);
     }
+
+    public static Task<Dictionary<Guid, long>> LastAsync(ChatDbContext db, IReadOnlyCollection<Guid> roomIds, CancellationToken cancellationToken) =>
+        db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).Select(r => new { r.Id, r.LastSeq }).ToDictionaryAsync(r => r.Id, r => r.LastSeq, cancellationToken);
 }

@@ -44,6 +44,11 @@ internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier no
             m => m.RoomId == command.RoomId && m.Seq > readSeq && m.SenderId != command.UserId && m.DeletedAt == null, cancellationToken);
         if (moved > 0)
         {
+            // What has been read needs no push notification any more.
+            await db.PendingNotifications
+                .Where(n => n.UserId == command.UserId && n.RoomId == command.RoomId && n.Seq <= readSeq)
+                .ExecuteDeleteAsync(cancellationToken);
+
             // Read receipts for the room, and the same position for my other devices.
             await notifier.ReadPositionChangedAsync(new Realtime.ReadPositionChangedEvent(command.RoomId, command.UserId, readSeq), cancellationToken);
         }

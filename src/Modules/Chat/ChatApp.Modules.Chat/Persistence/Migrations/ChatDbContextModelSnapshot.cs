@@ -135,6 +135,35 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.ToTable("messages", "chat");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.PendingNotification", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "MessageId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("UserId", "RoomId", "Seq");
+
+                    b.ToTable("pending_notifications", "chat");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Chat.Domain.Reaction", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -256,6 +285,15 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.HasOne("ChatApp.Modules.Chat.Domain.Room", null)
                         .WithMany()
                         .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.PendingNotification", b =>
+                {
+                    b.HasOne("ChatApp.Modules.Chat.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,16 @@
+using ChatApp.BuildingBlocks.Events;
+
+namespace ChatApp.Modules.Chat.Contracts;
+
+/// <summary>
+/// New messages were stored. Chat writes messages in batches and publishes one event per batch through its outbox, in
+/// the same transaction as the messages: a consumer (pending notifications now, push delivery later) sees every stored
+/// message at least once, and none that was rolled back.
+/// </summary>
+public sealed record MessagesPostedIntegrationEvent(
+    Guid EventId,
+    DateTime OccurredAt,
+    IReadOnlyList<PostedMessage> Messages) : IIntegrationEvent;
+
+/// <summary>One stored message; <c>RecipientIds</c> are the room's members other than the sender when it was stored.</summary>
+public sealed record PostedMessage(Guid MessageId, Guid RoomId, long Seq, Guid SenderId, IReadOnlyList<Guid> RecipientIds);

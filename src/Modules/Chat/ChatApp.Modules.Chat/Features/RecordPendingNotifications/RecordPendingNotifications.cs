@@ -1,0 +1,62 @@
+using ChatApp.BuildingBlocks.Events;
+using ChatApp.Modules.Chat.Realtime;
+
+namespace ChatApp.Modules.Chat.Features.RecordPendingNotifications;
+
+/// <summary>
+/// For each stored message, records a pending notification for every recipient who had no live connection on any node
+/// and has not read that far yet: what the push-notification work will deliver. Runs from the outbox (at least once,
+/// after the messages commit), so nothing is lost when a node dies; a second run adds nothing.
+/// </summary>
+internal sealed class RecordPendingNotificationsHandler(ChatDbContext db, IPresenceStore presence, TimeProvider timeProvider)
+    : IIntegrationEventHandler<MessagesPostedIntegrationEvent>
+{
+    public async Task HandleAsync(MessagesPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var recipients = integrationEvent.Messages.SelectMany(m => m.RecipientIds).Distinct().ToList();
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var states = await presence.GetAsync(recipients, timeProvider.GetUtcNow().UtcDateTime);
+        var offline = recipients.Where(u => !states.TryGetValue(u, out var state) || !state.Online).ToHashSet();
+        if (offline.Count == 0)
+        {
+            return;
+        }
+
+        var roomIds = integrationEvent.Messages.Select(m => m.RoomId).Distinct().ToList();
+        var offlineIds = offline.ToList();
+        var readSeqs = (await db.RoomMembers.AsNoTracking()
+                .Where(m => roomIds.Contains(m.RoomId) && offlineIds.Contains(m.UserId))
+                .Select(m => new { m.RoomId, m.UserId, m.ReadSeq })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => (m.RoomId, m.UserId), m => m.ReadSeq);
+        var messageIds = integrationEvent.Messages.Select(m => m.MessageId).ToList();
+        var recorded = (await db.PendingNotifications.AsNoTracking()
+                .Where(n => messageIds.Contains(n.MessageId))
+                .Select(n => new { n.UserId, n.MessageId })
+                .ToListAsync(cancellationToken))
+            .Select(n => (n.UserId, n.MessageId))
+            .ToHashSet();
+
+        foreach (var message in integrationEvent.Messages)
+        {
+            foreach (var user in message.RecipientIds.Where(offline.Contains))
+            {
+                // Someone who left the room meanwhile, or already read past the message, is not notified.
+                if (readSeqs.TryGetValue((message.RoomId, user), out var readSeq) && readSeq < message.Seq && !recorded.Contains((user, message.MessageId)))
+                {
+                    db.PendingNotifications.Add(new PendingNotification
+                    {
+                        UserId = user, MessageId = message.MessageId, RoomId = message.RoomId, Seq = message.Seq, SenderId = message.SenderId,
+                        CreatedAt = integrationEvent.OccurredAt,
+                    });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,430 @@
+using System.Threading.Channels;
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Chat.Realtime;
+using ChatApp.Modules.Chat.Rooms;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Modules.Chat.Features.SendMessage;
+
+/// <summary>
+/// Stores sends in batches: every send of this node waits in one queue, and one loop takes whatever has queued (up to
+/// <see cref="ChatOptions.SendBatchMaxSize"/>) and stores it in one transaction: one membership query, one replay query,
+/// one sequence update per room, the inserts, the senders' read positions and one outbox event. Each send is answered
+/// only after that transaction commits, so an acknowledged message is durable; then the batch is broadcast in sequence
+/// order. Under light load a batch holds one send and costs what a single send did; under heavy load the cost of a
+/// commit (the log flush) is shared by the whole batch.
+/// </summary>
+internal sealed class MessageWriter(
+    IServiceScopeFactory scopeFactory,
+    IHubContext<ChatHub> hub,
+    SendRateLimiter rateLimiter,
+    IIdGenerator ids,
+    TimeProvider timeProvider,
+    OutboxSignal outboxSignal,
+    IOptions<ChatOptions> options,
+    ILogger<MessageWriter> logger) : BackgroundService
+{
+    private const int MaxAttempts = 3;
+    private readonly Channel<PendingSend> _queue = Channel.CreateUnbounded<PendingSend>(new UnboundedChannelOptions { SingleReader = true });
+    private Task _broadcasting = Task.CompletedTask;
+
+    /// <summary>Queues a validated send and waits until it is stored (or refused).</summary>
+    public async Task<Result<SendMessageResult>> SendAsync(SendMessageCommand command, CancellationToken cancellationToken)
+    {
+        var pending = new PendingSend(command);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new OperationCanceledException("The server is shutting down.");
+        }
+
+        // Once queued the send is stored even if this caller goes away; a retry with the same client message id finds it.
+        return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingSend>();
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < options.Value.SendBatchMaxSize && reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                await WriteAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            _queue.Writer.TryComplete();
+            while (reader.TryRead(out var pending))
+            {
+                pending.Completion.TrySetCanceled(stoppingToken);
+            }
+        }
+
+        await _broadcasting;
+    }
+
+    private async Task WriteAsync(List<PendingSend> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            var stored = await StoreAsync(db, batch, cancellationToken);
+            await BroadcastAsync(stored);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Storing a batch of {Count} message(s) failed", batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(ex);
+            }
+        }
+        finally
+        {
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetCanceled(CancellationToken.None); // only those the shutdown interrupted
+            }
+        }
+    }
+
+    /// <summary>Checks and stores the batch; completes every send; returns the messages created, in commit order.</summary>
+    private async Task<List<StoredMessage>> StoreAsync(ChatDbContext db, IReadOnlyList<PendingSend> batch, CancellationToken cancellationToken)
+    {
+        var rooms = await LoadRoomsAsync(db, batch, cancellationToken);
+        var accepted = await CheckAsync(db, batch, rooms, cancellationToken);
+        if (accepted.Count == 0)
+        {
+            return [];
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InsertAsync(db, accepted, rooms, cancellationToken);
+            }
+            catch (Exception ex) when (TransientConflicts.IsDeadlock(ex) && attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+                logger.LogWarning("A message batch met a deadlock; retrying (attempt {Attempt})", attempt + 1);
+            }
+            catch (DbUpdateException) when (accepted.Count > 1)
+            {
+                // Most likely the same (sender, client message id) sent to another node at the same moment: the unique
+                // index kept the first. Store the sends one by one; the duplicate is then answered as a replay.
+                db.ChangeTracker.Clear();
+                var stored = new List<StoredMessage>();
+                foreach (var pending in accepted)
+                {
+                    stored.AddRange(await StoreAsync(db, [pending], cancellationToken));
+                }
+
+                return stored;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                var pending = accepted[0];
+                var replay = await FindSentAsync(db, [pending], cancellationToken);
+                if (!replay.ContainsKey(pending.Key))
+                {
+                    throw;
+                }
+
+                pending.Complete(AsReplay(pending, replay[pending.Key]));
+                return [];
+            }
+        }
+    }
+
+    private static async Task<Dictionary<Guid, RoomInfo>> LoadRoomsAsync(ChatDbContext db, IReadOnlyList<PendingSend> batch, CancellationToken cancellationToken)
+    {
+        var roomIds = batch.Select(p => p.Command.RoomId).Distinct().ToList();
+        var members = await db.Rooms.AsNoTracking()
+            .Where(r => roomIds.Contains(r.Id))
+            .SelectMany(r => r.Members, (r, m) => new { r.Id, r.Kind, m.UserId })
+            .ToListAsync(cancellationToken);
+        return members.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => new RoomInfo(g.First().Kind, g.Select(m => m.UserId).ToList()));
+    }
+
+    /// <summary>Answers the sends that are refused or replays; returns the ones to store, each send once.</summary>
+    private async Task<List<PendingSend>> CheckAsync(
+        ChatDbContext db, IReadOnlyList<PendingSend> batch, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
+    {
+        var primaries = new Dictionary<(Guid, string), PendingSend>();
+        foreach (var pending in batch)
+        {
+            var command = pending.Command;
+            if (!rooms.TryGetValue(command.RoomId, out var room) || !room.Members.Contains(command.UserId))
+            {
+                pending.Complete(ChatErrors.RoomNotFound);
+            }
+            else if (primaries.TryGetValue(pending.Key, out var first))
+            {
+                first.Followers.Add(pending); // the same send twice in one batch: answered with the first one's message
+            }
+            else
+            {
+                primaries.Add(pending.Key, pending);
+            }
+        }
+
+        var sent = await FindSentAsync(db, primaries.Values, cancellationToken);
+        var candidates = new List<PendingSend>();
+        foreach (var pending in primaries.Values)
+        {
+            if (sent.TryGetValue(pending.Key, out var original))
+            {
+                pending.Complete(AsReplay(pending, original));
+            }
+            else if (!rateLimiter.TryAcquire(pending.Command.UserId))
+            {
+                pending.Complete(ChatErrors.RateLimited);
+            }
+            else
+            {
+                candidates.Add(pending);
+            }
+        }
+
+        var blocked = await BlockedDirectSendsAsync(db, candidates, rooms, cancellationToken);
+        var replyRooms = await ReplyRoomsAsync(db, candidates, cancellationToken);
+        var accepted = new List<PendingSend>();
+        foreach (var pending in candidates)
+        {
+            if (blocked.Contains(pending))
+            {
+                pending.Complete(ChatErrors.Blocked);
+            }
+            else if (pending.Command.ReplyTo is { } replyTo && (!replyRooms.TryGetValue(replyTo, out var replyRoom) || replyRoom != pending.Command.RoomId))
+            {
+                pending.Complete(Error.Validation("replyTo", "The message replied to is not in this room."));
+            }
+            else
+            {
+                accepted.Add(pending);
+            }
+        }
+
+        return accepted;
+    }
+
+    private static async Task<Dictionary<(Guid, string), Message>> FindSentAsync(
+        ChatDbContext db, IEnumerable<PendingSend> sends, CancellationToken cancellationToken)
+    {
+        var keys = sends.Select(p => p.Key).ToHashSet();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var senders = keys.Select(k => k.Item1).Distinct().ToList();
+        var clientIds = keys.Select(k => k.Item2).Distinct().ToList();
+        var found = await db.Messages.AsNoTracking()
+            .Where(m => senders.Contains(m.SenderId) && clientIds.Contains(m.ClientMessageId))
+            .ToListAsync(cancellationToken);
+        return found.Where(m => keys.Contains((m.SenderId, m.ClientMessageId))).ToDictionary(m => (m.SenderId, m.ClientMessageId));
+    }
+
+    private static Result<SendMessageResult> AsReplay(PendingSend pending, Message original) =>
+        original.RoomId == pending.Command.RoomId
+            ? new SendMessageResult(MessageResponse.From(original), Created: false)
+            : ChatErrors.ClientMessageIdReused;
+
+    /// <summary>Sends into direct rooms where either person has blocked the other.</summary>
+    private static async Task<HashSet<PendingSend>> BlockedDirectSendsAsync(
+        ChatDbContext db, List<PendingSend> sends, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
+    {
+        var direct = sends
+            .Where(p => rooms[p.Command.RoomId].Kind == RoomKind.Direct)
+            .Select(p => (Send: p, Partner: rooms[p.Command.RoomId].Members.FirstOrDefault(u => u != p.Command.UserId)))
+            .Where(d => d.Partner != Guid.Empty)
+            .ToList();
+        if (direct.Count == 0)
+        {
+            return [];
+        }
+
+        var people = direct.SelectMany(d => new[] { d.Send.Command.UserId, d.Partner }).Distinct().ToList();
+        var blocks = (await db.Blocks.AsNoTracking()
+                .Where(b => people.Contains(b.BlockerId) && people.Contains(b.BlockedId))
+                .Select(b => new { b.BlockerId, b.BlockedId })
+                .ToListAsync(cancellationToken))
+            .Select(b => (b.BlockerId, b.BlockedId))
+            .ToHashSet();
+        return direct
+            .Where(d => blocks.Contains((d.Send.Command.UserId, d.Partner)) || blocks.Contains((d.Partner, d.Send.Command.UserId)))
+            .Select(d => d.Send)
+            .ToHashSet();
+    }
+
+    private static async Task<Dictionary<Guid, Guid>> ReplyRoomsAsync(ChatDbContext db, List<PendingSend> sends, CancellationToken cancellationToken)
+    {
+        var replyIds = sends.Where(p => p.Command.ReplyTo is not null).Select(p => p.Command.ReplyTo!.Value).Distinct().ToList();
+        return replyIds.Count == 0
+            ? []
+            : await db.Messages.AsNoTracking().Where(m => replyIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.RoomId, cancellationToken);
+    }
+
+    /// <summary>One transaction: numbers, inserts, read positions, outbox event. Completes the sends after the commit.</summary>
+    private async Task<List<StoredMessage>> InsertAsync(
+        ChatDbContext db, List<PendingSend> accepted, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNowForStorage();
+        var byRoom = accepted
+            .Select(pending => new StoredMessage(pending, NewMessage(pending.Command, now), rooms[pending.Command.RoomId]))
+            .GroupBy(s => s.Message.RoomId)
+            .OrderBy(g => g.Key)
+            .ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Rooms are locked in one order (by id) so that two batches sharing rooms cannot deadlock each other.
+        foreach (var room in byRoom)
+        {
+            await RoomSequence.AdvanceAsync(db, room.Key, room.Count(), now, room.Last().Message.Id, cancellationToken);
+        }
+
+        var ends = await RoomSequence.LastAsync(db, byRoom.Select(r => r.Key).ToList(), cancellationToken);
+        var stored = new List<StoredMessage>(accepted.Count);
+        foreach (var room in byRoom)
+        {
+            var seq = ends[room.Key] - room.Count();
+            foreach (var s in room)
+            {
+                s.Message.Seq = ++seq;
+                db.Messages.Add(s.Message);
+                db.RoomEvents.Add(new RoomEvent
+                {
+                    RoomId = room.Key, Seq = s.Message.Seq, Kind = RoomEventKinds.MessageCreated, MessageId = s.Message.Id, UserId = s.Message.SenderId, OccurredAt = now,
+                });
+                stored.Add(s);
+            }
+        }
+
+        db.AddIntegrationEvent(new MessagesPostedIntegrationEvent(ids.NewId(), now, stored
+            .Select(s => new PostedMessage(s.Message.Id, s.Message.RoomId, s.Message.Seq, s.Message.SenderId,
+                s.Room.Members.Where(u => u != s.Message.SenderId).ToList()))
+            .ToList()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Sending moves the sender's read position to their newest message of the batch (forward only).
+        await ReadPositions.AdvanceAsync(db, stored
+            .GroupBy(s => (s.Message.RoomId, s.Message.SenderId))
+            .Select(g => (g.Key.RoomId, g.Key.SenderId, g.Max(s => s.Message.Seq))), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outboxSignal.Notify();
+        db.ChangeTracker.Clear();
+
+        foreach (var s in stored)
+        {
+            var response = MessageResponse.From(s.Message);
+            s.Response = response;
+            s.Pending.Complete(new SendMessageResult(response, Created: true));
+        }
+
+        return stored;
+    }
+
+    private Message NewMessage(SendMessageCommand command, DateTime now) => new()
+    {
+        Id = ids.NewId(),
+        RoomId = command.RoomId,
+        SenderId = command.UserId,
+        ClientMessageId = command.ClientMessageId,
+        Text = command.Text,
+        ReplyToId = command.ReplyTo,
+        CreatedAt = now,
+    };
+
+    /// <summary>
+    /// Rings every member's doorbell, in sequence order. The previous batch's broadcast is awaited first, so at most one
+    /// batch is in flight and the order of calls is the order of sequence numbers (SignalR and the Redis connection keep it).
+    /// </summary>
+    private async Task BroadcastAsync(List<StoredMessage> stored)
+    {
+        await _broadcasting;
+        if (stored.Count == 0)
+        {
+            return;
+        }
+
+        var sends = new List<Task>(stored.Count);
+        var audiences = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var s in stored)
+        {
+            if (!audiences.TryGetValue(s.Message.RoomId, out var audience))
+            {
+                // Guids are formatted here, not in SQL: SignalR user ids are lower-case.
+                audience = s.Room.Members.Select(u => u.ToString()).ToList();
+                audiences[s.Message.RoomId] = audience;
+            }
+
+            sends.Add(hub.Clients.Users(audience).SendAsync(ChatEvents.MessageCreated, s.Response!, CancellationToken.None));
+        }
+
+        _broadcasting = AwaitBroadcastAsync(Task.WhenAll(sends), stored.Count);
+    }
+
+    private async Task AwaitBroadcastAsync(Task sends, int count)
+    {
+        try
+        {
+            await sends;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not broadcast {Count} new message(s); clients will catch up from history", count);
+        }
+    }
+
+    private sealed record RoomInfo(RoomKind Kind, List<Guid> Members);
+
+    private sealed class StoredMessage(PendingSend pending, Message message, RoomInfo room)
+    {
+        public PendingSend Pending { get; } = pending;
+
+        public Message Message { get; } = message;
+
+        public RoomInfo Room { get; } = room;
+
+        public MessageResponse? Response { get; set; }
+    }
+
+    private sealed class PendingSend(SendMessageCommand command)
+    {
+        public SendMessageCommand Command { get; } = command;
+
+        public (Guid, string) Key { get; } = (command.UserId, command.ClientMessageId);
+
+        public TaskCompletionSource<Result<SendMessageResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Later copies of this send in the same batch.</summary>
+        public List<PendingSend> Followers { get; } = [];
+
+        public void Complete(Result<SendMessageResult> result)
+        {
+            Completion.TrySetResult(result);
+            foreach (var follower in Followers)
+            {
+                follower.Completion.TrySetResult(!result.IsSuccess ? result
+                    : result.Value.Message.RoomId == follower.Command.RoomId ? result.Value with { Created = false }
+                    : ChatErrors.ClientMessageIdReused);
+            }
+        }
+    }
+}
