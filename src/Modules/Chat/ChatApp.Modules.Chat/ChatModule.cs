@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Chat;
 
@@ -34,6 +35,8 @@ public static class ChatModule
         services.AddHostedService<PresenceRefresher>();
         services.AddMemoryCache();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        services.AddOptions<HubOptions<ChatHub>>().Configure<IOptions<ChatOptions>>((hub, chat) =>
+            hub.MaximumParallelInvocationsPerClient = chat.Value.MaxParallelCallsPerConnection);
         return services;
     }
 

@@ -11,6 +11,12 @@ internal sealed class ChatOptions
     /// <summary>Most events a sync returns for one room; past this the room is marked truncated and the app reloads recent history.</summary>
     public int SyncMaxEventsPerRoom { get; set; } = 500;
 
+    /// <summary>
+    /// Hub calls one connection may have in progress at once. Above 1 a phone can send its next message before the
+    /// previous one is acknowledged; the server still queues one connection's sends in the order they arrive.
+    /// </summary>
+    public int MaxParallelCallsPerConnection { get; set; } = 32;
+
     /// <summary>Most messages stored in one transaction by the send writer (see MessageWriter).</summary>
     public int SendBatchMaxSize { get; set; } = 256;
 

@@ -1,3 +1,5 @@
+using ChatApp.BuildingBlocks.Persistence;
+
 namespace ChatApp.Modules.Chat.Rooms;
 
 /// <summary>
@@ -25,6 +27,33 @@ internal static class RoomSequence
         if (updated != 1)
         {
             throw new InvalidOperationException($"Room {roomId} does not exist.");
+        }
+    }
+
+    /// <summary>
+    /// Reserves numbers in several rooms with one round trip (inside a transaction): each room's count, activity time and
+    /// newest message. The rooms are locked in the order given; callers order them by id so that two batches sharing
+    /// rooms cannot deadlock. <see cref="LastAsync"/> then tells where each room's numbers end.
+    /// </summary>
+    public static async Task AdvanceManyAsync(
+        ChatDbContext db, IEnumerable<(Guid RoomId, int Count, Guid LastMessageId)> rooms, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var sql = new SqlBatch<Room>(db);
+        var lastSeq = sql.Column(nameof(Room.LastSeq));
+        var expected = 0;
+        foreach (var (roomId, count, lastMessageId) in rooms)
+        {
+            sql.Text.Append($"UPDATE {sql.Table} SET {lastSeq} = {lastSeq} + {sql.Value(nameof(Room.LastSeq), (long)count)}, ")
+                .Append($"{sql.Column(nameof(Room.LastActivityAt))} = {sql.Value(nameof(Room.LastActivityAt), now)}, ")
+                .Append($"{sql.Column(nameof(Room.LastMessageId))} = {sql.Value(nameof(Room.LastMessageId), lastMessageId)} ")
+                .Append($"WHERE {sql.Column(nameof(Room.Id))} = {sql.Value(nameof(Room.Id), roomId)};\n");
+            expected++;
+        }
+
+        var updated = await sql.ExecuteAsync(cancellationToken);
+        if (updated != expected)
+        {
+            throw new InvalidOperationException($"{expected - updated} of the rooms do not exist.");
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class MessageWriter(
 {
     private const int MaxAttempts = 3;
     private readonly Channel<PendingSend> _queue = Channel.CreateUnbounded<PendingSend>(new UnboundedChannelOptions { SingleReader = true });
-    private Task _broadcasting = Task.CompletedTask;
+    private readonly Channel<List<StoredMessage>> _broadcasts = Channel.CreateUnbounded<List<StoredMessage>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     /// <summary>Queues a validated send and waits until it is stored (or refused).</summary>
     public async Task<Result<SendMessageResult>> SendAsync(SendMessageCommand command, CancellationToken cancellationToken)
@@ -48,6 +48,20 @@ internal sealed class MessageWriter(
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var broadcasting = Task.Run(BroadcastLoopAsync, CancellationToken.None);
+        try
+        {
+            await WriteLoopAsync(stoppingToken);
+        }
+        finally
+        {
+            _broadcasts.Writer.TryComplete();
+            await broadcasting;
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
         var batch = new List<PendingSend>();
         var reader = _queue.Reader;
@@ -72,8 +86,6 @@ internal sealed class MessageWriter(
                 pending.Completion.TrySetCanceled(stoppingToken);
             }
         }
-
-        await _broadcasting;
     }
 
     private async Task WriteAsync(List<PendingSend> batch, CancellationToken cancellationToken)
@@ -83,7 +95,10 @@ internal sealed class MessageWriter(
             await using var scope = scopeFactory.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
             var stored = await StoreAsync(db, batch, cancellationToken);
-            await BroadcastAsync(stored);
+            if (stored.Count > 0)
+            {
+                _broadcasts.Writer.TryWrite(stored);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -118,12 +133,12 @@ internal sealed class MessageWriter(
             {
                 return await InsertAsync(db, accepted, rooms, cancellationToken);
             }
-            catch (Exception ex) when (TransientConflicts.IsDeadlock(ex) && attempt < MaxAttempts)
+            catch (Exception ex) when (DatabaseErrors.IsDeadlock(ex) && attempt < MaxAttempts)
             {
                 db.ChangeTracker.Clear();
                 logger.LogWarning("A message batch met a deadlock; retrying (attempt {Attempt})", attempt + 1);
             }
-            catch (DbUpdateException) when (accepted.Count > 1)
+            catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex) && accepted.Count > 1)
             {
                 // Most likely the same (sender, client message id) sent to another node at the same moment: the unique
                 // index kept the first. Store the sends one by one; the duplicate is then answered as a replay.
@@ -136,7 +151,7 @@ internal sealed class MessageWriter(
 
                 return stored;
             }
-            catch (DbUpdateException)
+            catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
                 db.ChangeTracker.Clear();
                 var pending = accepted[0];
@@ -294,10 +309,7 @@ internal sealed class MessageWriter(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Rooms are locked in one order (by id) so that two batches sharing rooms cannot deadlock each other.
-        foreach (var room in byRoom)
-        {
-            await RoomSequence.AdvanceAsync(db, room.Key, room.Count(), now, room.Last().Message.Id, cancellationToken);
-        }
+        await RoomSequence.AdvanceManyAsync(db, byRoom.Select(r => (r.Key, r.Count(), r.Last().Message.Id)), now, cancellationToken);
 
         var ends = await RoomSequence.LastAsync(db, byRoom.Select(r => r.Key).ToList(), cancellationToken);
         var stored = new List<StoredMessage>(accepted.Count);
@@ -307,11 +319,6 @@ internal sealed class MessageWriter(
             foreach (var s in room)
             {
                 s.Message.Seq = ++seq;
-                db.Messages.Add(s.Message);
-                db.RoomEvents.Add(new RoomEvent
-                {
-                    RoomId = room.Key, Seq = s.Message.Seq, Kind = RoomEventKinds.MessageCreated, MessageId = s.Message.Id, UserId = s.Message.SenderId, OccurredAt = now,
-                });
                 stored.Add(s);
             }
         }
@@ -321,6 +328,11 @@ internal sealed class MessageWriter(
                 s.Room.Members.Where(u => u != s.Message.SenderId).ToList()))
             .ToList()));
         await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAllAsync(stored.Select(s => s.Message).ToList(), cancellationToken);
+        await db.InsertAllAsync(stored.Select(s => new RoomEvent
+            {
+                RoomId = s.Message.RoomId, Seq = s.Message.Seq, Kind = RoomEventKinds.MessageCreated, MessageId = s.Message.Id, UserId = s.Message.SenderId, OccurredAt = now,
+            }).ToList(), cancellationToken);
 
         // Sending moves the sender's read position to their newest message of the batch (forward only).
         await ReadPositions.AdvanceAsync(db, stored
@@ -352,43 +364,37 @@ internal sealed class MessageWriter(
     };
 
     /// <summary>
-    /// Rings every member's doorbell, in sequence order. The previous batch's broadcast is awaited first, so at most one
-    /// batch is in flight and the order of calls is the order of sequence numbers (SignalR and the Redis connection keep it).
+    /// Rings every member's doorbell, batch after batch in commit order, apart from the writer so that storing the next
+    /// batch overlaps with broadcasting this one. Within a batch the calls go out in sequence order without waiting for
+    /// each other (SignalR and the Redis connection keep their order); the next batch starts once this one is out.
     /// </summary>
-    private async Task BroadcastAsync(List<StoredMessage> stored)
+    private async Task BroadcastLoopAsync()
     {
-        await _broadcasting;
-        if (stored.Count == 0)
-        {
-            return;
-        }
-
-        var sends = new List<Task>(stored.Count);
         var audiences = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var s in stored)
+        await foreach (var stored in _broadcasts.Reader.ReadAllAsync())
         {
-            if (!audiences.TryGetValue(s.Message.RoomId, out var audience))
+            audiences.Clear();
+            var sends = new List<Task>(stored.Count);
+            foreach (var s in stored)
             {
-                // Guids are formatted here, not in SQL: SignalR user ids are lower-case.
-                audience = s.Room.Members.Select(u => u.ToString()).ToList();
-                audiences[s.Message.RoomId] = audience;
+                if (!audiences.TryGetValue(s.Message.RoomId, out var audience))
+                {
+                    // Guids are formatted here, not in SQL: SignalR user ids are lower-case.
+                    audience = s.Room.Members.Select(u => u.ToString()).ToList();
+                    audiences[s.Message.RoomId] = audience;
+                }
+
+                sends.Add(hub.Clients.Users(audience).SendAsync(ChatEvents.MessageCreated, s.Response!, CancellationToken.None));
             }
 
-            sends.Add(hub.Clients.Users(audience).SendAsync(ChatEvents.MessageCreated, s.Response!, CancellationToken.None));
-        }
-
-        _broadcasting = AwaitBroadcastAsync(Task.WhenAll(sends), stored.Count);
-    }
-
-    private async Task AwaitBroadcastAsync(Task sends, int count)
-    {
-        try
-        {
-            await sends;
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not broadcast {Count} new message(s); clients will catch up from history", count);
+            try
+            {
+                await Task.WhenAll(sends);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not broadcast {Count} new message(s); clients will catch up from history", stored.Count);
+            }
         }
     }
 
