@@ -72,6 +72,17 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
 
     public bool IsAcked(int n) => _acked[n];
 
+    public long ReceivedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _received.Count + Duplicates;
+            }
+        }
+    }
+
     public bool HasReceived(int sender, int n)
     {
         lock (_gate)

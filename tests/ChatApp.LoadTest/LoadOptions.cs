@@ -14,7 +14,7 @@ internal sealed record LoadOptions
           --rate R                messages per second per client                    (default 5)
           --duration T            seconds of sending that are measured              (default 30)
           --warmup W              seconds of sending before measuring               (default 5)
-          --drain D               seconds to wait for deliveries after sending      (default 5)
+          --drain D               after sending, stop once no delivery came for D s  (default 5)
           --protocol json|messagepack                                               (default messagepack)
           --server-pid PID[,PID]  server processes whose CPU time and peak memory are reported
           --watch-pid NAME=PID    other processes whose CPU time is reported (e.g. mariadb=123), repeatable

@@ -98,8 +98,27 @@ async Task<int> LoadAsync()
 
     probes.ForEach(p => p.Stop());
     var toolCpu = (Process.GetCurrentProcess().TotalProcessorTime - toolCpuStart).TotalSeconds;
-    Log($"sending stopped; waiting {options.Drain} s for the last deliveries");
-    await Task.Delay(TimeSpan.FromSeconds(options.Drain));
+    // An overloaded server still holds acknowledged messages in its broadcast queue: wait until deliveries stop
+    // arriving for --drain seconds (at most two minutes), so that "lost" counts only what never came.
+    Log($"sending stopped; waiting until no delivery arrives for {options.Drain} s");
+    var quietSince = Stopwatch.GetTimestamp();
+    var lastCount = -1L;
+    var drainDeadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
+    while (Stopwatch.GetTimestamp() < drainDeadline)
+    {
+        var count = clients.Sum(c => c.ReceivedCount);
+        if (count != lastCount)
+        {
+            lastCount = count;
+            quietSince = Stopwatch.GetTimestamp();
+        }
+        else if (Stopwatch.GetElapsedTime(quietSince).TotalSeconds >= options.Drain)
+        {
+            break;
+        }
+
+        await Task.Delay(200);
+    }
 
     Report(clients, toolCpu);
     await Task.WhenAll(clients.Select(c => c.StopAsync()));

@@ -5,15 +5,18 @@
 #   bash tests/load/benchmark.sh [--nodes 1|2] [load tool options...]
 #   e.g. bash tests/load/benchmark.sh --nodes 2 --clients 200 --room-size 10 --rate 5 --duration 30
 #        bash tests/load/benchmark.sh --idle 1000
+#        bash tests/load/benchmark.sh --no-redis ...   (one node, in-process SignalR: measures the cost of the backplane)
 #
 # Results go to stdout; docs/performance.md records runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 nodes=1
+redis=1
 args=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --nodes) nodes=$2; shift 2 ;;
+        --no-redis) redis=0; shift ;;
         *) args+=("$1"); shift ;;
     esac
 done
@@ -32,7 +35,7 @@ tool_dll=$(ls "$root"/tests/ChatApp.LoadTest/bin/Release/*/ChatApp.LoadTest.dll)
 
 database="chatapp_bench_$(date +%s)"
 export ConnectionStrings__MySql="${CHATAPP_TEST_MYSQL}Database=${database};Maximum Pool Size=200;"
-export ConnectionStrings__Redis="$CHATAPP_TEST_REDIS"
+if [ "$redis" = 1 ]; then export ConnectionStrings__Redis="$CHATAPP_TEST_REDIS"; else export ConnectionStrings__Redis=""; fi
 export Jwt__SigningKey="benchmark-signing-key-0123456789-abcdefghijklmnop"
 export Hangfire__RedisPrefix="$database:hangfire:" SignalR__RedisChannelPrefix="$database:signalr"
 export Chat__PresenceRedisPrefix="$database:presence:"
