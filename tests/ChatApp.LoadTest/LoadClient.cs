@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApp.LoadTest;
 
-/// <summary>The part of the server's MessageCreated payload the tool reads.</summary>
+/// <summary>The part of a message in the server's MessagesCreated frames the tool reads.</summary>
 public sealed class MessageDto
 {
     public Guid Id { get; set; }
@@ -110,7 +110,13 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
 
         _connection = builder.Build();
         _connection.ServerTimeout = TimeSpan.FromMinutes(2);
-        _connection.On<MessageDto>("MessageCreated", OnMessage);
+        _connection.On<MessageDto[]>("MessagesCreated", frame =>
+        {
+            foreach (var message in frame)
+            {
+                OnMessage(message);
+            }
+        });
         await _connection.StartAsync();
     }
 

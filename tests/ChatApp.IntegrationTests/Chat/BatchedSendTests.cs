@@ -24,7 +24,7 @@ public sealed class BatchedSendTests(ChatAppFactory factory) : IntegrationTest(f
         var received = new List<long>();
         for (var i = 0; i < acks.Length; i++)
         {
-            received.Add((await bobsPhone.NextAsync("MessageCreated")).GetProperty("seq").GetInt64());
+            received.Add((await bobsPhone.NextAsync(HubClient.MessageCreated)).GetProperty("seq").GetInt64());
         }
 
         Assert.Equal(acks.Select(a => a.Seq).Order(), received); // delivered live in sequence order

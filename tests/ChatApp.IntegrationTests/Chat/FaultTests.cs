@@ -35,7 +35,7 @@ public sealed class FaultTests(ChatAppFactory factory) : IntegrationTest(factory
         {
             for (var received = 0; received < 10; received++)
             {
-                var e = await phone.NextAsync("MessageCreated");
+                var e = await phone.NextAsync(HubClient.MessageCreated);
                 Hold(e.GetProperty("seq").GetInt64(), e.GetProperty("id").GetGuid());
             }
         } // the connection drops here, mid-stream
@@ -52,7 +52,7 @@ public sealed class FaultTests(ChatAppFactory factory) : IntegrationTest(factory
         var truth = await Chat.HistoryAsync(ann, room.Id, "?limit=100");
         while (view.Count < truth.Messages.Count)
         {
-            var e = await reconnected.NextAsync("MessageCreated"); // what was sent after the sync arrives live
+            var e = await reconnected.NextAsync(HubClient.MessageCreated); // what was sent after the sync arrives live
             Hold(e.GetProperty("seq").GetInt64(), e.GetProperty("id").GetGuid());
         }
 

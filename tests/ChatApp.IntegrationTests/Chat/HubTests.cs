@@ -15,7 +15,7 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
 
         var sent = await Chat.SendAsync(ann, room.Id, "are you there?");
 
-        var received = await bobsPhone.NextAsync("MessageCreated");
+        var received = await bobsPhone.NextAsync(HubClient.MessageCreated);
         Assert.Equal(sent.Id, received.GetProperty("id").GetGuid());
         Assert.Equal(sent.Seq, received.GetProperty("seq").GetInt64());
         Assert.Equal(room.Id, received.GetProperty("roomId").GetGuid());
@@ -33,9 +33,9 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
         await Chat.SendAsync(bob, room.Id, "private");
         var marker = await Chat.SendAsync(ann, outsidersRoom.Id, "for the outsider");
 
-        var first = await outsiderPhone.NextAsync("MessageCreated");
+        var first = await outsiderPhone.NextAsync(HubClient.MessageCreated);
         Assert.Equal(marker.Id, first.GetProperty("id").GetGuid()); // the private message never came before it
-        Assert.Empty(outsiderPhone.Drain("MessageCreated"));
+        Assert.Empty(outsiderPhone.Drain(HubClient.MessageCreated));
     }
 
     [Fact]
@@ -49,12 +49,12 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
         var retry = await annsPhone.Connection.InvokeAsync<MessageDto>("SendMessage", room.Id, "hub-1", "via the hub", (Guid?)null);
 
         Assert.Equal(first, retry);
-        var atBob = await bobsPhone.NextAsync("MessageCreated");
+        var atBob = await bobsPhone.NextAsync(HubClient.MessageCreated);
         Assert.Equal(first.Seq, atBob.GetProperty("seq").GetInt64());
-        var echo = await annsPhone.NextAsync("MessageCreated"); // the sender's other devices get it too
+        var echo = await annsPhone.NextAsync(HubClient.MessageCreated); // the sender's other devices get it too
         Assert.Equal(first.Id, echo.GetProperty("id").GetGuid());
         Assert.Single((await Chat.HistoryAsync(bob, room.Id)).Messages);
-        Assert.Empty(bobsPhone.Drain("MessageCreated")); // the retry broadcast nothing
+        Assert.Empty(bobsPhone.Drain(HubClient.MessageCreated)); // the retry broadcast nothing
     }
 
     [Fact]
@@ -113,8 +113,8 @@ public sealed class HubTests(ChatAppFactory factory) : IntegrationTest(factory)
         var typing = await bobsPhone.NextAsync("Typing");
         Assert.Equal((room.Id, ann.Id), (typing.GetProperty("roomId").GetGuid(), typing.GetProperty("userId").GetGuid()));
         await Chat.SendAsync(ann, room.Id, "marker"); // events arrive in order: once this is here, no more typing is on its way
-        await bobsPhone.NextAsync("MessageCreated");
-        await annsPhone.NextAsync("MessageCreated");
+        await bobsPhone.NextAsync(HubClient.MessageCreated);
+        await annsPhone.NextAsync(HubClient.MessageCreated);
         Assert.Empty(bobsPhone.Drain("Typing")); // five calls, one signal
         Assert.Empty(annsPhone.Drain("Typing")); // not echoed to the typer
         var refused = await Assert.ThrowsAsync<HubException>(() => outsiderPhone.Connection.InvokeAsync("Typing", room.Id));

@@ -49,7 +49,7 @@ public sealed class MembershipTests(ChatAppFactory factory) : IntegrationTest(fa
         Assert.Equal(("member.left", ann.Id), (left.GetProperty("kind").GetString(), left.GetProperty("userId").GetGuid()));
         await Chat.SendAsync(owner, room.Id, "after ann left");
         var marker = await Chat.SendAsync(owner, otherRoom.Id, "marker");
-        Assert.Equal(marker.Id, (await annsPhone.NextAsync("MessageCreated")).GetProperty("id").GetGuid()); // not the group message
+        Assert.Equal(marker.Id, (await annsPhone.NextAsync(HubClient.MessageCreated)).GetProperty("id").GetGuid()); // not the group message
         Assert.Equal(HttpStatusCode.NotFound, (await Api.As(ann).GetAsync($"/api/v1/chat/rooms/{room.Id}/messages")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Chat.PostMessageAsync(ann, room.Id, "let me back")).StatusCode);
         var sync = await (await Api.As(ann).PostAsJsonAsync("/api/v1/chat/sync", new { rooms = new Dictionary<Guid, long> { [room.Id] = 1 } }))

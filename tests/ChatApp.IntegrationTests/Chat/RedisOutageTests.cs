@@ -111,10 +111,10 @@ public sealed class RedisOutageTests(OwnRedisFactory factory) : IntegrationTest<
 
         // The backplane reconnects by itself: a new message arrives live again.
         var last = await Chat.SendAsync(bob, room.Id, "live again");
-        var live = await phone.NextAsync("MessageCreated", TimeSpan.FromSeconds(30));
+        var live = await phone.NextAsync(HubClient.MessageCreated, TimeSpan.FromSeconds(30));
         while (live.GetProperty("id").GetGuid() != last.Id)
         {
-            live = await phone.NextAsync("MessageCreated", TimeSpan.FromSeconds(30));
+            live = await phone.NextAsync(HubClient.MessageCreated, TimeSpan.FromSeconds(30));
         }
 
         view.TryAdd(last.Seq, last.Id);
@@ -131,7 +131,7 @@ public sealed class RedisOutageTests(OwnRedisFactory factory) : IntegrationTest<
         {
             try
             {
-                var e = await phone.NextAsync("MessageCreated", TimeSpan.FromSeconds(3));
+                var e = await phone.NextAsync(HubClient.MessageCreated, TimeSpan.FromSeconds(3));
                 var seq = e.GetProperty("seq").GetInt64();
                 view.TryAdd(seq, e.GetProperty("id").GetGuid());
                 if (seq > view.ContiguousEnd(room.LastSeq) + 1)

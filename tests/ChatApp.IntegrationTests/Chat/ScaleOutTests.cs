@@ -38,7 +38,7 @@ public sealed class ScaleOutTests
                 })
                 .Build();
             var arrived = new TaskCompletionSource<MessageDto>(TaskCreationOptions.RunContinuationsAsynchronously);
-            bobOnB.On<MessageDto>("MessageCreated", message => arrived.TrySetResult(message));
+            bobOnB.On<MessageDto[]>("MessagesCreated", frame => arrived.TrySetResult(Assert.Single(frame)));
             await bobOnB.StartAsync();
 
             var response = await Authorized(a, ann.Token).PostAsJsonAsync($"/api/v1/chat/rooms/{room!.Id}/messages",
@@ -140,7 +140,13 @@ public sealed class ScaleOutTests
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
-        connection.On<MessageDto>("MessageCreated", message => received.Writer.TryWrite(message));
+        connection.On<MessageDto[]>("MessagesCreated", frame =>
+        {
+            foreach (var message in frame)
+            {
+                received.Writer.TryWrite(message);
+            }
+        });
         await connection.StartAsync();
         return connection;
     }

@@ -93,7 +93,7 @@ public sealed class SyncTests(ChatAppFactory factory) : IntegrationTest(factory)
         await using (var phone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken))
         {
             var live = await Chat.SendAsync(bob, room.Id, "live");
-            var received = await phone.NextAsync("MessageCreated");
+            var received = await phone.NextAsync(HubClient.MessageCreated);
             held[received.GetProperty("seq").GetInt64()] = received.GetProperty("id").GetGuid();
             cursor[room.Id] = live.Seq;
         }

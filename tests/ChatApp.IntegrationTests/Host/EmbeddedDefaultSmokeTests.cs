@@ -52,7 +52,7 @@ public sealed class EmbeddedDefaultSmokeTests(EmbeddedChatAppFactory factory) : 
         {
             Assert.True((await bobsPhone.NextAsync("PresenceChanged")).GetProperty("online").GetBoolean());
             var sent = await annsPhone.Connection.InvokeAsync<MessageDto>("SendMessage", room.Id, "embedded-1", "hi", (Guid?)null);
-            Assert.Equal(sent.Id, (await bobsPhone.NextAsync("MessageCreated")).GetProperty("id").GetGuid());
+            Assert.Equal(sent.Id, (await bobsPhone.NextAsync(HubClient.MessageCreated)).GetProperty("id").GetGuid());
         }
 
         Assert.False((await bobsPhone.NextAsync("PresenceChanged")).GetProperty("online").GetBoolean());

@@ -15,6 +15,9 @@ public sealed class HubClient : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _events = new(StringComparer.Ordinal);
 
+    /// <summary>One new message, unpacked from the <c>MessagesCreated</c> frames the server sends.</summary>
+    public const string MessageCreated = "MessageCreated";
+
     private HubClient(HubConnection connection) => Connection = connection;
 
     public HubConnection Connection { get; }
@@ -39,11 +42,22 @@ public sealed class HubClient : IAsyncDisposable
         }
 
         var hub = new HubClient(builder.Build());
-        foreach (var name in new[] { "MessageCreated", "MessageUpdated", "MembershipChanged", "ReactionChanged", "ReadPositionChanged", "RoomCreated", "Typing", "PresenceChanged" })
+        foreach (var name in new[] { "MessagesCreated", "MessageUpdated", "MembershipChanged", "ReactionChanged", "ReadPositionChanged", "RoomCreated", "Typing", "PresenceChanged" })
         {
             var channel = hub._events.GetOrAdd(name, _ => Channel.CreateUnbounded<JsonElement>());
             hub.Connection.On<object>(name, payload => channel.Writer.TryWrite(ToJson(payload)));
         }
+
+        // New messages arrive as frames (arrays); tests mostly care about the messages, so each is also queued alone
+        // under the pseudo-event "MessageCreated", in arrival order.
+        var messages = hub._events.GetOrAdd(MessageCreated, _ => Channel.CreateUnbounded<JsonElement>());
+        hub.Connection.On<object>("MessagesCreated", payload =>
+        {
+            foreach (var message in ToJson(payload).EnumerateArray())
+            {
+                messages.Writer.TryWrite(message.Clone());
+            }
+        });
 
         await hub.Connection.StartAsync();
         return hub;

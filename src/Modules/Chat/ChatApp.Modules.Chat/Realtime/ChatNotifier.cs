@@ -7,7 +7,8 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// <summary>Names and payloads of the server-to-client events (the hub contract in docs/api.md).</summary>
 internal static class ChatEvents
 {
-    public const string MessageCreated = "MessageCreated";
+    /// <summary>New messages, one or more, as an array in sequence order per room (see MessageWriter).</summary>
+    public const string MessagesCreated = "MessagesCreated";
     public const string ReadPositionChanged = "ReadPositionChanged";
     public const string RoomCreated = "RoomCreated";
     public const string MessageUpdated = "MessageUpdated";
@@ -40,9 +41,6 @@ internal sealed record MessageUpdatedEvent(Guid RoomId, long Seq, string Kind, M
 /// </summary>
 internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, ILogger<ChatNotifier> logger)
 {
-    public Task MessageCreatedAsync(MessageResponse message, CancellationToken cancellationToken) =>
-        ToMembersAsync(message.RoomId, ChatEvents.MessageCreated, message, cancellationToken);
-
     public Task MessageUpdatedAsync(MessageUpdatedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, ChatEvents.MessageUpdated, change, cancellationToken);
 

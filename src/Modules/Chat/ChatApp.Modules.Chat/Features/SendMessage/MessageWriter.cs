@@ -31,6 +31,9 @@ internal sealed class MessageWriter(
     ILogger<MessageWriter> logger) : BackgroundService
 {
     private const int MaxAttempts = 3;
+
+    /// <summary>Bounds a frame's size (at most this many texts of up to 4,000 characters) for the phones' parsers.</summary>
+    private const int MaxMessagesPerFrame = 64;
     private readonly Channel<PendingSend> _queue = Channel.CreateUnbounded<PendingSend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<List<StoredMessage>> _broadcasts = Channel.CreateUnbounded<List<StoredMessage>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
@@ -365,26 +368,19 @@ internal sealed class MessageWriter(
 
     /// <summary>
     /// Rings every member's doorbell, batch after batch in commit order, apart from the writer so that storing the next
-    /// batch overlaps with broadcasting this one. Within a batch the calls go out in sequence order without waiting for
-    /// each other (SignalR and the Redis connection keep their order); the next batch starts once this one is out.
+    /// batch overlaps with broadcasting this one. Each connection gets one <c>MessagesCreated</c> frame per batch holding
+    /// all of the batch's messages for its user, in sequence order per room: one SignalR message (and, with Redis, one
+    /// publish) per member per batch instead of one per member per message. Members whose rooms in the batch are the same
+    /// share one serialised payload. The next batch starts once this one is out, so frames never overtake each other.
     /// </summary>
     private async Task BroadcastLoopAsync()
     {
-        var audiences = new Dictionary<Guid, IReadOnlyList<string>>();
         await foreach (var stored in _broadcasts.Reader.ReadAllAsync())
         {
-            audiences.Clear();
-            var sends = new List<Task>(stored.Count);
-            foreach (var s in stored)
+            var sends = new List<Task>();
+            foreach (var (users, messages) in MessageFrames.Build(stored.Select(s => (s.Room.Members, s.Response!)), MaxMessagesPerFrame))
             {
-                if (!audiences.TryGetValue(s.Message.RoomId, out var audience))
-                {
-                    // Guids are formatted here, not in SQL: SignalR user ids are lower-case.
-                    audience = s.Room.Members.Select(u => u.ToString()).ToList();
-                    audiences[s.Message.RoomId] = audience;
-                }
-
-                sends.Add(hub.Clients.Users(audience).SendAsync(ChatEvents.MessageCreated, s.Response!, CancellationToken.None));
+                sends.Add(hub.Clients.Users(users).SendAsync(ChatEvents.MessagesCreated, messages, CancellationToken.None));
             }
 
             try
@@ -398,7 +394,7 @@ internal sealed class MessageWriter(
         }
     }
 
-    private sealed record RoomInfo(RoomKind Kind, List<Guid> Members);
+    private sealed record RoomInfo(RoomKind Kind, IReadOnlyList<Guid> Members);
 
     private sealed class StoredMessage(PendingSend pending, Message message, RoomInfo room)
     {

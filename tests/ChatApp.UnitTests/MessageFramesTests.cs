@@ -1,0 +1,57 @@
+using ChatApp.Modules.Chat.Features.SendMessage;
+using ChatApp.Modules.Chat.Rooms;
+
+namespace ChatApp.UnitTests;
+
+public sealed class MessageFramesTests
+{
+    private static readonly Guid Ann = Guid.NewGuid(), Bob = Guid.NewGuid(), Cid = Guid.NewGuid(), Dan = Guid.NewGuid();
+    private static readonly Guid Lobby = Guid.NewGuid(), Pair = Guid.NewGuid();
+
+    [Fact]
+    public void Each_member_gets_the_messages_of_their_rooms_in_one_frame_and_members_of_the_same_rooms_share_it()
+    {
+        Guid[] lobby = [Ann, Bob, Cid];
+        Guid[] pair = [Bob, Dan];
+        var batch = new[] { (lobby, Message(Lobby, 7)), (lobby, Message(Lobby, 8)), (pair, Message(Pair, 3)), (lobby, Message(Lobby, 9)) };
+
+        var frames = MessageFrames.Build(batch.Select(b => ((IReadOnlyList<Guid>)b.Item1, b.Item2)), maxMessagesPerFrame: 64).ToList();
+
+        var byUser = frames.SelectMany(f => f.Users.Select(u => (User: u, f.Messages))).ToLookup(x => x.User, x => x.Messages);
+        Assert.Equal(4, byUser.Count);
+        Assert.All(byUser, frame => Assert.Single(frame)); // one frame per member per batch
+        Assert.Equal(["7@" + Lobby, "8@" + Lobby, "9@" + Lobby], Keys(byUser[Ann.ToString()].Single()));
+        Assert.Equal(Keys(byUser[Ann.ToString()].Single()), Keys(byUser[Cid.ToString()].Single()));
+        Assert.Equal(["7@" + Lobby, "8@" + Lobby, "3@" + Pair, "9@" + Lobby], Keys(byUser[Bob.ToString()].Single())); // commit order
+        Assert.Equal(["3@" + Pair], Keys(byUser[Dan.ToString()].Single()));
+
+        // Ann and Cid share one frame (one serialisation); Bob and Dan each have their own.
+        Assert.Equal(3, frames.Count);
+        Assert.Contains(frames, f => f.Users.Order().SequenceEqual(new[] { Ann.ToString(), Cid.ToString() }.Order()));
+    }
+
+    [Fact]
+    public void A_frame_over_the_bound_is_split_in_order()
+    {
+        Guid[] members = [Ann, Bob];
+        var batch = Enumerable.Range(1, 10).Select(seq => ((IReadOnlyList<Guid>)members, Message(Lobby, seq)));
+
+        var frames = MessageFrames.Build(batch, maxMessagesPerFrame: 4).ToList();
+
+        Assert.Equal([4, 4, 2], frames.Select(f => f.Messages.Length));
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), frames.SelectMany(f => f.Messages).Select(m => m.Seq));
+        Assert.All(frames, f => Assert.Equal([Ann.ToString(), Bob.ToString()], f.Users)); // lower-case, as SignalR user ids
+    }
+
+    [Fact]
+    public void An_empty_batch_makes_no_frame_and_a_bound_below_one_is_refused()
+    {
+        Assert.Empty(MessageFrames.Build([], 64));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MessageFrames.Build([], 0).ToList());
+    }
+
+    private static MessageResponse Message(Guid room, long seq) =>
+        new(Guid.NewGuid(), room, seq, Ann, $"c{seq}", "hi", null, DateTime.UnixEpoch, null, false);
+
+    private static IEnumerable<string> Keys(MessageResponse[] messages) => messages.Select(m => $"{m.Seq}@{m.RoomId}");
+}
