@@ -70,6 +70,21 @@ public sealed class SqlBatch<TEntity> : IAsyncDisposable
         return affected;
     }
 
+    /// <summary>
+    /// The table's rows that match the condition written in <see cref="Text"/> (with its parameters), not tracked, for
+    /// lookups EF would translate poorly (for example a list of composite keys, which it can only express as two
+    /// independent IN lists that the database cannot turn into point lookups).
+    /// </summary>
+    public IQueryable<TEntity> Where()
+    {
+        // Names come from the model and every value is a parameter: nothing user-supplied is in the text.
+        var sql = "SELECT * FROM " + Table + " WHERE " + Text;
+        var query = _db.Set<TEntity>().FromSqlRaw(sql, [.. _parameters]).AsNoTracking();
+        Text.Clear();
+        _parameters.Clear();
+        return query;
+    }
+
     public ValueTask DisposeAsync() => _parameterFactory.DisposeAsync();
 
     private IProperty Property(string name) => _entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{name} is not mapped.");

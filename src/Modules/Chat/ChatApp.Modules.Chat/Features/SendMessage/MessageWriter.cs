@@ -251,11 +251,19 @@ internal sealed class MessageWriter(
             return [];
         }
 
-        var senders = keys.Select(k => k.Item1).Distinct().ToList();
-        var clientIds = keys.Select(k => k.Item2).Distinct().ToList();
-        var found = await db.Messages.AsNoTracking()
-            .Where(m => senders.Contains(m.SenderId) && clientIds.Contains(m.ClientMessageId))
-            .ToListAsync(cancellationToken);
+        // One point lookup per key on the unique (sender, client message id) index. Two IN lists (senders, ids) would
+        // make the database scan every message of every sender in the batch: that grew with history and was most of
+        // the database's time under load.
+        await using var sql = new SqlBatch<Message>(db);
+        var sender = sql.Column(nameof(Message.SenderId));
+        var clientMessageId = sql.Column(nameof(Message.ClientMessageId));
+        foreach (var (senderId, clientId) in keys)
+        {
+            sql.Text.Append(sql.Text.Length == 0 ? "(" : " OR (")
+                .Append($"{sender} = {sql.Value(nameof(Message.SenderId), senderId)} AND {clientMessageId} = {sql.Value(nameof(Message.ClientMessageId), clientId)})");
+        }
+
+        var found = await sql.Where().ToListAsync(cancellationToken);
         return found.Where(m => keys.Contains((m.SenderId, m.ClientMessageId))).ToDictionary(m => (m.SenderId, m.ClientMessageId));
     }
 
