@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts (or stops) throw-away MariaDB and Redis servers on 127.0.0.1 for the integration tests, installing them with
-# apt-get when they are missing. Usage: tests/services.sh start|stop|env [STATE_DIR]
+# Starts (or stops) throw-away MariaDB, Redis and S3-compatible (s3rver, from npm) servers on 127.0.0.1 for the
+# integration tests, installing them with apt-get / npm when they are missing. Usage: tests/services.sh start|stop|env [STATE_DIR]
 # `start` prints the environment variables the tests read; `env` prints them again for a running pair.
 set -euo pipefail
 
@@ -8,6 +8,10 @@ action=${1:?usage: tests/services.sh start|stop|env [STATE_DIR]}
 state=${2:-${CHATAPP_TEST_STATE:-/tmp/chatapp-test-services}}
 mysql_port=${CHATAPP_TEST_MYSQL_PORT:-33306}
 redis_port=${CHATAPP_TEST_REDIS_PORT:-36379}
+s3_port=${CHATAPP_TEST_S3_PORT:-34568}
+# npm packages live outside the repository, shared between runs.
+tools=${CHATAPP_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/chatapp-tools}
+s3rver_version=3.7.1
 
 find_bin() { for candidate in "$@"; do command -v "$candidate" 2>/dev/null && return 0; [ -x "/usr/sbin/$candidate" ] && { echo "/usr/sbin/$candidate"; return 0; }; done; return 1; }
 
@@ -36,7 +40,10 @@ install_missing() {
 print_env() {
     echo "export CHATAPP_TEST_MYSQL='Server=127.0.0.1;Port=${mysql_port};User ID=chatapp;Password=chatapp;'"
     echo "export CHATAPP_TEST_REDIS='127.0.0.1:${redis_port}'"
+    echo "export CHATAPP_TEST_S3='http://127.0.0.1:${s3_port}'"
 }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_for() { # command, what
     for _ in $(seq 1 120); do if eval "$1" >/dev/null 2>&1; then return 0; fi; sleep 0.5; done
@@ -70,10 +77,23 @@ start() {
             --pidfile "$state/redis.pid" --logfile "$state/redis.log" --daemonize yes >/dev/null
         wait_for "redis-cli -h 127.0.0.1 -p $redis_port ping" "Redis"
     fi
+    if ! port_open "$s3_port"; then
+        if [ ! -x "$tools/node_modules/.bin/s3rver" ]; then
+            command -v npm >/dev/null || { echo "npm is missing: install Node.js (apt-get install nodejs npm) and run again." >&2; exit 1; }
+            echo "Installing s3rver $s3rver_version (npm) into $tools ..." >&2
+            mkdir -p "$tools"
+            npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "s3rver@$s3rver_version" >&2
+        fi
+        mkdir -p "$state/s3"
+        node "$tools/node_modules/.bin/s3rver" -d "$state/s3" -a 127.0.0.1 -p "$s3_port" --silent >"$state/s3rver.log" 2>&1 &
+        echo $! > "$state/s3rver.pid"
+        wait_for "port_open $s3_port" "s3rver"
+    fi
     print_env
 }
 
 stop() {
+    [ -f "$state/s3rver.pid" ] && kill "$(cat "$state/s3rver.pid")" 2>/dev/null || true
     [ -f "$state/redis.pid" ] && kill "$(cat "$state/redis.pid")" 2>/dev/null || true
     [ -f "$state/mysql.pid" ] && kill "$(cat "$state/mysql.pid")" 2>/dev/null || true
     for _ in $(seq 1 60); do

@@ -2,6 +2,7 @@ using System.Reflection;
 using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.Modules.Accounts;
 using ChatApp.Modules.Chat;
+using ChatApp.Modules.Media;
 
 namespace ChatApp.Host;
 
@@ -12,18 +13,20 @@ internal static class ModulesRegistry
     [
         typeof(AccountsModule).Assembly,
         typeof(ChatModule).Assembly,
+        typeof(MediaModule).Assembly,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAccountsModule(configuration);
         services.AddChatModule(configuration);
+        services.AddMediaModule(configuration);
 
         // Mediator generates its dispatch code at compile time from this call: every value must be a literal.
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule), typeof(MediaModule)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
@@ -38,6 +41,7 @@ internal static class ModulesRegistry
     {
         app.MapAccountsModule();
         app.MapChatModule();
+        app.MapMediaModule();
         return app;
     }
 }

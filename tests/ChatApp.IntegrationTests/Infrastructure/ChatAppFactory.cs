@@ -24,6 +24,9 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string HangfirePrefix { get; } = $"chatapp-test:{Guid.NewGuid():N}:";
 
+    /// <summary>Where the Media module's local storage keeps files for this host (a temporary folder).</summary>
+    public string MediaDirectory { get; } = Path.Combine(Path.GetTempPath(), "chatapp-media-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Extra service registrations for a test class (test doubles of handlers, probes).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
@@ -51,6 +54,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:FetchTimeout", "00:00:01");
         builder.UseSetting("Chat:SyncMaxEventsPerRoom", "30");
         builder.UseSetting("Chat:SendRateLimit:Burst", "1000");
+        builder.UseSetting("Media:LocalDirectory", MediaDirectory);
         ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
     }
@@ -82,6 +86,11 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await _respawner.ResetAsync(connection);
         }
 
+        if (Directory.Exists(MediaDirectory))
+        {
+            Directory.Delete(MediaDirectory, recursive: true);
+        }
+
         await Services.InitializeModulesAsync(applySchema: false);
     }
 
@@ -89,6 +98,10 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await DropDatabaseAsync();
+        if (Directory.Exists(MediaDirectory))
+        {
+            Directory.Delete(MediaDirectory, recursive: true);
+        }
     }
 
     protected virtual async Task DropDatabaseAsync()

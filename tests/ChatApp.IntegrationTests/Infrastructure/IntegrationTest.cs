@@ -10,6 +10,8 @@ public abstract class IntegrationTest<TFactory>(TFactory factory) : IClassFixtur
 
     protected ChatApi Chat => new(Api);
 
+    protected MediaApi Media => new(Api, Factory);
+
     public virtual Task InitializeAsync() => Factory.ResetAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;

@@ -10,6 +10,9 @@ internal static class TestServers
 
     public static string Redis => Require("CHATAPP_TEST_REDIS");
 
+    /// <summary>An S3-compatible server (s3rver) for the Media module's S3 storage.</summary>
+    public static string S3 => Require("CHATAPP_TEST_S3");
+
     private static string Require(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

@@ -9,6 +9,8 @@ public enum ErrorType
     NotFound,
     Conflict,
     TooManyRequests,
+    PayloadTooLarge,
+    UnsupportedMediaType,
     Failure,
 }
 
@@ -34,6 +36,10 @@ public sealed record Error(string Code, string Message, ErrorType Type)
     public static Error Forbidden(string code, string message) => new(code, message, ErrorType.Forbidden);
 
     public static Error TooManyRequests(string code, string message) => new(code, message, ErrorType.TooManyRequests);
+
+    public static Error PayloadTooLarge(string code, string message) => new(code, message, ErrorType.PayloadTooLarge);
+
+    public static Error UnsupportedMediaType(string code, string message) => new(code, message, ErrorType.UnsupportedMediaType);
 
     public static Error Failure(string code, string message) => new(code, message, ErrorType.Failure);
 }

@@ -1,0 +1,87 @@
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Media.Storage;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Modules.Media.Features.CleanUpMedia;
+
+internal sealed record CleanUpMediaCommand : ICommand<CleanUpMediaResult>, INonTransactionalCommand;
+
+internal sealed record CleanUpMediaResult(int ExpiredUnused, int DeletedImages, int DeletedObjects);
+
+/// <summary>
+/// Releases uploads never used within <see cref="MediaOptions.UnusedRetention"/>, then deletes every released image:
+/// its objects first, then its row, so a failure half-way leaves a row that the next run finishes (deleting a missing
+/// object is fine), never an object nobody knows about.
+/// </summary>
+internal sealed class CleanUpMediaHandler(MediaDbContext db, IObjectStorage storage, IOptions<MediaOptions> options, TimeProvider timeProvider)
+    : ICommandHandler<CleanUpMediaCommand, CleanUpMediaResult>
+{
+    private const int BatchSize = 200;
+
+    public async ValueTask<CleanUpMediaResult> Handle(CleanUpMediaCommand command, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNowForStorage();
+        var cutoff = now - options.Value.UnusedRetention;
+        var expired = await db.Images
+            .Where(i => i.ReleasedAt == null && i.CreatedAt < cutoff && !db.Uses.Any(u => u.MediaId == i.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ReleasedAt, now), cancellationToken);
+
+        int images = 0, objects = 0;
+        while (true)
+        {
+            var batch = await db.Images.AsNoTracking()
+                .Where(i => i.ReleasedAt != null)
+                .OrderBy(i => i.ReleasedAt)
+                .Take(BatchSize)
+                .Select(i => new { i.Id, Keys = i.Variants.Select(v => v.Key).ToList() })
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var keys = batch.SelectMany(i => i.Keys).ToList();
+            await storage.DeleteAsync(keys, cancellationToken);
+            var ids = batch.Select(i => i.Id).ToList();
+            await db.Variants.Where(v => ids.Contains(v.MediaId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Uses.Where(u => ids.Contains(u.MediaId)).ExecuteDeleteAsync(cancellationToken);
+            images += await db.Images.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+            objects += keys.Count;
+        }
+
+        return new CleanUpMediaResult(expired, images, objects);
+    }
+}
+
+/// <summary>The Hangfire recurring job (visible to admins in the dashboard) that runs <see cref="CleanUpMediaCommand"/>.</summary>
+internal sealed class CleanUpMediaJob(ISender sender, ILogger<CleanUpMediaJob> logger)
+{
+    public const string RecurringJobId = "media:clean-up";
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new CleanUpMediaCommand(), cancellationToken);
+        logger.LogInformation("Media clean-up: {Expired} unused uploads expired, {Images} images and {Objects} objects deleted",
+            result.ExpiredUnused, result.DeletedImages, result.DeletedObjects);
+    }
+}
+
+/// <summary>Prepares the storage and schedules the module's recurring job at startup.</summary>
+internal sealed class MediaInitializer(IObjectStorage storage, IRecurringJobManager jobs, IOptions<MediaOptions> options) : IModuleInitializer
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await storage.InitializeAsync(cancellationToken);
+        jobs.AddOrUpdate<CleanUpMediaJob>(
+            CleanUpMediaJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            options.Value.CleanupCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    }
+}

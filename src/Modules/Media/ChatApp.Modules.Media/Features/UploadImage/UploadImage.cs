@@ -1,0 +1,113 @@
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Media.Processing;
+using ChatApp.Modules.Media.Storage;
+
+namespace ChatApp.Modules.Media.Features.UploadImage;
+
+/// <summary>Non-transactional: objects are stored first, then one row; the handler removes the objects if the row fails.</summary>
+internal sealed record UploadImageCommand(Guid UserId, byte[] Content, MediaPurpose Purpose, CropRect? Crop)
+    : ICommand<Result<MediaImageResponse>>, INonTransactionalCommand;
+
+/// <summary>An uploaded image and the URL of each variant (signed and expiring at <c>UrlsExpireAt</c> for chat pictures).</summary>
+internal sealed record MediaImageResponse(
+    Guid Id,
+    string Purpose,
+    int Width,
+    int Height,
+    IReadOnlyList<MediaVariantInfo> Variants,
+    DateTime? UrlsExpireAt,
+    DateTime CreatedAt)
+{
+    public static MediaImageResponse From(MediaImageInfo info, DateTime createdAt) =>
+        new(info.Id, info.Purpose.ToString().ToLowerInvariant(), info.Width, info.Height, info.Variants, info.UrlsExpireAt, createdAt);
+}
+
+internal sealed class UploadImageValidator : AbstractValidator<UploadImageCommand>
+{
+    public UploadImageValidator()
+    {
+        RuleFor(c => c.Purpose).IsInEnum().OverridePropertyName("purpose").WithMessage("Purpose must be 'avatar' or 'chat'.");
+        When(c => c.Crop is not null, () =>
+        {
+            RuleFor(c => c.Crop!.X).GreaterThanOrEqualTo(0).OverridePropertyName("cropX");
+            RuleFor(c => c.Crop!.Y).GreaterThanOrEqualTo(0).OverridePropertyName("cropY");
+            RuleFor(c => c.Crop!.Width).GreaterThan(0).OverridePropertyName("cropWidth");
+            RuleFor(c => c.Crop!.Height).GreaterThan(0).OverridePropertyName("cropHeight");
+        });
+    }
+}
+
+/// <summary>
+/// Decodes and renders the variants (at most <see cref="MediaOptions.MaxConcurrentProcessing"/> at once per node, which
+/// bounds decoding memory), stores every object, then the row. Nothing is half-stored: a failure after the first object
+/// deletes the objects already written.
+/// </summary>
+internal sealed class UploadImageHandler(
+    MediaDbContext db,
+    ImageProcessor processor,
+    ProcessingGate gate,
+    IObjectStorage storage,
+    MediaUrls urls,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : ICommandHandler<UploadImageCommand, Result<MediaImageResponse>>
+{
+    public async ValueTask<Result<MediaImageResponse>> Handle(UploadImageCommand command, CancellationToken cancellationToken)
+    {
+        Result<ProcessedImage> processed;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            processed = processor.Process(command.Content, command.Purpose, command.Crop);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        if (!processed.IsSuccess)
+        {
+            return processed.Error;
+        }
+
+        var result = processed.Value;
+        var folder = ObjectKeys.NewFolder(command.Purpose);
+        var image = new MediaImage
+        {
+            Id = ids.NewId(),
+            OwnerId = command.UserId,
+            Purpose = command.Purpose,
+            SourceFormat = result.SourceFormat,
+            Width = result.Width,
+            Height = result.Height,
+            CreatedAt = timeProvider.GetUtcNowForStorage(),
+        };
+        image.Variants = result.Variants.Select(v => new MediaVariant
+        {
+            MediaId = image.Id,
+            Name = v.Name,
+            Key = folder + v.Name + ".jpg",
+            Width = v.Width,
+            Height = v.Height,
+            ContentType = v.ContentType,
+            Bytes = v.Bytes.Length,
+        }).ToList();
+
+        try
+        {
+            await Task.WhenAll(result.Variants.Select(v => storage.PutAsync(folder + v.Name + ".jpg", v.Bytes, v.ContentType, cancellationToken)));
+            db.Images.Add(image);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            await storage.DeleteAsync(image.Variants.Select(v => v.Key).ToList(), CancellationToken.None);
+            throw;
+        }
+
+        return MediaImageResponse.From(urls.Describe(image), image.CreatedAt);
+    }
+}
+
+/// <summary>Bounds how many images one node decodes at once.</summary>
+internal sealed class ProcessingGate(int slots) : SemaphoreSlim(slots, slots);
