@@ -11,6 +11,8 @@ public sealed class ModuleBoundaryTests
     public void The_host_runs_the_expected_modules()
     {
         Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Accounts");
+        Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Chat");
+        Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Media");
         Assert.All(Solution.ModuleAssemblies, module =>
             Assert.Contains(Solution.ContractsAssemblies, c => c.GetName().Name == module.GetName().Name + ".Contracts"));
     }

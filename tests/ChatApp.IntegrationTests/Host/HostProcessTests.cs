@@ -31,7 +31,10 @@ public sealed class HostProcessTests
             Assert.Contains("accounts_outbox_messages", tables);
             Assert.Contains("chat___EFMigrationsHistory", tables);
             Assert.Contains("chat_messages", tables);
-            Assert.All(tables, t => Assert.True(t.StartsWith("accounts_", StringComparison.Ordinal) || t.StartsWith("chat_", StringComparison.Ordinal), t));
+            Assert.Contains("media___EFMigrationsHistory", tables);
+            Assert.Contains("media_images", tables);
+            Assert.All(tables, t => Assert.True(
+                t.StartsWith("accounts_", StringComparison.Ordinal) || t.StartsWith("chat_", StringComparison.Ordinal) || t.StartsWith("media_", StringComparison.Ordinal), t));
             Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`accounts___EFMigrationsHistory`"));
             Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`chat___EFMigrationsHistory`"));
         }

@@ -7,5 +7,5 @@ public interface IUserDirectory
     Task<IReadOnlyDictionary<Guid, UserSummary>> GetUsersAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 }
 
-/// <summary>The public face of a user as other modules show it.</summary>
-public sealed record UserSummary(Guid Id, string DisplayName);
+/// <summary>The public face of a user as other modules show it; <c>AvatarUrl</c> is the small (128 px) avatar, if any.</summary>
+public sealed record UserSummary(Guid Id, string DisplayName, string? AvatarUrl = null);

@@ -52,6 +52,7 @@ public static class MediaModule
         });
         services.AddSingleton<MediaUrls>();
         services.AddScoped<IMediaCatalog, MediaCatalog>();
+        services.AddScoped<Features.TrackUsage.MediaUsage>();
         services.AddScoped<IModuleInitializer, MediaInitializer>();
         return services;
     }

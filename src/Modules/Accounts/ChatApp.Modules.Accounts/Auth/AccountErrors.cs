@@ -21,6 +21,10 @@ internal static class AccountErrors
     public static readonly Error SessionNotFound =
         Error.NotFound("accounts.session_not_found", "No such session.");
 
+    public static readonly Error AvatarNotFound = Error.Validation(
+        "accounts.avatar_not_found", "No such image among your avatar uploads (upload it with purpose 'avatar' first).",
+        new Dictionary<string, string[]> { ["mediaId"] = ["No such image among your avatar uploads."] });
+
     public static readonly Error NotAdmin =
         Error.Forbidden("accounts.not_admin", "This account is not an administrator.");
 

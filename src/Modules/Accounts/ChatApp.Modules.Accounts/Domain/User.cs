@@ -10,6 +10,9 @@ internal sealed class User : IdentityUser<Guid>
     public string? Bio { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The avatar image in the Media module, if the user chose one.</summary>
+    public Guid? AvatarMediaId { get; set; }
 }
 
 internal sealed class Role : IdentityRole<Guid>;

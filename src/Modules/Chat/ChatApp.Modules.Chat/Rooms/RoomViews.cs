@@ -11,7 +11,7 @@ internal sealed record MessageResponse(
         message.EditedAt, message.DeletedAt is not null);
 }
 
-internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role);
+internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role, string? AvatarUrl);
 
 /// <summary>
 /// A room as its member sees it. <c>name</c> is the group name, or the other person's name for a direct room.
@@ -84,7 +84,8 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users)
             var memberList = includeMembers
                 ? members.Where(m => m.RoomId == r.Id)
                     .OrderByDescending(m => m.Role).ThenBy(m => m.JoinedAt)
-                    .Select(m => new RoomMemberResponse(m.UserId, NameOf(m.UserId, names), m.Role == MemberRole.Owner ? "owner" : "member"))
+                    .Select(m => new RoomMemberResponse(
+                        m.UserId, NameOf(m.UserId, names), m.Role == MemberRole.Owner ? "owner" : "member", names.GetValueOrDefault(m.UserId)?.AvatarUrl))
                     .ToList()
                 : null;
             return new RoomResponse(

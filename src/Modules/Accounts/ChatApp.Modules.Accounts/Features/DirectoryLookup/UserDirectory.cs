@@ -1,7 +1,9 @@
+using ChatApp.Modules.Accounts.Profiles;
+
 namespace ChatApp.Modules.Accounts.Features.DirectoryLookup;
 
-/// <summary>Answers <see cref="IUserDirectory"/> from the Accounts tables, in one query per call.</summary>
-internal sealed class UserDirectory(AccountsDbContext db) : IUserDirectory
+/// <summary>Answers <see cref="IUserDirectory"/> from the Accounts tables in one query, plus one to Media when someone has an avatar.</summary>
+internal sealed class UserDirectory(AccountsDbContext db, AvatarView avatars) : IUserDirectory
 {
     public async Task<IReadOnlyDictionary<Guid, UserSummary>> GetUsersAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
@@ -11,9 +13,13 @@ internal sealed class UserDirectory(AccountsDbContext db) : IUserDirectory
         }
 
         var ids = userIds.Distinct().ToList();
-        return await db.Users.AsNoTracking()
+        var users = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
-            .Select(u => new UserSummary(u.Id, u.DisplayName))
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
+            .Select(u => new { u.Id, u.DisplayName, u.AvatarMediaId })
+            .ToListAsync(cancellationToken);
+        var avatarUrls = await avatars.ForAsync(users.Select(u => u.AvatarMediaId), cancellationToken);
+        return users.ToDictionary(
+            u => u.Id,
+            u => new UserSummary(u.Id, u.DisplayName, u.AvatarMediaId is { } id && avatarUrls.TryGetValue(id, out var avatar) ? avatar.SmallUrl : null));
     }
 }

@@ -1,18 +1,23 @@
+using ChatApp.Modules.Accounts.Profiles;
+
 namespace ChatApp.Modules.Accounts.Features.GetMyProfile;
 
 internal sealed record GetMyProfileQuery(Guid UserId) : IQuery<Result<MyProfileResponse>>;
 
 /// <summary>My own profile, including what only I may see (e-mail).</summary>
-internal sealed record MyProfileResponse(Guid Id, string Email, string DisplayName, string? Bio, DateTime CreatedAt);
+internal sealed record MyProfileResponse(Guid Id, string Email, string DisplayName, string? Bio, DateTime CreatedAt, AvatarResponse? Avatar);
 
-internal sealed class GetMyProfileHandler(AccountsDbContext db) : IQueryHandler<GetMyProfileQuery, Result<MyProfileResponse>>
+internal sealed class GetMyProfileHandler(AccountsDbContext db, AvatarView avatars) : IQueryHandler<GetMyProfileQuery, Result<MyProfileResponse>>
 {
     public async ValueTask<Result<MyProfileResponse>> Handle(GetMyProfileQuery query, CancellationToken cancellationToken)
     {
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == query.UserId)
-            .Select(u => new MyProfileResponse(u.Id, u.Email!, u.DisplayName, u.Bio, u.CreatedAt))
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Bio, u.CreatedAt, u.AvatarMediaId })
             .SingleOrDefaultAsync(cancellationToken);
-        return profile is null ? AccountErrors.UserNotFound : profile;
+        return profile is null
+            ? AccountErrors.UserNotFound
+            : new MyProfileResponse(profile.Id, profile.Email!, profile.DisplayName, profile.Bio, profile.CreatedAt,
+                await avatars.ForAsync(profile.AvatarMediaId, cancellationToken));
     }
 }

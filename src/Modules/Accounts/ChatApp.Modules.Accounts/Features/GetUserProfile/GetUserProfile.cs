@@ -1,18 +1,22 @@
+using ChatApp.Modules.Accounts.Profiles;
+
 namespace ChatApp.Modules.Accounts.Features.GetUserProfile;
 
 internal sealed record GetUserProfileQuery(Guid UserId) : IQuery<Result<PublicProfileResponse>>;
 
 /// <summary>What anyone signed in may see of a user.</summary>
-internal sealed record PublicProfileResponse(Guid Id, string DisplayName, string? Bio);
+internal sealed record PublicProfileResponse(Guid Id, string DisplayName, string? Bio, AvatarResponse? Avatar);
 
-internal sealed class GetUserProfileHandler(AccountsDbContext db) : IQueryHandler<GetUserProfileQuery, Result<PublicProfileResponse>>
+internal sealed class GetUserProfileHandler(AccountsDbContext db, AvatarView avatars) : IQueryHandler<GetUserProfileQuery, Result<PublicProfileResponse>>
 {
     public async ValueTask<Result<PublicProfileResponse>> Handle(GetUserProfileQuery query, CancellationToken cancellationToken)
     {
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == query.UserId)
-            .Select(u => new PublicProfileResponse(u.Id, u.DisplayName, u.Bio))
+            .Select(u => new { u.Id, u.DisplayName, u.Bio, u.AvatarMediaId })
             .SingleOrDefaultAsync(cancellationToken);
-        return profile is null ? AccountErrors.UserNotFound : profile;
+        return profile is null
+            ? AccountErrors.UserNotFound
+            : new PublicProfileResponse(profile.Id, profile.DisplayName, profile.Bio, await avatars.ForAsync(profile.AvatarMediaId, cancellationToken));
     }
 }

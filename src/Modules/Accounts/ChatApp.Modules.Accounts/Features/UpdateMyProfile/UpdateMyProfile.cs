@@ -1,6 +1,7 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Accounts.Features.GetMyProfile;
+using ChatApp.Modules.Accounts.Profiles;
 
 namespace ChatApp.Modules.Accounts.Features.UpdateMyProfile;
 
@@ -19,7 +20,7 @@ internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfi
 }
 
 /// <summary>Changes display name and bio; when something changed, publishes <see cref="UserProfileUpdatedIntegrationEvent"/> with the new public profile.</summary>
-internal sealed class UpdateMyProfileHandler(AccountsDbContext db, IIdGenerator ids, TimeProvider timeProvider)
+internal sealed class UpdateMyProfileHandler(AccountsDbContext db, AvatarView avatars, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<UpdateMyProfileCommand, Result<MyProfileResponse>>
 {
     public async ValueTask<Result<MyProfileResponse>> Handle(UpdateMyProfileCommand command, CancellationToken cancellationToken)
@@ -41,6 +42,6 @@ internal sealed class UpdateMyProfileHandler(AccountsDbContext db, IIdGenerator 
                 ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, displayName, bio));
         }
 
-        return new MyProfileResponse(user.Id, user.Email!, user.DisplayName, user.Bio, user.CreatedAt);
+        return new MyProfileResponse(user.Id, user.Email!, user.DisplayName, user.Bio, user.CreatedAt, await avatars.ForAsync(user.AvatarMediaId, cancellationToken));
     }
 }

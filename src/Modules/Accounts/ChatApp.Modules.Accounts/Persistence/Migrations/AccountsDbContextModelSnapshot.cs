@@ -175,6 +175,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("AvatarMediaId")
+                        .HasColumnType("char(36)");
+
                     b.Property<string>("Bio")
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)");
