@@ -51,7 +51,7 @@ public sealed class MessageFramesTests
     }
 
     private static MessageResponse Message(Guid room, long seq) =>
-        new(Guid.NewGuid(), room, seq, Ann, $"c{seq}", "hi", null, DateTime.UnixEpoch, null, false);
+        new(Guid.NewGuid(), room, seq, Ann, $"c{seq}", "hi", null, DateTime.UnixEpoch, null, false, []);
 
     private static IEnumerable<string> Keys(MessageResponse[] messages) => messages.Select(m => $"{m.Seq}@{m.RoomId}");
 }

@@ -20,6 +20,11 @@ internal static class ChatErrors
 
     public static readonly Error UserNotFound = Error.NotFound("chat.user_not_found", "No such user.");
 
+    public static Error InvalidAttachments(IEnumerable<Guid> mediaIds) => Error.Validation(
+        "chat.invalid_attachment",
+        "Attachments must be your own pictures uploaded with purpose 'chat'.",
+        new Dictionary<string, string[]> { ["attachments"] = mediaIds.Select(id => $"{id} is not one of your chat pictures.").ToArray() });
+
     public static readonly Error Blocked = Error.Forbidden("chat.blocked", "You cannot message this person.");
 
     public static readonly Error RateLimited = Error.TooManyRequests(

@@ -65,6 +65,7 @@ internal sealed class Message
 {
     public const int TextMaxLength = 4000;
     public const int ClientMessageIdMaxLength = 64;
+    public const int MaxAttachments = 10;
 
     public Guid Id { get; set; }
 
@@ -81,12 +82,21 @@ internal sealed class Message
 
     public Guid? ReplyToId { get; set; }
 
+    /// <summary>Media ids of attached pictures (Media module), comma-separated; null without attachments.</summary>
+    public string? Attachments { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? EditedAt { get; set; }
 
     /// <summary>Set when the sender deleted it: the text is gone, the message stays as a tombstone so sequences keep their meaning.</summary>
     public DateTime? DeletedAt { get; set; }
+
+    public IReadOnlyList<Guid> AttachmentIds =>
+        string.IsNullOrEmpty(Attachments) ? [] : Attachments.Split(',').Select(Guid.Parse).ToList();
+
+    public static string? JoinAttachments(IReadOnlyCollection<Guid>? ids) =>
+        ids is null || ids.Count == 0 ? null : string.Join(',', ids.Select(id => id.ToString("N")));
 }
 
 /// <summary>One durable change of a room, in sequence: what a reconnecting client catches up on.</summary>

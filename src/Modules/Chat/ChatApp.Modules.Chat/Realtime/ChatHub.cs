@@ -58,6 +58,13 @@ internal sealed class ChatHub(ISender sender, TypingSignals typing, IPresenceSto
         return result.IsSuccess ? result.Value.Message : throw HubError(result.Error);
     }
 
+    /// <summary><see cref="SendMessage"/> with up to 10 attached pictures (media ids of my chat uploads).</summary>
+    public async Task<MessageResponse> SendMessageWithAttachments(Guid roomId, string clientMessageId, string? text, Guid? replyTo, Guid[] attachments)
+    {
+        var result = await sender.Send(new SendMessageCommand(UserId, roomId, clientMessageId, text ?? "", replyTo, attachments), Context.ConnectionAborted);
+        return result.IsSuccess ? result.Value.Message : throw HubError(result.Error);
+    }
+
     public async Task<ReadStateResponse> MarkRead(Guid roomId, long seq)
     {
         var result = await sender.Send(new MarkReadCommand(UserId, roomId, seq), Context.ConnectionAborted);

@@ -1,14 +1,41 @@
 using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Media.Contracts;
 
 namespace ChatApp.Modules.Chat.Rooms;
 
-/// <summary>A message as clients see it; <c>seq</c> is the sequence number of its creation. A deleted message has empty text and <c>deleted</c> true.</summary>
+/// <summary>
+/// A message as clients see it; <c>seq</c> is the sequence number of its creation. A deleted message has empty text,
+/// no attachments and <c>deleted</c> true. Attachments carry signed URLs that expire at <c>urlsExpireAt</c>: reload the
+/// message (history or catch-up) for fresh ones.
+/// </summary>
 internal sealed record MessageResponse(
-    Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt, DateTime? EditedAt, bool Deleted)
+    Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt, DateTime? EditedAt, bool Deleted,
+    IReadOnlyList<AttachmentResponse> Attachments)
 {
-    public static MessageResponse From(Message message) => new(
+    private static readonly IReadOnlyDictionary<Guid, MediaImageInfo> NoMedia = new Dictionary<Guid, MediaImageInfo>();
+
+    public static MessageResponse From(Message message, IReadOnlyDictionary<Guid, MediaImageInfo>? media = null) => new(
         message.Id, message.RoomId, message.Seq, message.SenderId, message.ClientMessageId, message.Text, message.ReplyToId, message.CreatedAt,
-        message.EditedAt, message.DeletedAt is not null);
+        message.EditedAt, message.DeletedAt is not null,
+        message.DeletedAt is not null || message.Attachments is null
+            ? []
+            : message.AttachmentIds
+                .Select(id => (media ?? NoMedia).TryGetValue(id, out var image) ? new AttachmentResponse(image.Id, image.Width, image.Height, image.Variants, image.UrlsExpireAt) : null)
+                .OfType<AttachmentResponse>()
+                .ToList());
+}
+
+/// <summary>An attached picture: its size and the signed URL of each variant (<c>chat</c>, <c>chat-thumb</c>).</summary>
+internal sealed record AttachmentResponse(Guid MediaId, int Width, int Height, IReadOnlyList<MediaVariantInfo> Variants, DateTime? UrlsExpireAt);
+
+/// <summary>Looks up the attached pictures of messages through Media's Contracts, in one call.</summary>
+internal static class MessageAttachments
+{
+    public static async Task<IReadOnlyDictionary<Guid, MediaImageInfo>?> LoadAsync(IMediaCatalog media, IEnumerable<Message?> messages, CancellationToken cancellationToken)
+    {
+        var ids = messages.Where(m => m is { Attachments: not null, DeletedAt: null }).SelectMany(m => m!.AttachmentIds).Distinct().ToList();
+        return ids.Count == 0 ? null : await media.GetImagesAsync(ids, cancellationToken);
+    }
 }
 
 internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role, string? AvatarUrl);
@@ -32,7 +59,7 @@ internal sealed record RoomResponse(
     IReadOnlyList<RoomMemberResponse>? Members);
 
 /// <summary>Reads rooms as one member sees them, with a fixed number of queries however many rooms there are.</summary>
-internal sealed class RoomReader(ChatDbContext db, IUserDirectory users)
+internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaCatalog media)
 {
     /// <summary>All my rooms, most recently active first (members not listed).</summary>
     public Task<IReadOnlyList<RoomResponse>> ListAsync(Guid me, CancellationToken cancellationToken) =>
@@ -63,6 +90,7 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users)
         var roomIds = rooms.Select(r => r.Id).ToList();
         var lastMessageIds = rooms.Where(r => r.LastMessageId != null).Select(r => r.LastMessageId!.Value).ToList();
         var lastMessages = await db.Messages.AsNoTracking().Where(m => lastMessageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var attached = await MessageAttachments.LoadAsync(media, lastMessages.Values, cancellationToken);
         var unread = await (
                 from message in db.Messages.AsNoTracking()
                 join membership in mine on message.RoomId equals membership.RoomId
@@ -80,7 +108,7 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users)
         {
             var other = r.Kind == RoomKind.Direct ? members.FirstOrDefault(m => m.RoomId == r.Id && m.UserId != me)?.UserId : null;
             var name = r.Kind == RoomKind.Direct ? NameOf(other ?? Guid.Empty, names) : r.Name ?? "";
-            var last = r.LastMessageId is { } id && lastMessages.TryGetValue(id, out var message) ? MessageResponse.From(message) : null;
+            var last = r.LastMessageId is { } id && lastMessages.TryGetValue(id, out var message) ? MessageResponse.From(message, attached) : null;
             var memberList = includeMembers
                 ? members.Where(m => m.RoomId == r.Id)
                     .OrderByDescending(m => m.Role).ThenBy(m => m.JoinedAt)

@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Chat.Features.SendMessage;
 using ChatApp.Modules.Chat.Realtime;
@@ -19,7 +20,7 @@ internal sealed class EditMessageValidator : AbstractValidator<EditMessageComman
 }
 
 /// <summary>The sender edits the text; the edit is a room change with its own sequence number. Same text: nothing changes.</summary>
-internal sealed class EditMessageHandler(ChatDbContext db, ChatNotifier notifier, TimeProvider timeProvider)
+internal sealed class EditMessageHandler(ChatDbContext db, ChatNotifier notifier, ChatApp.Modules.Media.Contracts.IMediaCatalog media, TimeProvider timeProvider)
     : ICommandHandler<EditMessageCommand, Result<MessageResponse>>
 {
     public async ValueTask<Result<MessageResponse>> Handle(EditMessageCommand command, CancellationToken cancellationToken)
@@ -36,9 +37,10 @@ internal sealed class EditMessageHandler(ChatDbContext db, ChatNotifier notifier
             return ChatErrors.MessageDeleted;
         }
 
+        var attached = await MessageAttachments.LoadAsync(media, [message], cancellationToken);
         if (message.Text == command.Text)
         {
-            return MessageResponse.From(message);
+            return MessageResponse.From(message, attached);
         }
 
         var seq = await MessageChanges.RecordAsync(db, message, RoomEventKinds.MessageEdited, timeProvider.GetUtcNowForStorage(), m =>
@@ -46,14 +48,14 @@ internal sealed class EditMessageHandler(ChatDbContext db, ChatNotifier notifier
             m.Text = command.Text;
             m.EditedAt = timeProvider.GetUtcNowForStorage();
         }, cancellationToken);
-        var response = MessageResponse.From(message);
+        var response = MessageResponse.From(message, attached);
         await notifier.MessageUpdatedAsync(new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageEdited, response), cancellationToken);
         return response;
     }
 }
 
 /// <summary>The sender deletes: the text is erased and a tombstone stays. Deleting twice changes nothing.</summary>
-internal sealed class DeleteMessageHandler(ChatDbContext db, ChatNotifier notifier, TimeProvider timeProvider) : ICommandHandler<DeleteMessageCommand, Result>
+internal sealed class DeleteMessageHandler(ChatDbContext db, ChatNotifier notifier, IIdGenerator ids, TimeProvider timeProvider) : ICommandHandler<DeleteMessageCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteMessageCommand command, CancellationToken cancellationToken)
     {
@@ -74,6 +76,11 @@ internal sealed class DeleteMessageHandler(ChatDbContext db, ChatNotifier notifi
         {
             m.Text = "";
             m.DeletedAt = now;
+            if (m.Attachments is not null)
+            {
+                // In the same transaction, through the outbox: Media deletes the pictures once no message uses them.
+                db.AddIntegrationEvent(new MessageDeletedIntegrationEvent(ids.NewId(), now, m.Id, m.RoomId, m.AttachmentIds));
+            }
         }, cancellationToken);
         await notifier.MessageUpdatedAsync(
             new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageDeleted, MessageResponse.From(message)), cancellationToken);

@@ -26,7 +26,7 @@ internal sealed class GetMessagesValidator : AbstractValidator<GetMessagesQuery>
     }
 }
 
-internal sealed class GetMessagesHandler(ChatDbContext db) : IQueryHandler<GetMessagesQuery, Result<MessagePage>>
+internal sealed class GetMessagesHandler(ChatDbContext db, ChatApp.Modules.Media.Contracts.IMediaCatalog media) : IQueryHandler<GetMessagesQuery, Result<MessagePage>>
 {
     public async ValueTask<Result<MessagePage>> Handle(GetMessagesQuery query, CancellationToken cancellationToken)
     {
@@ -67,6 +67,7 @@ internal sealed class GetMessagesHandler(ChatDbContext db) : IQueryHandler<GetMe
             .GroupBy(r => (r.MessageId, r.Emoji))
             .Select(g => new ReactionSummary(g.Key.MessageId, g.Key.Emoji, g.Count(), g.Select(r => r.UserId).ToList()))
             .ToList();
-        return new MessagePage(page.Select(MessageResponse.From).ToList(), hasMore, summaries);
+        var attached = await MessageAttachments.LoadAsync(media, page, cancellationToken);
+        return new MessagePage(page.Select(m => MessageResponse.From(m, attached)).ToList(), hasMore, summaries);
     }
 }

@@ -1,3 +1,4 @@
+using ChatApp.Modules.Media.Contracts;
 using System.Threading.Channels;
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Persistence;
@@ -97,7 +98,8 @@ internal sealed class MessageWriter(
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-            var stored = await StoreAsync(db, batch, cancellationToken);
+            var media = scope.ServiceProvider.GetRequiredService<IMediaCatalog>();
+            var stored = await StoreAsync(db, media, batch, cancellationToken);
             if (stored.Count > 0)
             {
                 _broadcasts.Writer.TryWrite(stored);
@@ -121,10 +123,10 @@ internal sealed class MessageWriter(
     }
 
     /// <summary>Checks and stores the batch; completes every send; returns the messages created, in commit order.</summary>
-    private async Task<List<StoredMessage>> StoreAsync(ChatDbContext db, IReadOnlyList<PendingSend> batch, CancellationToken cancellationToken)
+    private async Task<List<StoredMessage>> StoreAsync(ChatDbContext db, IMediaCatalog media, IReadOnlyList<PendingSend> batch, CancellationToken cancellationToken)
     {
         var rooms = await LoadRoomsAsync(db, batch, cancellationToken);
-        var accepted = await CheckAsync(db, batch, rooms, cancellationToken);
+        var accepted = await CheckAsync(db, media, batch, rooms, cancellationToken);
         if (accepted.Count == 0)
         {
             return [];
@@ -134,7 +136,7 @@ internal sealed class MessageWriter(
         {
             try
             {
-                return await InsertAsync(db, accepted, rooms, cancellationToken);
+                return await InsertAsync(db, media, accepted, rooms, cancellationToken);
             }
             catch (Exception ex) when (DatabaseErrors.IsDeadlock(ex) && attempt < MaxAttempts)
             {
@@ -149,7 +151,7 @@ internal sealed class MessageWriter(
                 var stored = new List<StoredMessage>();
                 foreach (var pending in accepted)
                 {
-                    stored.AddRange(await StoreAsync(db, [pending], cancellationToken));
+                    stored.AddRange(await StoreAsync(db, media, [pending], cancellationToken));
                 }
 
                 return stored;
@@ -164,7 +166,7 @@ internal sealed class MessageWriter(
                     throw;
                 }
 
-                pending.Complete(AsReplay(pending, replay[pending.Key]));
+                pending.Complete(await ReplayAsync(media, pending, replay[pending.Key], cancellationToken));
                 return [];
             }
         }
@@ -182,7 +184,7 @@ internal sealed class MessageWriter(
 
     /// <summary>Answers the sends that are refused or replays; returns the ones to store, each send once.</summary>
     private async Task<List<PendingSend>> CheckAsync(
-        ChatDbContext db, IReadOnlyList<PendingSend> batch, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
+        ChatDbContext db, IMediaCatalog media, IReadOnlyList<PendingSend> batch, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
     {
         var primaries = new Dictionary<(Guid, string), PendingSend>();
         foreach (var pending in batch)
@@ -208,7 +210,7 @@ internal sealed class MessageWriter(
         {
             if (sent.TryGetValue(pending.Key, out var original))
             {
-                pending.Complete(AsReplay(pending, original));
+                pending.Complete(await ReplayAsync(media, pending, original, cancellationToken));
             }
             else if (!rateLimiter.TryAcquire(pending.Command.UserId))
             {
@@ -267,9 +269,9 @@ internal sealed class MessageWriter(
         return found.Where(m => keys.Contains((m.SenderId, m.ClientMessageId))).ToDictionary(m => (m.SenderId, m.ClientMessageId));
     }
 
-    private static Result<SendMessageResult> AsReplay(PendingSend pending, Message original) =>
+    private static async Task<Result<SendMessageResult>> ReplayAsync(IMediaCatalog media, PendingSend pending, Message original, CancellationToken cancellationToken) =>
         original.RoomId == pending.Command.RoomId
-            ? new SendMessageResult(MessageResponse.From(original), Created: false)
+            ? new SendMessageResult(MessageResponse.From(original, await MessageAttachments.LoadAsync(media, [original], cancellationToken)), Created: false)
             : ChatErrors.ClientMessageIdReused;
 
     /// <summary>Sends into direct rooms where either person has blocked the other.</summary>
@@ -309,7 +311,7 @@ internal sealed class MessageWriter(
 
     /// <summary>One transaction: numbers, inserts, read positions, outbox event. Completes the sends after the commit.</summary>
     private async Task<List<StoredMessage>> InsertAsync(
-        ChatDbContext db, List<PendingSend> accepted, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
+        ChatDbContext db, IMediaCatalog media, List<PendingSend> accepted, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNowForStorage();
         var byRoom = accepted
@@ -336,7 +338,7 @@ internal sealed class MessageWriter(
 
         db.AddIntegrationEvent(new MessagesPostedIntegrationEvent(ids.NewId(), now, stored
             .Select(s => new PostedMessage(s.Message.Id, s.Message.RoomId, s.Message.Seq, s.Message.SenderId,
-                s.Room.Members.Where(u => u != s.Message.SenderId).ToList()))
+                s.Room.Members.Where(u => u != s.Message.SenderId).ToList(), s.Message.Attachments is null ? null : s.Message.AttachmentIds))
             .ToList()));
         await db.SaveChangesAsync(cancellationToken);
         await db.InsertAllAsync(stored.Select(s => s.Message).ToList(), cancellationToken);
@@ -353,9 +355,11 @@ internal sealed class MessageWriter(
         outboxSignal.Notify();
         db.ChangeTracker.Clear();
 
+        // Pictures' signed URLs, looked up only for batches that carry any.
+        var attached = await MessageAttachments.LoadAsync(media, stored.Select(s => s.Message), cancellationToken);
         foreach (var s in stored)
         {
-            var response = MessageResponse.From(s.Message);
+            var response = MessageResponse.From(s.Message, attached);
             s.Response = response;
             s.Pending.Complete(new SendMessageResult(response, Created: true));
         }
@@ -371,6 +375,7 @@ internal sealed class MessageWriter(
         ClientMessageId = command.ClientMessageId,
         Text = command.Text,
         ReplyToId = command.ReplyTo,
+        Attachments = Message.JoinAttachments(command.Attachments),
         CreatedAt = now,
     };
 

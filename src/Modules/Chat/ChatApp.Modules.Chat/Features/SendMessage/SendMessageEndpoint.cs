@@ -20,7 +20,7 @@ internal sealed class SendMessageEndpoint : ICarterModule
     private static async Task<Results<Created<MessageResponse>, Ok<MessageResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, SendMessageRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        var command = new SendMessageCommand(user.GetUserId(), roomId, request.ClientMessageId, request.Text, request.ReplyTo);
+        var command = new SendMessageCommand(user.GetUserId(), roomId, request.ClientMessageId, request.Text ?? "", request.ReplyTo, request.Attachments);
         var result = await sender.Send(command, cancellationToken);
         if (!result.IsSuccess)
         {

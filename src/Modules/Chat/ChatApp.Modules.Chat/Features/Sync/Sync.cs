@@ -43,7 +43,7 @@ internal sealed class SyncValidator : AbstractValidator<SyncQuery>
     }
 }
 
-internal sealed class SyncHandler(ChatDbContext db, RoomReader reader, IOptions<ChatOptions> options) : IQueryHandler<SyncQuery, Result<SyncResponse>>
+internal sealed class SyncHandler(ChatDbContext db, RoomReader reader, ChatApp.Modules.Media.Contracts.IMediaCatalog media, IOptions<ChatOptions> options) : IQueryHandler<SyncQuery, Result<SyncResponse>>
 {
     public async ValueTask<Result<SyncResponse>> Handle(SyncQuery query, CancellationToken cancellationToken)
     {
@@ -85,8 +85,9 @@ internal sealed class SyncHandler(ChatDbContext db, RoomReader reader, IOptions<
                 orderby e.Seq
                 select new { e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Detail, Message = message })
             .ToListAsync(cancellationToken);
+        var attached = await MessageAttachments.LoadAsync(media, events.Select(e => e.Message), cancellationToken);
         return events
-            .Select(e => new RoomEventResponse(e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Message is null ? null : MessageResponse.From(e.Message), e.Detail))
+            .Select(e => new RoomEventResponse(e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Message is null ? null : MessageResponse.From(e.Message, attached), e.Detail))
             .ToList();
     }
 }

@@ -35,6 +35,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.ClientMessageId).HasMaxLength(Message.ClientMessageIdMaxLength).IsRequired();
         builder.Property(m => m.Text).HasMaxLength(Message.TextMaxLength).IsRequired();
+        builder.Property(m => m.Attachments).HasMaxLength(400);
+        builder.Ignore(m => m.AttachmentIds);
         builder.HasIndex(m => new { m.RoomId, m.Seq }).IsUnique();
         builder.HasIndex(m => new { m.SenderId, m.ClientMessageId }).IsUnique();
         builder.HasOne<Room>().WithMany().HasForeignKey(m => m.RoomId).OnDelete(DeleteBehavior.Cascade);

@@ -93,6 +93,10 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("Attachments")
+                        .HasMaxLength(400)
+                        .HasColumnType("varchar(400)");
+
                     b.Property<string>("ClientMessageId")
                         .IsRequired()
                         .HasMaxLength(64)

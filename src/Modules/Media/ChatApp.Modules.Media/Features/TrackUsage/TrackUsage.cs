@@ -59,3 +59,20 @@ internal sealed class AvatarChangedHandler(MediaUsage usage) : IIntegrationEvent
         }
     }
 }
+
+internal sealed class MessagesPostedHandler(MediaUsage usage) : IIntegrationEventHandler<ChatApp.Modules.Chat.Contracts.MessagesPostedIntegrationEvent>
+{
+    public async Task HandleAsync(ChatApp.Modules.Chat.Contracts.MessagesPostedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        foreach (var message in integrationEvent.Messages.Where(m => m.AttachmentIds is { Count: > 0 }))
+        {
+            await usage.UseAsync(message.AttachmentIds!, MediaUse.ForMessage(message.MessageId), cancellationToken);
+        }
+    }
+}
+
+internal sealed class MessageDeletedHandler(MediaUsage usage) : IIntegrationEventHandler<ChatApp.Modules.Chat.Contracts.MessageDeletedIntegrationEvent>
+{
+    public Task HandleAsync(ChatApp.Modules.Chat.Contracts.MessageDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        usage.EndAsync(MediaUse.ForMessage(integrationEvent.MessageId), integrationEvent.AttachmentIds, cancellationToken);
+}
