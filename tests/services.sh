@@ -19,6 +19,7 @@ install_missing() {
     local missing=()
     find_bin mariadbd mysqld >/dev/null || missing+=(mariadb-server)
     find_bin redis-server >/dev/null || missing+=(redis-server)
+    command -v npm >/dev/null || missing+=(nodejs npm)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         echo "Missing ${missing[*]}: install them (sudo apt-get install ${missing[*]}) and run again." >&2
