@@ -43,6 +43,25 @@ public sealed class EmbeddedDefaultSmokeTests(EmbeddedChatAppFactory factory) : 
     }
 
     [Fact]
+    public async Task Pictures_upload_attach_and_serve_from_local_disk_on_the_embedded_default()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var picture = await Media.UploadAsync(ann, TestImages.Solid(300, 200, SkiaSharp.SKColors.Red), "chat");
+        var avatar = await Media.UploadAsync(ann, TestImages.Solid(300, 200, SkiaSharp.SKColors.Blue), "avatar");
+
+        using var sent = await Api.As(ann).PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/messages",
+            new { clientMessageId = "pic-1", text = "", attachments = new[] { picture.Id } });
+        using var setAvatar = await Api.As(ann).PutAsJsonAsync("/api/v1/accounts/me/avatar", new { mediaId = avatar.Id });
+
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, setAvatar.StatusCode);
+        var history = await Api.As(bob).GetFromJsonAsync<JsonElement>($"/api/v1/chat/rooms/{room.Id}/messages");
+        var url = history.GetProperty("messages")[0].GetProperty("attachments")[0].GetProperty("variants")[0].GetProperty("url").GetString()!;
+        Assert.True(TestImages.Near(TestImages.PixelAt(await Media.FetchBytesAsync(url), 150, 100), SkiaSharp.SKColors.Red));
+        Assert.NotEmpty(await Media.FetchBytesAsync(avatar.Variant("avatar-128").Url));
+    }
+
+    [Fact]
     public async Task Live_delivery_and_presence_work_in_process_without_redis()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();
