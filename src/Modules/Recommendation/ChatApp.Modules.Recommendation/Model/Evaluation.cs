@@ -1,0 +1,95 @@
+namespace ChatApp.Modules.Recommendation.Model;
+
+/// <summary>Accuracy and top-N metrics of a model on held-out ratings.</summary>
+internal sealed record EvaluationResult(double Rmse, double Mae, double PrecisionAt10, double RecallAt10, double NdcgAt10, int RankedRaters);
+
+/// <summary>
+/// Offline evaluation. Accuracy: RMSE and MAE over the test ratings. Top-N: for each rater with at least one relevant
+/// test rating (value at or above the relevance threshold, 4 on a 1..5 scale), rank every ratee seen in training that the
+/// rater did not rate in training, take the first <c>n</c>, and average precision, recall and NDCG (binary gains).
+/// </summary>
+internal static class Evaluation
+{
+    public const int TopN = 10;
+
+    /// <summary>4 on a 1..5 scale: three quarters of the way up the scale.</summary>
+    public static double RelevanceThreshold(double min, double max) => min + (0.75 * (max - min));
+
+    public static EvaluationResult Evaluate<TId>(
+        RatingData<TId> training,
+        IReadOnlyList<(TId Rater, TId Ratee, double Value)> test,
+        Func<int, int, double> predict,
+        Func<int, int, Func<int, bool>, IReadOnlyList<int>> recommend)
+        where TId : notnull
+    {
+        var raterIndex = Index(training.Raters);
+        var rateeIndex = Index(training.Ratees);
+        double squared = 0, absolute = 0;
+        foreach (var (rater, ratee, value) in test)
+        {
+            var error = predict(raterIndex.GetValueOrDefault(rater, -1), rateeIndex.GetValueOrDefault(ratee, -1)) - value;
+            squared += error * error;
+            absolute += Math.Abs(error);
+        }
+
+        var threshold = RelevanceThreshold(training.MinRating, training.MaxRating);
+        var relevant = new Dictionary<int, HashSet<int>>();
+        foreach (var (rater, ratee, value) in test)
+        {
+            if (value >= threshold && raterIndex.TryGetValue(rater, out var u) && rateeIndex.TryGetValue(ratee, out var i))
+            {
+                (relevant.TryGetValue(u, out var set) ? set : relevant[u] = []).Add(i);
+            }
+        }
+
+        var rated = new HashSet<int>[training.Raters.Length];
+        for (var k = 0; k < training.Count; k++)
+        {
+            (rated[training.RaterIndex[k]] ??= []).Add(training.RateeIndex[k]);
+        }
+
+        double precision = 0, recall = 0, ndcg = 0;
+        foreach (var (u, wanted) in relevant)
+        {
+            var ratedByU = rated[u];
+            var top = recommend(u, TopN, i => ratedByU?.Contains(i) != true);
+            var hits = 0;
+            double dcg = 0;
+            for (var r = 0; r < top.Count; r++)
+            {
+                if (wanted.Contains(top[r]))
+                {
+                    hits++;
+                    dcg += 1 / Math.Log2(r + 2);
+                }
+            }
+
+            double ideal = 0;
+            for (var r = 0; r < Math.Min(TopN, wanted.Count); r++)
+            {
+                ideal += 1 / Math.Log2(r + 2);
+            }
+
+            precision += hits / (double)TopN;
+            recall += hits / (double)wanted.Count;
+            ndcg += dcg / ideal;
+        }
+
+        var n = Math.Max(1, relevant.Count);
+        return new EvaluationResult(
+            Math.Sqrt(squared / Math.Max(1, test.Count)), absolute / Math.Max(1, test.Count),
+            precision / n, recall / n, ndcg / n, relevant.Count);
+    }
+
+    private static Dictionary<TId, int> Index<TId>(TId[] ids)
+        where TId : notnull
+    {
+        var index = new Dictionary<TId, int>(ids.Length);
+        for (var n = 0; n < ids.Length; n++)
+        {
+            index[ids[n]] = n;
+        }
+
+        return index;
+    }
+}

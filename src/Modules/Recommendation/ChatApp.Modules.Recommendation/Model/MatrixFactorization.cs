@@ -1,0 +1,296 @@
+namespace ChatApp.Modules.Recommendation.Model;
+
+/// <summary>Hyper-parameters of <see cref="MatrixFactorization"/>.</summary>
+internal sealed record MatrixFactorizationOptions
+{
+    public int Factors { get; init; } = 40;
+
+    public int Epochs { get; init; } = 20;
+
+    public double LearningRate { get; init; } = 0.007;
+
+    /// <summary>Multiplies the learning rate after each epoch.</summary>
+    public double LearningRateDecay { get; init; } = 1.0;
+
+    /// <summary>L2 penalty on the latent factors.</summary>
+    public double Regularization { get; init; } = 0.04;
+
+    /// <summary>L2 penalty on the biases.</summary>
+    public double BiasRegularization { get; init; } = 0.02;
+
+    public double InitialStandardDeviation { get; init; } = 0.05;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Also learn from <em>who rated whom</em> (SVD++, Koren 2008): a rater is described by their factors plus the
+    /// normalised sum of implicit factors of everyone they rated.
+    /// </summary>
+    public bool Implicit { get; init; } = true;
+}
+
+/// <summary>
+/// Biased matrix factorisation (Koren, Bell and Volinsky 2009): a rating is predicted as the global mean + the rater's
+/// bias + the ratee's bias + the dot product of their latent factor vectors, learned by stochastic gradient descent on
+/// the squared error with L2 regularisation. Predictions are clamped to the rating scale.
+/// </summary>
+internal sealed class MatrixFactorization
+{
+    private MatrixFactorization(int factors, double mean, float[] raterBias, float[] rateeBias, float[] raterFactors, float[] rateeFactors, double min, double max)
+    {
+        Factors = factors;
+        GlobalMean = mean;
+        RaterBias = raterBias;
+        RateeBias = rateeBias;
+        RaterFactors = raterFactors;
+        RateeFactors = rateeFactors;
+        MinRating = min;
+        MaxRating = max;
+    }
+
+    public int Factors { get; }
+
+    public double GlobalMean { get; }
+
+    public float[] RaterBias { get; }
+
+    public float[] RateeBias { get; }
+
+    /// <summary>Row-major: rater u's factors are [u*Factors, (u+1)*Factors).</summary>
+    public float[] RaterFactors { get; }
+
+    public float[] RateeFactors { get; }
+
+    public double MinRating { get; }
+
+    public double MaxRating { get; }
+
+    public int RaterCount => RaterBias.Length;
+
+    public int RateeCount => RateeBias.Length;
+
+    public static MatrixFactorization Train<TId>(RatingData<TId> data, MatrixFactorizationOptions options, CancellationToken cancellationToken = default)
+        where TId : notnull
+    {
+        var k = options.Factors;
+        var users = data.Raters.Length;
+        var items = data.Ratees.Length;
+        var random = new Random(options.Seed);
+        var mean = data.Count == 0 ? (data.MinRating + data.MaxRating) / 2 : data.Values.Average(v => (double)v);
+        var bu = new float[users];
+        var bi = new float[items];
+        var p = Gaussian(random, users * k, options.InitialStandardDeviation);
+        var q = Gaussian(random, items * k, options.InitialStandardDeviation);
+        var lr = (float)options.LearningRate;
+        var reg = (float)options.Regularization;
+        var regBias = (float)options.BiasRegularization;
+        var mu = (float)mean;
+
+        // Ratings grouped by rater: the implicit sum is computed once per rater per epoch and its gradient applied once.
+        var byRater = new List<int>[users];
+        for (var n = 0; n < data.Count; n++)
+        {
+            (byRater[data.RaterIndex[n]] ??= []).Add(n);
+        }
+
+        var y = options.Implicit ? Gaussian(random, items * k, options.InitialStandardDeviation) : new float[items * k];
+        var raterOrder = Enumerable.Range(0, users).Where(u => byRater[u] is not null).ToArray();
+        var implicitSum = new float[k];
+        var effective = new float[k];
+        var gradient = new float[k];
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            random.Shuffle(raterOrder);
+            foreach (var u in raterOrder)
+            {
+                var ratings = byRater[u]!;
+                var pu = p.AsSpan(u * k, k);
+                var norm = options.Implicit ? 1 / MathF.Sqrt(ratings.Count) : 0f;
+                Array.Clear(implicitSum);
+                Array.Clear(gradient);
+                if (options.Implicit)
+                {
+                    foreach (var n in ratings)
+                    {
+                        Add(implicitSum, y.AsSpan(data.RateeIndex[n] * k, k));
+                    }
+
+                    Scale(implicitSum, norm);
+                }
+
+                Shuffle(random, ratings);
+                foreach (var n in ratings)
+                {
+                    var i = data.RateeIndex[n];
+                    var qi = q.AsSpan(i * k, k);
+                    Sum(pu, implicitSum, effective);
+                    var error = data.Values[n] - (mu + bu[u] + bi[i] + Dot(effective, qi));
+                    bu[u] += lr * (error - (regBias * bu[u]));
+                    bi[i] += lr * (error - (regBias * bi[i]));
+                    Step(pu, qi, effective, gradient, error, lr, reg);
+                }
+
+                if (options.Implicit)
+                {
+                    // One step for every implicit vector of the rater, with the gradient averaged over its ratings.
+                    var step = lr * norm / ratings.Count;
+                    foreach (var n in ratings)
+                    {
+                        var yj = y.AsSpan(data.RateeIndex[n] * k, k);
+                        for (var f = 0; f < k; f++)
+                        {
+                            yj[f] += (step * gradient[f]) - (lr * reg * yj[f] / ratings.Count);
+                        }
+                    }
+                }
+            }
+
+            lr *= (float)options.LearningRateDecay;
+        }
+
+        // Fold the implicit part into the rater factors: predictions need no rating history then.
+        if (options.Implicit)
+        {
+            for (var u = 0; u < users; u++)
+            {
+                if (byRater[u] is not { } ratings)
+                {
+                    continue;
+                }
+
+                Array.Clear(implicitSum);
+                foreach (var n in ratings)
+                {
+                    Add(implicitSum, y.AsSpan(data.RateeIndex[n] * k, k));
+                }
+
+                Scale(implicitSum, 1 / MathF.Sqrt(ratings.Count));
+                Add(p.AsSpan(u * k, k), implicitSum);
+            }
+        }
+
+        return new MatrixFactorization(k, mean, bu, bi, p, q, data.MinRating, data.MaxRating);
+    }
+
+    /// <summary>The predicted rating; an unknown rater or ratee (index -1) falls back to the biases that are known.</summary>
+    public double Predict(int rater, int ratee)
+    {
+        var value = GlobalMean;
+        if (rater >= 0)
+        {
+            value += RaterBias[rater];
+        }
+
+        if (ratee >= 0)
+        {
+            value += RateeBias[ratee];
+        }
+
+        if (rater >= 0 && ratee >= 0)
+        {
+            value += Dot(RaterFactors.AsSpan(rater * Factors, Factors), RateeFactors.AsSpan(ratee * Factors, Factors));
+        }
+
+        return Math.Clamp(value, MinRating, MaxRating);
+    }
+
+    private static void Sum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result)
+    {
+        for (var f = 0; f < result.Length; f++)
+        {
+            result[f] = a[f] + b[f];
+        }
+    }
+
+    /// <summary>
+    /// One SGD step on a rating's error: p += lr(e·q − λp), q += lr(e·(p + implicit) − λq), gradient += e·q; vectorised.
+    /// </summary>
+    private static void Step(Span<float> pu, Span<float> qi, ReadOnlySpan<float> effective, Span<float> gradient, float error, float lr, float reg)
+    {
+        var width = System.Numerics.Vector<float>.Count;
+        var f = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var e = new System.Numerics.Vector<float>(error);
+            var rate = new System.Numerics.Vector<float>(lr);
+            var penalty = new System.Numerics.Vector<float>(reg);
+            for (; f <= pu.Length - width; f += width)
+            {
+                var p = new System.Numerics.Vector<float>(pu[f..]);
+                var q = new System.Numerics.Vector<float>(qi[f..]);
+                var eff = new System.Numerics.Vector<float>(effective[f..]);
+                (p + (rate * ((e * q) - (penalty * p)))).CopyTo(pu[f..]);
+                (q + (rate * ((e * eff) - (penalty * q)))).CopyTo(qi[f..]);
+                (new System.Numerics.Vector<float>(gradient[f..]) + (e * q)).CopyTo(gradient[f..]);
+            }
+        }
+
+        for (; f < pu.Length; f++)
+        {
+            var puf = pu[f];
+            var qif = qi[f];
+            pu[f] = puf + (lr * ((error * qif) - (reg * puf)));
+            qi[f] = qif + (lr * ((error * effective[f]) - (reg * qif)));
+            gradient[f] += error * qif;
+        }
+    }
+
+    private static void Add(Span<float> target, ReadOnlySpan<float> values)
+    {
+        for (var f = 0; f < target.Length; f++)
+        {
+            target[f] += values[f];
+        }
+    }
+
+    private static void Scale(Span<float> target, float factor)
+    {
+        for (var f = 0; f < target.Length; f++)
+        {
+            target[f] *= factor;
+        }
+    }
+
+    private static void Shuffle(Random random, List<int> list)
+    {
+        for (var n = list.Count - 1; n > 0; n--)
+        {
+            var m = random.Next(n + 1);
+            (list[n], list[m]) = (list[m], list[n]);
+        }
+    }
+
+    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = System.Numerics.Vector<float>.Zero;
+        var width = System.Numerics.Vector<float>.Count;
+        var n = 0;
+        for (; n <= a.Length - width; n += width)
+        {
+            sum += new System.Numerics.Vector<float>(a[n..]) * new System.Numerics.Vector<float>(b[n..]);
+        }
+
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; n < a.Length; n++)
+        {
+            total += a[n] * b[n];
+        }
+
+        return total;
+    }
+
+    private static float[] Gaussian(Random random, int length, double deviation)
+    {
+        var values = new float[length];
+        for (var n = 0; n < length; n++)
+        {
+            // Box-Muller
+            var u1 = 1.0 - random.NextDouble();
+            var u2 = random.NextDouble();
+            values[n] = (float)(deviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,171 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ChatApp.Modules.Recommendation.Model;
+
+/// <summary>Hyper-parameters of the whole recommender (docs/recommendation.md explains them).</summary>
+internal sealed record RecommenderOptions
+{
+    public MatrixFactorizationOptions Factorization { get; init; } = new();
+
+    /// <summary>Neighbours used by the kNN-baseline predictor.</summary>
+    public int Neighbours { get; init; } = 40;
+
+    /// <summary>Shrinks similarities computed from few common raters.</summary>
+    public double Shrink { get; init; } = 100;
+
+    /// <summary>Share of the training ratings held out to fit the blend weights (never the test data).</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Above this many ratees the neighbourhood part (dense ratee × ratee matrices) is skipped.</summary>
+    public int MaxRateesForNeighbours { get; init; } = 6000;
+
+    public int Seed { get; init; } = 7;
+
+    /// <summary>Neighbours per ratee for the affinity (who a rater is likely to rate at all).</summary>
+    public int AffinityNeighbours { get; init; } = 100;
+
+    /// <summary>Damps popular ratees in the affinity: similarity divided by (ratings received)^this.</summary>
+    public double PopularityPenalty { get; init; } = 0.15;
+
+    /// <summary>Ranking = affinity × liking^this (liking: the predicted rating on a 0..1 scale).</summary>
+    public double LikingExponent { get; init; } = 2;
+}
+
+/// <summary>
+/// The trained recommender: a linear blend of matrix factorisation (SVD++), kNN-baseline and the biases, with weights
+/// fitted by least squares on a validation slice of the training ratings, the parts then retrained on all of them.
+/// <see cref="Predict"/> estimates a rating; <see cref="Recommend"/> ranks whom to recommend: how likely the rater is
+/// to rate the ratee at all (neighbourhood affinity) times how well (predicted rating, rescaled to 0..1).
+/// </summary>
+internal sealed class Recommender
+{
+    private readonly Baseline _baseline;
+    private readonly MatrixFactorization _factorization;
+    private readonly ItemNeighbors? _neighbours;
+    private readonly double[] _weights;
+    private readonly double _likingExponent;
+
+    private Recommender(Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, double[] weights, double likingExponent)
+    {
+        _likingExponent = likingExponent;
+        _baseline = baseline;
+        _factorization = factorization;
+        _neighbours = neighbours;
+        _weights = weights;
+    }
+
+    public IReadOnlyList<double> BlendWeights => _weights;
+
+    public Baseline Baseline => _baseline;
+
+    public static Recommender Train<TId>(RatingData<TId> data, RecommenderOptions options, CancellationToken cancellationToken = default)
+        where TId : notnull
+    {
+        var useNeighbours = data.Ratees.Length <= options.MaxRateesForNeighbours;
+        var random = new Random(options.Seed);
+        var validation = new List<int>();
+        var training = new List<int>();
+        for (var k = 0; k < data.Count; k++)
+        {
+            (random.NextDouble() < options.ValidationFraction ? validation : training).Add(k);
+        }
+
+        // The parts trained without the validation slice (to fit the blend) and on everything (to serve) are
+        // independent: train them side by side.
+        var full = Task.Run(() => Parts(data, options, useNeighbours, cancellationToken), cancellationToken);
+        double[] weights;
+        if (validation.Count >= 50)
+        {
+            var part = Parts(data.Subset(training), options, useNeighbours, cancellationToken);
+            var rows = validation.Select(k => Features(part, data.RaterIndex[k], data.RateeIndex[k])).ToArray();
+            var x = Matrix<double>.Build.DenseOfRowArrays(rows);
+            var y = Vector<double>.Build.DenseOfEnumerable(validation.Select(k => (double)data.Values[k]));
+            // Ridge-regularised least squares: (XᵀX + λI) w = Xᵀy.
+            var gram = x.TransposeThisAndMultiply(x) + (Matrix<double>.Build.DenseIdentity(x.ColumnCount) * 1e-3);
+            weights = gram.Solve(x.TransposeThisAndMultiply(y)).ToArray();
+        }
+        else
+        {
+            weights = useNeighbours ? [0, 0.5, 0.5, 0, 0, 0, 0, 0] : [0, 1, 0, 0, 0];
+        }
+
+        var (baseline, factorization, neighbours) = full.GetAwaiter().GetResult();
+        return new Recommender(baseline, factorization, neighbours, weights, options.LikingExponent);
+    }
+
+    public double Predict(int rater, int ratee)
+    {
+        var features = Features((_baseline, _factorization, _neighbours), rater, ratee);
+        double value = 0;
+        for (var n = 0; n < features.Length; n++)
+        {
+            value += _weights[n] * features[n];
+        }
+
+        return Math.Clamp(value, _baseline.MinRating, _baseline.MaxRating);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> ratees to recommend to a rater, best first, among those <paramref name="allowed"/>:
+    /// ranked by affinity (how likely the rater is to rate them at all) times predicted liking (the predicted rating on
+    /// a 0..1 scale). Only the strongest <see cref="Shortlist"/> by affinity are scored in full.
+    /// </summary>
+    public IReadOnlyList<(int Ratee, double Score)> Recommend(int rater, int count, Func<int, bool> allowed)
+    {
+        var ratees = _baseline.RateeBias.Length;
+        var candidates = new List<(int Ratee, double Score)>();
+        if (_neighbours is not null && rater >= 0)
+        {
+            var affinity = new float[ratees];
+            _neighbours.Affinities(rater, affinity);
+            var shortlist = Enumerable.Range(0, ratees).Where(i => affinity[i] > 0 && allowed(i))
+                .OrderByDescending(i => affinity[i]).Take(Math.Max(Shortlist, count)).ToList();
+            candidates.AddRange(shortlist.Select(i => (i, affinity[i] * Math.Pow(Liking(rater, i), _likingExponent))));
+        }
+
+        if (candidates.Count < count)
+        {
+            // Cold start, or too little history: the best predicted ratings among everyone else.
+            var known = candidates.Select(c => c.Ratee).ToHashSet();
+            candidates.AddRange(Enumerable.Range(0, ratees).Where(i => !known.Contains(i) && allowed(i))
+                .Select(i => (i, Liking(rater, i) - 1)).OrderByDescending(c => c.Item2).Take(count - candidates.Count));
+        }
+
+        return candidates.OrderByDescending(c => c.Score).Take(count).ToList();
+    }
+
+    /// <summary>How many ratees, by affinity, are scored in full when recommending.</summary>
+    public const int Shortlist = 100;
+
+    private double Liking(int rater, int ratee) =>
+        (Predict(rater, ratee) - _baseline.MinRating) / Math.Max(1e-9, _baseline.MaxRating - _baseline.MinRating);
+
+    private static (Baseline, MatrixFactorization, ItemNeighbors?) Parts<TId>(RatingData<TId> data, RecommenderOptions options, bool useNeighbours, CancellationToken cancellationToken)
+        where TId : notnull
+    {
+        var baseline = Baseline.Train(data);
+        var factorization = MatrixFactorization.Train(data, options.Factorization, cancellationToken);
+        var neighbours = useNeighbours ? ItemNeighbors.Train(data, baseline, options.Neighbours, options.Shrink, options.AffinityNeighbours, options.PopularityPenalty) : null;
+        return (baseline, factorization, neighbours);
+    }
+
+    /// <summary>
+    /// The blend's inputs: each model's prediction, and the MF and kNN predictions again scaled by how little is known
+    /// about the rater and the ratee (1/√(1+ratings)), so the blend can trust each model more or less with support.
+    /// </summary>
+    private static double[] Features((Baseline Baseline, MatrixFactorization Factorization, ItemNeighbors? Neighbours) parts, int rater, int ratee)
+    {
+        var baseline = parts.Baseline;
+        var raterSupport = 1 / Math.Sqrt(1 + (rater >= 0 ? baseline.RaterCounts[rater] : 0));
+        var rateeSupport = 1 / Math.Sqrt(1 + (ratee >= 0 ? baseline.RateeCounts[ratee] : 0));
+        var mf = parts.Factorization.Predict(rater, ratee);
+        var bias = baseline.Predict(rater, ratee);
+        if (parts.Neighbours is null)
+        {
+            return [1, mf, bias, mf * raterSupport, mf * rateeSupport];
+        }
+
+        var knn = parts.Neighbours.Predict(rater, ratee);
+        return [1, mf, knn, bias, mf * raterSupport, mf * rateeSupport, knn * raterSupport, knn * rateeSupport];
+    }
+}
