@@ -3,6 +3,7 @@ using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.Modules.Accounts;
 using ChatApp.Modules.Chat;
 using ChatApp.Modules.Media;
+using ChatApp.Modules.Recommendation;
 
 namespace ChatApp.Host;
 
@@ -14,6 +15,7 @@ internal static class ModulesRegistry
         typeof(AccountsModule).Assembly,
         typeof(ChatModule).Assembly,
         typeof(MediaModule).Assembly,
+        typeof(RecommendationModule).Assembly,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -21,12 +23,13 @@ internal static class ModulesRegistry
         services.AddAccountsModule(configuration);
         services.AddChatModule(configuration);
         services.AddMediaModule(configuration);
+        services.AddRecommendationModule(configuration);
 
         // Mediator generates its dispatch code at compile time from this call: every value must be a literal.
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule), typeof(MediaModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule), typeof(MediaModule), typeof(RecommendationModule)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
@@ -42,6 +45,7 @@ internal static class ModulesRegistry
         app.MapAccountsModule();
         app.MapChatModule();
         app.MapMediaModule();
+        app.MapRecommendationModule();
         return app;
     }
 }

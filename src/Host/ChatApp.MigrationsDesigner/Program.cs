@@ -60,5 +60,6 @@ internal static class DesignModules
         new(ChatApp.Modules.Accounts.AccountsModule.Name, ChatApp.Modules.Accounts.Persistence.AccountsDbContext.Schema, typeof(ChatApp.Modules.Accounts.Persistence.AccountsDbContext)),
         new(ChatApp.Modules.Chat.ChatModule.Name, ChatApp.Modules.Chat.Persistence.ChatDbContext.Schema, typeof(ChatApp.Modules.Chat.Persistence.ChatDbContext)),
         new(ChatApp.Modules.Media.MediaModule.Name, ChatApp.Modules.Media.Persistence.MediaDbContext.Schema, typeof(ChatApp.Modules.Media.Persistence.MediaDbContext)),
+        new(ChatApp.Modules.Recommendation.RecommendationModule.Name, ChatApp.Modules.Recommendation.Persistence.RecommendationDbContext.Schema, typeof(ChatApp.Modules.Recommendation.Persistence.RecommendationDbContext)),
     ];
 }

@@ -24,6 +24,7 @@ public static class ChatModule
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
         services.AddScoped<RoomReader>();
+        services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<MessageWriter>();

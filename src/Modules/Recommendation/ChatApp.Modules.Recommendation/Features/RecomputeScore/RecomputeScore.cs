@@ -1,0 +1,56 @@
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Recommendation.Scoring;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Modules.Recommendation.Features.RecomputeScore;
+
+internal sealed record RecomputeScoreCommand(Guid UserId) : ICommand<ProfileScore?>, INonTransactionalCommand;
+
+/// <summary>
+/// Recomputes a profile's score from all its ratings: published from the minimum count on, removed below it. Takes the
+/// profile's pending request first (so ratings that arrive meanwhile queue a new run).
+/// </summary>
+internal sealed class RecomputeScoreHandler(RecommendationDbContext db, IOptions<RecommendationOptions> options, TimeProvider timeProvider)
+    : ICommandHandler<RecomputeScoreCommand, ProfileScore?>
+{
+    public async ValueTask<ProfileScore?> Handle(RecomputeScoreCommand command, CancellationToken cancellationToken)
+    {
+        await db.PendingScores.Where(p => p.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
+        var ratings = await db.Ratings.AsNoTracking().Where(r => r.RateeId == command.UserId).Select(r => (double)r.Score).ToListAsync(cancellationToken);
+        var existing = await db.ProfileScores.SingleOrDefaultAsync(s => s.UserId == command.UserId, cancellationToken);
+        if (ratings.Count < Math.Max(2, options.Value.MinimumRatings))
+        {
+            if (existing is not null)
+            {
+                db.ProfileScores.Remove(existing);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return null;
+        }
+
+        var globalMean = await db.Ratings.AverageAsync(r => (double)r.Score, cancellationToken);
+        var summary = ScoreStatistics.Summarize(ratings, globalMean, options.Value.PriorWeight, Rating.MinScore, Rating.MaxScore);
+        var score = existing ?? db.ProfileScores.Add(new ProfileScore { UserId = command.UserId }).Entity;
+        score.Count = summary.Count;
+        score.Mean = summary.Mean;
+        score.StandardDeviation = summary.StandardDeviation;
+        score.ConfidenceLow = summary.ConfidenceLow;
+        score.ConfidenceHigh = summary.ConfidenceHigh;
+        score.ShrunkScore = summary.ShrunkScore;
+        score.ComputedAt = timeProvider.GetUtcNowForStorage();
+        await db.SaveChangesAsync(cancellationToken);
+        return score;
+    }
+}
+
+/// <summary>The Hangfire job (visible in the dashboard) that runs <see cref="RecomputeScoreCommand"/> for one profile.</summary>
+internal sealed class RecomputeScoreJob(ISender sender)
+{
+    [AutomaticRetry(Attempts = 5)]
+    [JobDisplayName("Recompute the score of profile {0}")]
+    public async Task RunAsync(Guid userId, CancellationToken cancellationToken) =>
+        await sender.Send(new RecomputeScoreCommand(userId), cancellationToken);
+}

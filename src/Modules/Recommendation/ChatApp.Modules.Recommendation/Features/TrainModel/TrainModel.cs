@@ -1,0 +1,126 @@
+using System.Text.Json;
+using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Recommendation.Model;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Modules.Recommendation.Features.TrainModel;
+
+internal sealed record TrainModelCommand : ICommand<ModelVersion>, INonTransactionalCommand;
+
+/// <summary>
+/// Trains the taste model on all ratings and stores, as a new version, each rater's best recommendations. The version
+/// becomes visible only once complete (the API keeps serving the previous one meanwhile); a failed run is recorded as
+/// failed and changes nothing that is served. Older complete versions beyond <see cref="RecommendationOptions.KeepModelVersions"/> are deleted.
+/// </summary>
+internal sealed class TrainModelHandler(
+    RecommendationDbContext db, IOptions<RecommendationOptions> options, RecommenderOptions modelOptions, TimeProvider timeProvider, ILogger<TrainModelHandler> logger)
+    : ICommandHandler<TrainModelCommand, ModelVersion>
+{
+    public async ValueTask<ModelVersion> Handle(TrainModelCommand command, CancellationToken cancellationToken)
+    {
+        var version = db.ModelVersions.Add(new ModelVersion { Status = ModelStatus.Training, StartedAt = timeProvider.GetUtcNowForStorage() }).Entity;
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            var ratings = await db.Ratings.AsNoTracking()
+                .Select(r => new { r.RaterId, r.RateeId, r.Score })
+                .ToListAsync(cancellationToken);
+            var data = RatingData<Guid>.From(ratings.Select(r => (r.RaterId, r.RateeId, (double)r.Score)).ToList(), Rating.MinScore, Rating.MaxScore);
+            var rows = new List<RecommendedUser>();
+            IReadOnlyList<double> weights = [];
+            if (data.Count > 0)
+            {
+                var model = await Task.Run(() => Recommender.Train(data, modelOptions, cancellationToken), cancellationToken);
+                weights = model.BlendWeights;
+                rows = Recommendations(version.Id, data, model, options.Value.RecommendationsPerUser);
+            }
+
+            await db.InsertAllAsync(rows, cancellationToken);
+            version.Status = ModelStatus.Complete;
+            version.RatingCount = data.Count;
+            version.FinishedAt = timeProvider.GetUtcNowForStorage();
+            version.Details = JsonSerializer.Serialize(new
+            {
+                raters = data.Raters.Length,
+                ratees = data.Ratees.Length,
+                recommendations = rows.Count,
+                blendWeights = weights,
+                modelOptions.Factorization.Factors,
+                modelOptions.Factorization.Epochs,
+                modelOptions.Factorization.Regularization,
+                modelOptions.PopularityPenalty,
+                modelOptions.LikingExponent,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+
+            var keep = await db.ModelVersions.Where(v => v.Status == ModelStatus.Complete)
+                .OrderByDescending(v => v.Id).Select(v => v.Id).Take(options.Value.KeepModelVersions).ToListAsync(cancellationToken);
+            await db.ModelVersions.Where(v => !keep.Contains(v.Id) && v.Status != ModelStatus.Training).ExecuteDeleteAsync(cancellationToken);
+            logger.LogInformation("Model version {Version} trained on {Ratings} ratings: {Rows} recommendations", version.Id, data.Count, rows.Count);
+            return version;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            var error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+            await db.ModelVersions.Where(v => v.Id == version.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(v => v.Status, ModelStatus.Failed)
+                .SetProperty(v => v.FinishedAt, timeProvider.GetUtcNowForStorage())
+                .SetProperty(v => v.Error, error), CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Each rater's best ratees: never themselves, never someone they already rated.</summary>
+    private static List<RecommendedUser> Recommendations(long version, RatingData<Guid> data, Recommender model, int perUser)
+    {
+        var rated = new HashSet<int>[data.Raters.Length];
+        for (var k = 0; k < data.Count; k++)
+        {
+            (rated[data.RaterIndex[k]] ??= []).Add(data.RateeIndex[k]);
+        }
+
+        var rows = new List<RecommendedUser>();
+        for (var u = 0; u < data.Raters.Length; u++)
+        {
+            var rater = data.Raters[u];
+            var mine = rated[u];
+            var rank = 0;
+            foreach (var (ratee, score) in model.Recommend(u, perUser, i => data.Ratees[i] != rater && mine?.Contains(i) != true))
+            {
+                rows.Add(new RecommendedUser
+                {
+                    ModelVersionId = version, RaterId = rater, Rank = ++rank, RateeId = data.Ratees[ratee], Score = score, PredictedRating = model.Predict(u, ratee),
+                });
+            }
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>The Hangfire recurring job (visible in the dashboard, with its history and failures) that trains the model.</summary>
+internal sealed class TrainModelJob(ISender sender)
+{
+    public const string RecurringJobId = "recommendation:train-model";
+
+    [AutomaticRetry(Attempts = 1)]
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    [JobDisplayName("Train the recommendation model")]
+    public async Task RunAsync(CancellationToken cancellationToken) => await sender.Send(new TrainModelCommand(), cancellationToken);
+}
+
+/// <summary>Schedules the module's recurring job at startup.</summary>
+internal sealed class RecommendationJobsScheduler(IRecurringJobManager jobs, IOptions<RecommendationOptions> options) : IModuleInitializer
+{
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<TrainModelJob>(TrainModelJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.Value.TrainingCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+using ChatApp.BuildingBlocks.Events;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Recommendation.Features.RecomputeScore;
+using ChatApp.Modules.Recommendation.Features.TrainModel;
+using ChatApp.Modules.Recommendation.Model;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatApp.Modules.Recommendation;
+
+/// <summary>The Recommendation module's one entry point: ratings, profile scores and the taste model.</summary>
+public static class RecommendationModule
+{
+    public const string Name = "recommendation";
+
+    public static IServiceCollection AddRecommendationModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var assembly = typeof(RecommendationModule).Assembly;
+        services.AddModuleDbContext<RecommendationDbContext>(Name, RecommendationDbContext.Schema);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddIntegrationEventHandlers(assembly);
+        services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
+            .Validate(o => o.MinimumRatings >= 2, "Recommendation:MinimumRatings must be at least 2.")
+            .ValidateOnStart();
+        // The model's hyper-parameters: defaults chosen on validation slices (docs/recommendation.md), overridable
+        // under Recommendation:Model (e.g. Recommendation:Model:Factorization:Factors).
+        services.AddSingleton(_ => configuration.GetSection(RecommendationOptions.SectionName + ":Model").Get<RecommenderOptions>() ?? new RecommenderOptions());
+        services.AddScoped<ScoreRequests>();
+        services.AddScoped<IModuleInitializer, RecommendationJobsScheduler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRecommendationModule(this IEndpointRouteBuilder app)
+    {
+        app.MapCarterModulesOf(typeof(RecommendationModule).Assembly);
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+namespace ChatApp.Modules.Recommendation;
+
+/// <summary>Configuration section <c>Recommendation</c>.</summary>
+internal sealed class RecommendationOptions
+{
+    public const string SectionName = "Recommendation";
+
+    /// <summary>A profile's score is published from this many ratings on.</summary>
+    public int MinimumRatings { get; set; } = 30;
+
+    /// <summary>Weight of the global mean in the shrunk score, in imaginary ratings.</summary>
+    public double PriorWeight { get; set; } = 10;
+
+    /// <summary>How long a score recomputation waits, so that a burst of ratings causes one run.</summary>
+    public TimeSpan ScoreDebounce { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>When the taste model is retrained (UTC cron).</summary>
+    public string TrainingCron { get; set; } = "0 3 * * *";
+
+    /// <summary>Recommendations precomputed per person and model version.</summary>
+    public int RecommendationsPerUser { get; set; } = 50;
+
+    /// <summary>Complete model versions kept (older ones are deleted after a successful training).</summary>
+    public int KeepModelVersions { get; set; } = 3;
+}
