@@ -55,6 +55,8 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Chat:SyncMaxEventsPerRoom", "30");
         builder.UseSetting("Chat:SendRateLimit:Burst", "1000");
         builder.UseSetting("Media:LocalDirectory", MediaDirectory);
+        builder.UseSetting("Recommendation:ScoreDebounce", "00:00:02");
+        builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
         ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
     }
