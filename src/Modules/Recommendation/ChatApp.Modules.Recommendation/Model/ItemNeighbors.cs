@@ -12,7 +12,8 @@ internal sealed class ItemNeighbors
 {
     private readonly int _items;
     private readonly float[] _pearson;
-    private readonly (int Ratee, float Similarity)[][] _cosineNeighbours;
+    /// <summary>For each ratee j: the ratees i that have j among their nearest neighbours, with sim(i, j).</summary>
+    private readonly (int Ratee, float Similarity)[][] _neighbourOf;
     private readonly Baseline _baseline;
     private readonly (int Item, float Residual)[][] _byRater;
     private readonly int _k;
@@ -21,7 +22,16 @@ internal sealed class ItemNeighbors
     {
         _items = items;
         _pearson = pearson;
-        _cosineNeighbours = cosineNeighbours;
+        var neighbourOf = new List<(int, float)>[items];
+        for (var i = 0; i < items; i++)
+        {
+            foreach (var (j, similarity) in cosineNeighbours[i])
+            {
+                (neighbourOf[j] ??= []).Add((i, similarity));
+            }
+        }
+
+        _neighbourOf = neighbourOf.Select(list => list?.ToArray() ?? []).ToArray();
         _baseline = baseline;
         _byRater = byRater;
         _k = k;
@@ -50,46 +60,59 @@ internal sealed class ItemNeighbors
                 continue;
             }
 
+            // Pairs once each (i < j): the symmetric sums live in the upper triangle; Σ r² is kept for both orders.
+            ratings.Sort((x, y) => x.Item.CompareTo(y.Item));
             // A rater who rated many people says less about each pair (random-walk weighting).
             var weight = 1f / ratings.Count;
-            foreach (var (i, ri) in ratings)
+            for (var a = 0; a < ratings.Count; a++)
             {
+                var (i, ri) = ratings[a];
                 var row = i * items;
-                foreach (var (j, rj) in ratings)
+                common[row + i]++;
+                for (var b = a + 1; b < ratings.Count; b++)
                 {
-                    xy[row + j] += ri * rj;
-                    xx[row + j] += ri * ri;
-                    common[row + j]++;
-                    walk[row + j] += weight;
+                    var (j, rj) = ratings[b];
+                    var cell = row + j;
+                    xy[cell] += ri * rj;
+                    xx[cell] += ri * ri;
+                    xx[(j * items) + i] += rj * rj;
+                    common[cell]++;
+                    walk[cell] += weight;
                 }
             }
+        }
+
+        var damping = new double[items];
+        for (var i = 0; i < items; i++)
+        {
+            damping[i] = Math.Pow(Math.Max(1, common[(i * items) + i]), popularityPenalty);
         }
 
         var pearson = new float[items * items];
         var cosine = new float[items * items];
         for (var i = 0; i < items; i++)
         {
-            var ni = common[(i * items) + i];
             for (var j = 0; j < items; j++)
             {
-                var cell = (i * items) + j;
-                var nij = common[cell];
+                var upper = i < j ? (i * items) + j : (j * items) + i;
+                var nij = common[upper];
                 if (i == j || nij < 2)
                 {
                     continue;
                 }
 
+                var cell = (i * items) + j;
                 // Σ rj² over the common raters of (i, j) is Σ ri² of the cell (j, i).
                 var denominator = Math.Sqrt((double)xx[cell] * xx[(j * items) + i]);
                 if (denominator > 0)
                 {
-                    pearson[cell] = (float)((nij - 1) / (nij - 1 + shrink) * xy[cell] / denominator);
+                    pearson[cell] = (float)((nij - 1) / (nij - 1 + shrink) * xy[upper] / denominator);
                 }
 
                 // From j to i: the random walk's probability (raters of j, then what they rated), with popular
                 // ratees damped by their degree to the power popularityPenalty.
                 var nj = common[(j * items) + j];
-                cosine[cell] = (float)(walk[cell] / nj / Math.Pow(ni, popularityPenalty));
+                cosine[cell] = (float)(walk[upper] / nj / damping[i]);
             }
         }
 
@@ -151,24 +174,14 @@ internal sealed class ItemNeighbors
             return;
         }
 
-        var ratedByRater = new bool[_items];
+        // Σ over ratees j the rater rated, of sim(i, j) for every i that has j among its neighbours: the same sum
+        // as walking each i's neighbourhood, in time proportional to the rater's history rather than to all ratees.
         foreach (var (j, _) in _byRater[rater])
         {
-            ratedByRater[j] = true;
-        }
-
-        for (var i = 0; i < _items; i++)
-        {
-            float score = 0;
-            foreach (var (j, similarity) in _cosineNeighbours[i])
+            foreach (var (i, similarity) in _neighbourOf[j])
             {
-                if (ratedByRater[j])
-                {
-                    score += similarity;
-                }
+                scores[i] += similarity;
             }
-
-            scores[i] = score;
         }
     }
 
