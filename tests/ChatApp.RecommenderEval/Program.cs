@@ -167,6 +167,9 @@ static RecommenderOptions? Options(string[] args)
                 LearningRate = Double(args, "--lr") ?? defaults.LearningRate,
                 Regularization = Double(args, "--reg") ?? defaults.Regularization,
             },
+            AffinityNeighbours = Int(args, "--affinity-neighbours") ?? new RecommenderOptions().AffinityNeighbours,
+            PopularityPenalty = Double(args, "--popularity-penalty") ?? new RecommenderOptions().PopularityPenalty,
+            LikingExponent = Double(args, "--liking-exponent") ?? new RecommenderOptions().LikingExponent,
         };
     }
     catch (FormatException)
