@@ -54,6 +54,35 @@ public sealed class BatchedSendTests(ChatAppFactory factory) : IntegrationTest(f
     }
 
     [Fact]
+    public async Task Retries_of_a_stored_send_get_the_original_even_when_a_copy_for_another_room_arrives_with_them()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var carl = await Api.NewUserAsync();
+        var other = await Chat.OpenDirectAsync(ann, carl.Id);
+        for (var round = 0; round < 10; round++)
+        {
+            var id = $"retry-{round}";
+            var original = await Chat.SendAsync(ann, room.Id, "once", id);
+
+            // The other room's copy first, then retries: likely one batch, with the other room's copy as its first.
+            var responses = await Task.WhenAll(
+                Chat.PostMessageAsync(ann, other.Id, "once", id),
+                Chat.PostMessageAsync(ann, room.Id, "once", id),
+                Chat.PostMessageAsync(ann, room.Id, "once", id));
+
+            Assert.Equal(HttpStatusCode.Conflict, responses[0].StatusCode);
+            foreach (var retry in responses[1..])
+            {
+                Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+                Assert.Equal(original.Id, (await retry.Content.ReadFromJsonAsync<MessageDto>())!.Id);
+            }
+        }
+
+        Assert.Equal(10, (await Chat.HistoryAsync(bob, room.Id, "?limit=50")).Messages.Count);
+        Assert.Empty((await Chat.HistoryAsync(carl, other.Id)).Messages);
+    }
+
+    [Fact]
     public async Task The_same_send_fired_several_times_into_two_rooms_yields_one_message_and_conflicts_for_the_other_room()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();

@@ -186,7 +186,10 @@ internal sealed class MessageWriter(
     private async Task<List<PendingSend>> CheckAsync(
         ChatDbContext db, IMediaCatalog media, IReadOnlyList<PendingSend> batch, Dictionary<Guid, RoomInfo> rooms, CancellationToken cancellationToken)
     {
-        var primaries = new Dictionary<(Guid, string), PendingSend>();
+        // Copies of one send are grouped per room: a copy aimed at another room must get its own answer (a replay
+        // there is a conflict), not the answer of the first copy. Two rooms' copies both reaching the insert collide
+        // on the unique (sender, client message id) index, and the batch is then stored one send at a time.
+        var primaries = new Dictionary<((Guid, string), Guid), PendingSend>();
         foreach (var pending in batch)
         {
             var command = pending.Command;
@@ -194,13 +197,13 @@ internal sealed class MessageWriter(
             {
                 pending.Complete(ChatErrors.RoomNotFound);
             }
-            else if (primaries.TryGetValue(pending.Key, out var first))
+            else if (primaries.TryGetValue((pending.Key, command.RoomId), out var first))
             {
                 first.Followers.Add(pending); // the same send twice in one batch: answered with the first one's message
             }
             else
             {
-                primaries.Add(pending.Key, pending);
+                primaries.Add((pending.Key, command.RoomId), pending);
             }
         }
 
