@@ -9,7 +9,9 @@ const string Usage = """
            ChatApp.RecommenderEval --ratings FILE --kfold K
       files: rater, ratee, rating[, timestamp], tab- or comma-separated, any numeric scale
       --factors N --epochs N --lr X --reg X   matrix factorisation hyper-parameters (defaults: the service's)
-      --tune        choose factors/epochs/regularisation on a validation slice of each training set (never the test)
+      --affinity-lambda X --disliked-weight X --affinity-min-ratings N --liking-exponent X   ranking hyper-parameters
+      --tune        choose factors/regularisation and the ranking's λ, disliked weight and liking exponent on a
+                    validation slice of each training set (never the test)
       --sequential  one fold at a time (default: folds in parallel, one per core)
     """;
 
@@ -104,7 +106,7 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
 
 /// <summary>
 /// Grid search on a validation slice (10%) of the training ratings — never the test set: the factorisation's size and
-/// regularisation by validation RMSE, then the ranking's popularity penalty and liking exponent by validation P@10.
+/// regularisation by validation RMSE, then the ranking's affinity λ, disliked weight and liking exponent by validation P@10.
 /// </summary>
 static RecommenderOptions Tune(List<(string, string, double)> train, RecommenderOptions options)
 {
@@ -129,11 +131,11 @@ static RecommenderOptions Tune(List<(string, string, double)> train, Recommender
     }
 
     var bestRanking = (Precision: -1.0, Options: best.Options);
-    foreach (var penalty in new[] { 0.0, 0.15, 0.3, 0.5 })
+    foreach (var lambda in new[] { 150.0, 300.0, 600.0 })
     {
-        foreach (var exponent in new[] { 1.0, 2.0 })
+        foreach (var (disliked, exponent) in new[] { (0.5, 0.5), (0.5, 2.0), (0.25, 0.5), (1.0, 0.5) })
         {
-            var candidate = best.Options with { PopularityPenalty = penalty, LikingExponent = exponent };
+            var candidate = best.Options with { AffinityRegularization = lambda, DislikedWeight = disliked, LikingExponent = exponent };
             var model = Recommender.Train(data, candidate);
             var result = Evaluation.Evaluate(data, validation, model.Predict, (u, n, allowed) => model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList());
             if (result.PrecisionAt10 > bestRanking.Precision)
@@ -146,7 +148,7 @@ static RecommenderOptions Tune(List<(string, string, double)> train, Recommender
     var chosen = bestRanking.Options;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"tuned on a validation slice: factors {chosen.Factorization.Factors}, reg {chosen.Factorization.Regularization} (validation RMSE {best.Rmse:F4}); " +
-        $"popularity penalty {chosen.PopularityPenalty}, liking exponent {chosen.LikingExponent} (validation P@10 {bestRanking.Precision:F4})"));
+        $"affinity λ {chosen.AffinityRegularization}, disliked weight {chosen.DislikedWeight}, liking exponent {chosen.LikingExponent} (validation P@10 {bestRanking.Precision:F4})"));
     return chosen;
 }
 
@@ -167,8 +169,9 @@ static RecommenderOptions? Options(string[] args)
                 LearningRate = Double(args, "--lr") ?? defaults.LearningRate,
                 Regularization = Double(args, "--reg") ?? defaults.Regularization,
             },
-            AffinityNeighbours = Int(args, "--affinity-neighbours") ?? new RecommenderOptions().AffinityNeighbours,
-            PopularityPenalty = Double(args, "--popularity-penalty") ?? new RecommenderOptions().PopularityPenalty,
+            AffinityRegularization = Double(args, "--affinity-lambda") ?? new RecommenderOptions().AffinityRegularization,
+            DislikedWeight = Double(args, "--disliked-weight") ?? new RecommenderOptions().DislikedWeight,
+            AffinityMinRatings = Int(args, "--affinity-min-ratings") ?? new RecommenderOptions().AffinityMinRatings,
             LikingExponent = Double(args, "--liking-exponent") ?? new RecommenderOptions().LikingExponent,
         };
     }

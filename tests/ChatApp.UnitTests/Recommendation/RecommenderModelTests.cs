@@ -82,4 +82,110 @@ public sealed class RecommenderModelTests
         Assert.Equal(first.Predict(1, 2), second.Predict(1, 2), 12);
         Assert.Equal(first.Recommend(0, 5, _ => true).Select(r => r.Ratee), second.Recommend(0, 5, _ => true).Select(r => r.Ratee));
     }
+
+    [Theory]
+    [InlineData(70)] // blocks of 32, 32 and 6 (the last one not a multiple of the 4-row kernel)
+    [InlineData(600)] // large enough for the parallel row updates
+    public void The_blocked_inverse_of_a_symmetric_positive_definite_matrix_is_its_inverse(int n)
+    {
+        var random = new Random(n);
+        // A = MᵀM + 5I, M with entries in [-1, 1): symmetric positive definite.
+        var m = Enumerable.Range(0, n * n).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        var a = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                double sum = i == j ? 5 : 0;
+                for (var k = 0; k < n; k++)
+                {
+                    sum += m[(k * n) + i] * m[(k * n) + j];
+                }
+
+                a[(i * n) + j] = sum;
+            }
+        }
+
+        var inverse = a.Select(v => (float)v).ToArray();
+        Affinity.InvertSymmetricPositiveDefinite(inverse, n);
+
+        double worst = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                double product = 0;
+                for (var k = 0; k < n; k++)
+                {
+                    product += a[(i * n) + k] * inverse[(k * n) + j];
+                }
+
+                worst = Math.Max(worst, Math.Abs(product - (i == j ? 1 : 0)));
+            }
+        }
+
+        Assert.True(worst < 1e-3, $"max |A·A⁻¹ − I| = {worst}");
+    }
+
+    [Fact]
+    public void A_non_positive_definite_matrix_is_refused()
+    {
+        float[] matrix = [1, 2, 2, 1]; // eigenvalues 3 and -1
+
+        Assert.Throws<ArithmeticException>(() => Affinity.InvertSymmetricPositiveDefinite(matrix, 2));
+    }
+
+    [Fact]
+    public void Affinity_points_each_rater_at_the_ratees_their_group_likes()
+    {
+        // People mostly rate whom they are drawn to: half of the ratees of their own group, a tenth of the others.
+        var random = new Random(4);
+        static double Truth(int u, int i) => (u < 40) == (i < 30) ? 5 : 2;
+        var train = new List<(int, int, double)>();
+        for (var u = 0; u < 80; u++)
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                if (random.NextDouble() < (Truth(u, i) > 3 ? 0.5 : 0.1))
+                {
+                    train.Add((u, i, Truth(u, i)));
+                }
+            }
+        }
+
+        Func<int, int, double> truth = Truth;
+        var data = RatingData<int>.From(train, 1, 5);
+        var affinity = Affinity.Train(data, new RecommenderOptions());
+        var scores = new float[data.Ratees.Length];
+
+        foreach (var rater in new[] { 5, 50 })
+        {
+            var u = Array.IndexOf(data.Raters, rater);
+            var rated = train.Where(r => r.Item1 == rater).Select(r => r.Item2).ToHashSet();
+            affinity.Scores(u, scores);
+            var top = Enumerable.Range(0, scores.Length).Where(i => !rated.Contains(data.Ratees[i]))
+                .OrderByDescending(i => scores[i]).Take(10).ToList();
+
+            Assert.Equal(60, affinity.Size);
+            Assert.All(top, i => Assert.True(truth(rater, data.Ratees[i]) >= 3.5, $"rater {rater}: ratee {data.Ratees[i]} is disliked"));
+        }
+    }
+
+    [Fact]
+    public void Ratees_with_too_few_ratings_stay_out_of_the_affinity_but_can_still_be_recommended()
+    {
+        var (train, _, truth) = TwoGroups(5);
+        var data = RatingData<int>.From(train, 1, 5);
+        var options = new RecommenderOptions { AffinityMinRatings = 1000 };
+
+        var affinity = Affinity.Train(data, options);
+        var model = Recommender.Train(data, options);
+
+        Assert.Equal(0, affinity.Size);
+        Assert.False(affinity.Covers(0));
+        var rated = train.Where(r => r.Item1 == 7).Select(r => r.Item2).ToHashSet();
+        var top = model.Recommend(Array.IndexOf(data.Raters, 7), 5, i => !rated.Contains(data.Ratees[i]));
+        Assert.Equal(5, top.Count);
+        Assert.All(top, r => Assert.True(truth(7, data.Ratees[r.Ratee]) >= 3.5, $"recommended ratee {data.Ratees[r.Ratee]} is disliked"));
+    }
 }

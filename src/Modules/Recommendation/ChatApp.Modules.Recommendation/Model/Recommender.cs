@@ -21,32 +21,41 @@ internal sealed record RecommenderOptions
 
     public int Seed { get; init; } = 7;
 
-    /// <summary>Neighbours per ratee for the affinity (who a rater is likely to rate at all).</summary>
-    public int AffinityNeighbours { get; init; } = 100;
+    /// <summary>L2 penalty λ of the affinity model (larger: closer to plain co-rating counts).</summary>
+    public double AffinityRegularization { get; init; } = 300;
 
-    /// <summary>Damps popular ratees in the affinity: similarity divided by (ratings received)^this.</summary>
-    public double PopularityPenalty { get; init; } = 0.15;
+    /// <summary>Weight, in the affinity model, of a rating below the "liked" threshold (a liked one weighs 1).</summary>
+    public double DislikedWeight { get; init; } = 0.5;
+
+    /// <summary>Ratees with fewer ratings than this are left out of the affinity model.</summary>
+    public int AffinityMinRatings { get; init; } = 5;
+
+    /// <summary>At most this many ratees (the most rated) take part in the affinity model: m³ time, 4·m² bytes.</summary>
+    public int AffinityMaxRatees { get; init; } = 3000;
 
     /// <summary>Ranking = affinity × liking^this (liking: the predicted rating on a 0..1 scale).</summary>
-    public double LikingExponent { get; init; } = 2;
+    public double LikingExponent { get; init; } = 0.5;
 }
 
 /// <summary>
 /// The trained recommender: a linear blend of matrix factorisation (SVD++), kNN-baseline and the biases, with weights
 /// fitted by least squares on a validation slice of the training ratings, the parts then retrained on all of them.
-/// <see cref="Predict"/> estimates a rating; <see cref="Recommend"/> ranks whom to recommend: how likely the rater is
-/// to rate the ratee at all (neighbourhood affinity) times how well (predicted rating, rescaled to 0..1).
+/// <see cref="Predict"/> estimates a rating; <see cref="Recommend"/> ranks whom to recommend: the rater's affinity to
+/// the ratee (<see cref="Affinity"/>: who they are likely to rate, and rate well) times the predicted rating, rescaled
+/// to 0..1.
 /// </summary>
 internal sealed class Recommender
 {
     private readonly Baseline _baseline;
     private readonly MatrixFactorization _factorization;
     private readonly ItemNeighbors? _neighbours;
+    private readonly Affinity _affinity;
     private readonly double[] _weights;
     private readonly double _likingExponent;
 
-    private Recommender(Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, double[] weights, double likingExponent)
+    private Recommender(Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, Affinity affinity, double[] weights, double likingExponent)
     {
+        _affinity = affinity;
         _likingExponent = likingExponent;
         _baseline = baseline;
         _factorization = factorization;
@@ -73,6 +82,7 @@ internal sealed class Recommender
         // The parts trained without the validation slice (to fit the blend) and on everything (to serve) are
         // independent: train them side by side.
         var full = Task.Run(() => Parts(data, options, useNeighbours, cancellationToken), cancellationToken);
+        var affinity = Task.Run(() => Affinity.Train(data, options, cancellationToken), cancellationToken);
         double[] weights;
         if (validation.Count >= 50)
         {
@@ -90,7 +100,7 @@ internal sealed class Recommender
         }
 
         var (baseline, factorization, neighbours) = full.GetAwaiter().GetResult();
-        return new Recommender(baseline, factorization, neighbours, weights, options.LikingExponent);
+        return new Recommender(baseline, factorization, neighbours, affinity.GetAwaiter().GetResult(), weights, options.LikingExponent);
     }
 
     public double Predict(int rater, int ratee)
@@ -108,16 +118,17 @@ internal sealed class Recommender
     /// <summary>
     /// The <paramref name="count"/> ratees to recommend to a rater, best first, among those <paramref name="allowed"/>:
     /// ranked by affinity (how likely the rater is to rate them at all) times predicted liking (the predicted rating on
-    /// a 0..1 scale). Only the strongest <see cref="Shortlist"/> by affinity are scored in full.
+    /// a 0..1 scale). Only the strongest <see cref="Shortlist"/> by affinity are scored in full; when fewer than
+    /// <paramref name="count"/> have a positive affinity (a new rater), the best predicted ratings fill the list.
     /// </summary>
     public IReadOnlyList<(int Ratee, double Score)> Recommend(int rater, int count, Func<int, bool> allowed)
     {
         var ratees = _baseline.RateeBias.Length;
         var candidates = new List<(int Ratee, double Score)>();
-        if (_neighbours is not null && rater >= 0)
+        if (rater >= 0)
         {
             var affinity = new float[ratees];
-            _neighbours.Affinities(rater, affinity);
+            _affinity.Scores(rater, affinity);
             var shortlist = Enumerable.Range(0, ratees).Where(i => affinity[i] > 0 && allowed(i))
                 .OrderByDescending(i => affinity[i]).Take(Math.Max(Shortlist, count)).ToList();
             candidates.AddRange(shortlist.Select(i => (i, affinity[i] * Math.Pow(Liking(rater, i), _likingExponent))));
@@ -145,7 +156,7 @@ internal sealed class Recommender
     {
         var baseline = Baseline.Train(data);
         var factorization = MatrixFactorization.Train(data, options.Factorization, cancellationToken);
-        var neighbours = useNeighbours ? ItemNeighbors.Train(data, baseline, options.Neighbours, options.Shrink, options.AffinityNeighbours, options.PopularityPenalty) : null;
+        var neighbours = useNeighbours ? ItemNeighbors.Train(data, baseline, options.Neighbours, options.Shrink) : null;
         return (baseline, factorization, neighbours);
     }
 

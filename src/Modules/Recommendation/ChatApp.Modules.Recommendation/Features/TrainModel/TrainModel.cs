@@ -52,7 +52,8 @@ internal sealed class TrainModelHandler(
                 modelOptions.Factorization.Factors,
                 modelOptions.Factorization.Epochs,
                 modelOptions.Factorization.Regularization,
-                modelOptions.PopularityPenalty,
+                modelOptions.AffinityRegularization,
+                modelOptions.DislikedWeight,
                 modelOptions.LikingExponent,
             });
             await db.SaveChangesAsync(cancellationToken);
