@@ -63,25 +63,21 @@ internal sealed class ItemNeighbors
             }
         }
 
-        var pearson = new float[items * items];
+        // The correlation is symmetric: computed once per pair from the upper cell and written over Σ ri·rj in both
+        // cells (no fourth n² array).
+        var pearson = xy;
         for (var i = 0; i < items; i++)
         {
-            for (var j = 0; j < items; j++)
+            for (var j = i + 1; j < items; j++)
             {
-                var upper = i < j ? (i * items) + j : (j * items) + i;
+                var upper = (i * items) + j;
+                var lower = (j * items) + i;
                 var nij = common[upper];
-                if (i == j || nij < 2)
-                {
-                    continue;
-                }
-
-                var cell = (i * items) + j;
                 // Σ rj² over the common raters of (i, j) is Σ ri² of the cell (j, i).
-                var denominator = Math.Sqrt((double)xx[cell] * xx[(j * items) + i]);
-                if (denominator > 0)
-                {
-                    pearson[cell] = (float)((nij - 1) / (nij - 1 + shrink) * xy[upper] / denominator);
-                }
+                var denominator = Math.Sqrt((double)xx[upper] * xx[lower]);
+                var similarity = nij >= 2 && denominator > 0 ? (float)((nij - 1) / (nij - 1 + shrink) * xy[upper] / denominator) : 0;
+                pearson[upper] = similarity;
+                pearson[lower] = similarity;
             }
         }
 

@@ -17,7 +17,7 @@ internal sealed record RecommenderOptions
     public double ValidationFraction { get; init; } = 0.1;
 
     /// <summary>Above this many ratees the neighbourhood part (dense ratee × ratee matrices) is skipped.</summary>
-    public int MaxRateesForNeighbours { get; init; } = 6000;
+    public int MaxRateesForNeighbours { get; init; } = 4000;
 
     public int Seed { get; init; } = 7;
 
@@ -80,8 +80,14 @@ internal sealed class Recommender
         }
 
         // The parts trained without the validation slice (to fit the blend) and on everything (to serve) are
-        // independent: train them side by side.
+        // independent: train them side by side, unless the neighbourhood part's dense matrices (12 bytes × ratees²
+        // while training) would then be held twice at once.
         var full = Task.Run(() => Parts(data, options, useNeighbours, cancellationToken), cancellationToken);
+        if (useNeighbours && data.Ratees.Length > SideBySideMaxRatees)
+        {
+            full.Wait(cancellationToken);
+        }
+
         var affinity = Task.Run(() => Affinity.Train(data, options, cancellationToken), cancellationToken);
         double[] weights;
         if (validation.Count >= 50)
@@ -144,6 +150,9 @@ internal sealed class Recommender
 
         return candidates.OrderByDescending(c => c.Score).Take(count).ToList();
     }
+
+    /// <summary>Above this many ratees (with the neighbourhood part on) the two trainings run one after the other.</summary>
+    private const int SideBySideMaxRatees = 2500;
 
     /// <summary>How many ratees, by affinity, are scored in full when recommending.</summary>
     public const int Shortlist = 100;
