@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using ChatApp.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -72,6 +73,26 @@ public sealed partial class AdminDashboardTests(ChatAppFactory factory) : Integr
 
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deactivated_admin_cannot_sign_in_to_the_admin_pages_until_the_app_sign_in_reactivates_the_account()
+    {
+        var admin = await Api.LoginAsync(ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
+        using (var deactivate = await Api.As(admin.AccessToken).PostAsJsonAsync("/api/v1/accounts/me/deactivate", new { password = ChatAppFactory.AdminPassword }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deactivate.StatusCode);
+        }
+
+        var client = Browser();
+        var refused = await SubmitSignInAsync(client, ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("deactivated", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/hangfire")).StatusCode);
+
+        await Api.LoginAsync(ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitSignInAsync(Browser(), ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword)).StatusCode);
     }
 
     [Fact]

@@ -223,6 +223,41 @@ public sealed class RecommendationTests(ChatAppFactory factory) : IntegrationTes
         Assert.Contains(connection.GetRecurringJobs(), j => j.Id == TrainModelJob.RecurringJobId);
     }
 
+    [Fact]
+    public async Task Deactivated_accounts_are_not_recommended_rated_or_scored_until_they_sign_in_again()
+    {
+        var (ann, bob, _) = await TalkingPairAsync();
+        var good = await Api.NewUserAsync("Good");
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecommendationDbContext>();
+            db.ProfileScores.Add(new ProfileScore { UserId = good.Id, Count = 30, Mean = 4, ShrunkScore = 3.9, ComputedAt = DateTime.UtcNow });
+            db.ProfileScores.Add(new ProfileScore { UserId = bob.Id, Count = 40, Mean = 4.6, ShrunkScore = 4.4, ComputedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal([bob.Id, good.Id], Ids(await ForMeAsync(ann)));
+        using (var deactivate = await Api.As(bob).PostAsJsonAsync("/api/v1/accounts/me/deactivate", new { password = bob.Password }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deactivate.StatusCode);
+        }
+
+        Assert.Equal([good.Id], Ids(await ForMeAsync(ann)));
+        Assert.Equal("recommendation.user_not_found", (await ProblemOf(await RateAsync(ann, bob.Id, 5), HttpStatusCode.NotFound)).Code);
+        var viewer = await Api.NewUserAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.As(viewer).GetAsync($"{Routes}/profiles/{bob.Id}/score")).StatusCode);
+        Assert.Empty(await ScoresOfAsync(bob.Id));
+
+        await Api.LoginAsync(bob.Email, bob.Password);
+        Assert.Equal([bob.Id, good.Id], Ids(await ForMeAsync(ann)));
+        using (var rate = await RateAsync(ann, bob.Id, 5))
+        {
+            Assert.Equal(HttpStatusCode.OK, rate.StatusCode);
+        }
+
+        Assert.Equal("published", (await ScoreAsync(bob.Id)).GetProperty("status").GetString());
+    }
+
     private async Task<(TestUser, TestUser, Guid)> TalkingPairAsync()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();

@@ -25,6 +25,13 @@ internal static class AccountErrors
         "accounts.avatar_not_found", "No such image among your avatar uploads (upload it with purpose 'avatar' first).",
         new Dictionary<string, string[]> { ["mediaId"] = ["No such image among your avatar uploads."] });
 
+    public static readonly Error IncorrectPassword = Error.Validation(
+        "accounts.incorrect_password", "The password is incorrect.",
+        new Dictionary<string, string[]> { ["password"] = ["The password is incorrect."] });
+
+    public static readonly Error Deactivated =
+        Error.Forbidden("accounts.deactivated", "This account is deactivated. Sign in to the app to reactivate it.");
+
     public static readonly Error NotAdmin =
         Error.Forbidden("accounts.not_admin", "This account is not an administrator.");
 

@@ -45,6 +45,7 @@ internal static class SessionRevocationReasons
     public const string RevokedByUser = "revoked-by-user";
     public const string RefreshTokenReuse = "refresh-token-reuse";
     public const string PasswordChanged = "password-changed";
+    public const string AccountDeactivated = "account-deactivated";
 }
 
 /// <summary>An opaque refresh token; only its SHA-256 hash is stored.</summary>

@@ -13,6 +13,12 @@ internal sealed class User : IdentityUser<Guid>
 
     /// <summary>The avatar image in the Media module, if the user chose one.</summary>
     public Guid? AvatarMediaId { get; set; }
+
+    /// <summary>
+    /// Set while the user has deactivated their account: hidden from other people (profile, directory, new rooms,
+    /// recommendations) and signed out everywhere; signing in again reactivates it.
+    /// </summary>
+    public DateTime? DeactivatedAt { get; set; }
 }
 
 internal sealed class Role : IdentityRole<Guid>;

@@ -25,6 +25,12 @@ internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserMan
         }
 
         var user = checkedUser.Value;
+        if (user.DeactivatedAt is not null)
+        {
+            // The dashboard does not reactivate: that is the app's sign-in, where the owner sees what happens.
+            return AccountErrors.Deactivated;
+        }
+
         var roles = await users.GetRolesAsync(user);
         if (!roles.Contains(AuthorizationPolicies.AdminRole))
         {

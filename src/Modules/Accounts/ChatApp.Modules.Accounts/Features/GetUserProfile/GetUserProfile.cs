@@ -4,7 +4,7 @@ namespace ChatApp.Modules.Accounts.Features.GetUserProfile;
 
 internal sealed record GetUserProfileQuery(Guid UserId) : IQuery<Result<PublicProfileResponse>>;
 
-/// <summary>What anyone signed in may see of a user.</summary>
+/// <summary>What anyone signed in may see of a user (nothing, while the account is deactivated).</summary>
 internal sealed record PublicProfileResponse(Guid Id, string DisplayName, string? Bio, AvatarResponse? Avatar);
 
 internal sealed class GetUserProfileHandler(AccountsDbContext db, AvatarView avatars) : IQueryHandler<GetUserProfileQuery, Result<PublicProfileResponse>>
@@ -12,7 +12,7 @@ internal sealed class GetUserProfileHandler(AccountsDbContext db, AvatarView ava
     public async ValueTask<Result<PublicProfileResponse>> Handle(GetUserProfileQuery query, CancellationToken cancellationToken)
     {
         var profile = await db.Users.AsNoTracking()
-            .Where(u => u.Id == query.UserId)
+            .Where(u => u.Id == query.UserId && u.DeactivatedAt == null)
             .Select(u => new { u.Id, u.DisplayName, u.Bio, u.AvatarMediaId })
             .SingleOrDefaultAsync(cancellationToken);
         return profile is null

@@ -16,7 +16,10 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
     }
 }
 
-/// <summary>Checks the credentials (see <see cref="CredentialsChecker"/>) and starts a device session.</summary>
+/// <summary>
+/// Checks the credentials (see <see cref="CredentialsChecker"/>) and starts a device session. Signing in to a
+/// deactivated account reactivates it.
+/// </summary>
 internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AccountsDbContext db)
     : ICommandHandler<LoginCommand, Result<TokenResponse>>
 {
@@ -28,6 +31,7 @@ internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenI
             return user.Error;
         }
 
+        user.Value.DeactivatedAt = null;
         var pair = await issuer.StartSessionAsync(user.Value, command.DeviceName);
         await db.SaveChangesAsync(cancellationToken);
         return TokenResponse.From(pair);

@@ -21,7 +21,7 @@ internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory use
 {
     public async ValueTask<Result<OpenDirectRoomResult>> Handle(OpenDirectRoomCommand command, CancellationToken cancellationToken)
     {
-        if ((await users.GetUsersAsync([command.OtherUserId], cancellationToken)).Count == 0)
+        if (!await users.IsActiveAsync(command.OtherUserId, cancellationToken))
         {
             return ChatErrors.UserNotFound;
         }

@@ -29,7 +29,7 @@ internal sealed class GetProfileScoreHandler(RecommendationDbContext db, IUserDi
 {
     public async ValueTask<Result<ProfileScoreResponse>> Handle(GetProfileScoreQuery query, CancellationToken cancellationToken)
     {
-        if ((await users.GetUsersAsync([query.UserId], cancellationToken)).Count == 0)
+        if (!await users.IsActiveAsync(query.UserId, cancellationToken))
         {
             return RecommendationErrors.UserNotFound;
         }

@@ -20,7 +20,7 @@ internal sealed class GetRecommendationsValidator : AbstractValidator<GetRecomme
 
 /// <summary>
 /// Serves the newest complete model version's precomputed list, minus what changed since it was trained (people I
-/// rated since, blocks either way, accounts that no longer exist), topped up from the best shrunk scores.
+/// rated since, blocks either way, accounts deactivated or deleted), topped up from the best shrunk scores.
 /// </summary>
 internal sealed class GetRecommendationsHandler(RecommendationDbContext db, IUserDirectory users, IChatRelations relations)
     : IQueryHandler<GetRecommendationsQuery, Result<RecommendationsResponse>>
@@ -33,7 +33,7 @@ internal sealed class GetRecommendationsHandler(RecommendationDbContext db, IUse
         excluded.UnionWith(await relations.GetBlockedAsync(query.UserId, cancellationToken));
         excluded.Add(query.UserId);
 
-        // Over-fetch: some candidates may be excluded now, or no longer exist.
+        // Over-fetch: some candidates may be excluded now, deactivated, or no longer exist.
         var fetch = (query.Limit * 2) + excluded.Count;
         var candidates = new List<(Guid UserId, string Source, double Score, double? Predicted)>();
         if (version is { } id)
@@ -60,7 +60,7 @@ internal sealed class GetRecommendationsHandler(RecommendationDbContext db, IUse
 
         var directory = await users.GetUsersAsync(candidates.Select(c => c.UserId).ToList(), cancellationToken);
         var people = candidates
-            .Where(c => directory.ContainsKey(c.UserId))
+            .Where(c => directory.TryGetValue(c.UserId, out var user) && user.IsActive)
             .Take(query.Limit)
             .Select(c => new RecommendedPersonResponse(c.UserId, directory[c.UserId].DisplayName, directory[c.UserId].AvatarUrl, c.Source, c.Score, c.Predicted))
             .ToList();

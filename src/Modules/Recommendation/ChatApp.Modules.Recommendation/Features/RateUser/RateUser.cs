@@ -35,7 +35,7 @@ internal sealed class RateUserHandler(
 {
     public async ValueTask<Result<RatingResponse>> Handle(RateUserCommand command, CancellationToken cancellationToken)
     {
-        if ((await users.GetUsersAsync([command.RateeId], cancellationToken)).Count == 0)
+        if (!await users.IsActiveAsync(command.RateeId, cancellationToken))
         {
             return RecommendationErrors.UserNotFound;
         }

@@ -1,0 +1,61 @@
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.Behaviors;
+
+namespace ChatApp.Modules.Accounts.Features.DeactivateAccount;
+
+internal sealed record DeactivateAccountRequest(string Password);
+
+/// <summary>Non-transactional: it runs its own transaction so that the session cache is cleared only after the commit.</summary>
+internal sealed record DeactivateAccountCommand(Guid UserId, string Password) : ICommand<Result>, INonTransactionalCommand;
+
+internal sealed class DeactivateAccountValidator : AbstractValidator<DeactivateAccountCommand>
+{
+    public DeactivateAccountValidator() => RuleFor(c => c.Password).PasswordInput();
+}
+
+/// <summary>
+/// Deactivates the caller's account after checking their password again (a borrowed unlocked phone must not be enough):
+/// every session is revoked, so every device is signed out, and other people no longer see the account. Nothing is
+/// deleted: signing in again reactivates it. Wrong passwords count towards lockout like failed sign-ins.
+/// </summary>
+internal sealed class DeactivateAccountHandler(
+    AccountsDbContext db,
+    UserManager<User> users,
+    SignInManager<User> signIn,
+    SessionValidator sessions,
+    TimeProvider timeProvider) : ICommandHandler<DeactivateAccountCommand, Result>
+{
+    public async ValueTask<Result> Handle(DeactivateAccountCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString());
+        if (user is null)
+        {
+            return AccountErrors.UserNotFound;
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            return AccountErrors.LockedOut;
+        }
+
+        if (!check.Succeeded)
+        {
+            return AccountErrors.IncorrectPassword;
+        }
+
+        var now = timeProvider.GetUtcNowForStorage();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.DeactivatedAt ??= now;
+        var active = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var session in active)
+        {
+            session.Revoke(now, SessionRevocationReasons.AccountDeactivated);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        sessions.Forget(active.Select(s => s.Id));
+        return Result.Success();
+    }
+}
