@@ -54,6 +54,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:FetchTimeout", "00:00:01");
         builder.UseSetting("Chat:SyncMaxEventsPerRoom", "30");
         builder.UseSetting("Chat:SendRateLimit:Burst", "1000");
+        builder.UseSetting("Chat:SessionCheckInterval", "00:00:00.500");
         builder.UseSetting("Media:LocalDirectory", MediaDirectory);
         builder.UseSetting("Recommendation:ScoreDebounce", "00:00:02");
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");

@@ -52,6 +52,7 @@ public static class AccountsModule
         services.AddSingleton<UnknownAccountThrottle>();
         services.AddScoped<CredentialsChecker>();
         services.AddScoped<IUserDirectory, Features.DirectoryLookup.UserDirectory>();
+        services.AddScoped<ISessionStatus, Features.SessionLookup.SessionStatus>();
         services.AddScoped<Profiles.AvatarView>();
         services.AddScoped<SessionTokenIssuer>();
         services.AddScoped<IModuleInitializer, AdminSeeder>();

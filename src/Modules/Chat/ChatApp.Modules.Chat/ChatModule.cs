@@ -34,6 +34,8 @@ public static class ChatModule
             ? new RedisPresenceStore(redis, configuration["Chat:PresenceRedisPrefix"] ?? "chatapp:presence:")
             : new InMemoryPresenceStore());
         services.AddHostedService<PresenceRefresher>();
+        services.AddSingleton<ConnectedSessions>();
+        services.AddHostedService<EndedSessionSweeper>();
         services.AddMemoryCache();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddOptions<HubOptions<ChatHub>>().Configure<IOptions<ChatOptions>>((hub, chat) =>

@@ -22,6 +22,12 @@ internal sealed class ChatOptions
 
     /// <summary>Per-user send limit (token bucket, per server instance): a burst of <c>Burst</c>, then <c>PerPeriod</c> every <c>Period</c>.</summary>
     public SendRateLimitOptions SendRateLimit { get; set; } = new();
+
+    /// <summary>
+    /// How often each node checks that the sessions behind its hub connections are still signed in, and closes the
+    /// connections of ended ones (see EndedSessionSweeper): the longest a signed-out device keeps receiving.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 internal sealed class SendRateLimitOptions

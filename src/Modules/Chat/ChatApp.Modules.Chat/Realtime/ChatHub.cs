@@ -13,12 +13,14 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// whose message starts with the error code.
 /// </summary>
 [Authorize]
-internal sealed class ChatHub(ISender sender, TypingSignals typing, IPresenceStore presence, ChatNotifier notifier, TimeProvider timeProvider) : Hub
+internal sealed class ChatHub(
+    ISender sender, TypingSignals typing, IPresenceStore presence, ChatNotifier notifier, ConnectedSessions sessions, TimeProvider timeProvider) : Hub
 {
     public const string Path = "/hubs/chat";
 
     public override async Task OnConnectedAsync()
     {
+        sessions.Add(Context);
         try
         {
             if (await presence.ConnectedAsync(UserId, Context.ConnectionId, timeProvider.GetUtcNow().UtcDateTime))
@@ -36,6 +38,7 @@ internal sealed class ChatHub(ISender sender, TypingSignals typing, IPresenceSto
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Remove(Context.ConnectionId);
         try
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;
