@@ -32,7 +32,7 @@ internal sealed class CreateGroupRoomHandler(ChatDbContext db, IUserDirectory us
     {
         var others = command.MemberIds.Where(id => id != command.UserId).Distinct().ToList();
         var known = await users.GetUsersAsync(others, cancellationToken);
-        var unknown = others.Where(id => !known.TryGetValue(id, out var user) || !user.IsActive).ToList();
+        var unknown = others.Where(id => !known.TryGetValue(id, out var user) || user.Deactivated).ToList();
         if (unknown.Count > 0)
         {
             return Error.Validation("memberIds", "No such users: " + string.Join(", ", unknown) + ".");

@@ -41,7 +41,7 @@ internal sealed class AddMembersHandler(
         var existing = await db.RoomMembers.Where(m => m.RoomId == command.RoomId).Select(m => m.UserId).ToListAsync(cancellationToken);
         var joining = command.NewMemberIds.Distinct().Where(id => !existing.Contains(id)).ToList();
         var known = await users.GetUsersAsync(joining, cancellationToken);
-        var unknown = joining.Where(id => !known.TryGetValue(id, out var user) || !user.IsActive).ToList();
+        var unknown = joining.Where(id => !known.TryGetValue(id, out var user) || user.Deactivated).ToList();
         if (unknown.Count > 0)
         {
             return Error.Validation("userIds", "No such users: " + string.Join(", ", unknown) + ".");
