@@ -76,23 +76,48 @@ public sealed partial class AdminDashboardTests(ChatAppFactory factory) : Integr
     }
 
     [Fact]
-    public async Task A_deactivated_admin_cannot_sign_in_to_the_admin_pages_until_the_app_sign_in_reactivates_the_account()
+    public async Task Deactivating_the_admin_account_ends_its_dashboard_cookie_and_the_form_refuses_it_until_the_app_sign_in_reactivates_it()
     {
+        var browser = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitSignInAsync(browser, ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/hangfire")).StatusCode);
         var admin = await Api.LoginAsync(ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
         using (var deactivate = await Api.As(admin.AccessToken).PostAsJsonAsync("/api/v1/accounts/me/deactivate", new { password = ChatAppFactory.AdminPassword }))
         {
             Assert.Equal(HttpStatusCode.NoContent, deactivate.StatusCode);
         }
 
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/hangfire")).StatusCode);
         var client = Browser();
         var refused = await SubmitSignInAsync(client, ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
-
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("deactivated", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/hangfire")).StatusCode);
 
         await Api.LoginAsync(ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
-        Assert.Equal(HttpStatusCode.Redirect, (await SubmitSignInAsync(Browser(), ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitSignInAsync(client, ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Changing_the_admin_password_ends_the_dashboard_cookies_signed_in_with_the_old_one()
+    {
+        const string newPassword = "N3w-Admin-Passphrase";
+        var browser = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitSignInAsync(browser, ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/hangfire")).StatusCode);
+        var admin = await Api.LoginAsync(ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
+
+        using (var change = await Api.As(admin.AccessToken).PostAsJsonAsync("/api/v1/accounts/me/password",
+            new { currentPassword = ChatAppFactory.AdminPassword, newPassword }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/hangfire")).StatusCode);
+        var again = Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitSignInAsync(again, ChatAppFactory.AdminEmail, newPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/hangfire")).StatusCode);
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public static class AccountsModule
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionValidator>();
+        services.AddSingleton<AdminCookieValidator>();
         services.AddSingleton<UnknownAccountThrottle>();
         services.AddScoped<CredentialsChecker>();
         services.AddScoped<IUserDirectory, Features.DirectoryLookup.UserDirectory>();
@@ -70,6 +71,7 @@ public static class AccountsModule
                 options.LoginPath = Contracts.AccountsRoutes.AdminSignIn;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = AdminCookieValidator.ValidateAsync;
                 options.Events.OnRedirectToLogin = context => RedirectBrowsersOnly(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context =>
                 {

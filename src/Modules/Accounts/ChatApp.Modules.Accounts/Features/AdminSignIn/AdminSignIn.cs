@@ -41,6 +41,7 @@ internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserMan
         {
             new(ClaimsPrincipalExtensions.SubjectClaim, user.Id.ToString()),
             new(ClaimsPrincipalExtensions.NameClaim, user.DisplayName),
+            new(AdminCookieValidator.SecurityStampClaim, user.SecurityStamp ?? ""),
         };
         claims.AddRange(roles.Select(role => new Claim(ClaimsPrincipalExtensions.RoleClaim, role)));
         var identity = new ClaimsIdentity(claims, Scheme, ClaimsPrincipalExtensions.NameClaim, ClaimsPrincipalExtensions.RoleClaim);

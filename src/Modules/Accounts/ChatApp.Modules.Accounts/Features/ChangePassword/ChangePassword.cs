@@ -24,6 +24,7 @@ internal sealed class ChangePasswordHandler(
     AccountsDbContext db,
     UserManager<User> users,
     SessionValidator sessions,
+    AdminCookieValidator adminCookies,
     TimeProvider timeProvider) : ICommandHandler<ChangePasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -54,6 +55,7 @@ internal sealed class ChangePasswordHandler(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sessions.Forget(others.Select(s => s.Id));
+        adminCookies.Forget(user.Id);
         return Result.Success();
     }
 }

@@ -23,6 +23,7 @@ internal sealed class DeactivateAccountHandler(
     UserManager<User> users,
     SignInManager<User> signIn,
     SessionValidator sessions,
+    AdminCookieValidator adminCookies,
     TimeProvider timeProvider) : ICommandHandler<DeactivateAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeactivateAccountCommand command, CancellationToken cancellationToken)
@@ -56,6 +57,7 @@ internal sealed class DeactivateAccountHandler(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         sessions.Forget(active.Select(s => s.Id));
+        adminCookies.Forget(user.Id);
         return Result.Success();
     }
 }

@@ -20,7 +20,7 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 /// Checks the credentials (see <see cref="CredentialsChecker"/>) and starts a device session. Signing in to a
 /// deactivated account reactivates it.
 /// </summary>
-internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AccountsDbContext db)
+internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AccountsDbContext db, AdminCookieValidator adminCookies)
     : ICommandHandler<LoginCommand, Result<TokenResponse>>
 {
     public async ValueTask<Result<TokenResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -31,9 +31,15 @@ internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenI
             return user.Error;
         }
 
+        var reactivated = user.Value.DeactivatedAt is not null;
         user.Value.DeactivatedAt = null;
         var pair = await issuer.StartSessionAsync(user.Value, command.DeviceName);
         await db.SaveChangesAsync(cancellationToken);
+        if (reactivated)
+        {
+            adminCookies.Forget(user.Value.Id);
+        }
+
         return TokenResponse.From(pair);
     }
 }
