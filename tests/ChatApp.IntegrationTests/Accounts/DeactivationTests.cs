@@ -74,10 +74,21 @@ public sealed class DeactivationTests(ChatAppFactory factory) : IntegrationTest(
 
         var direct = (await Chat.RoomsAsync(ann)).Single(r => r.Id == room.Id);
         Assert.Equal("Bob", direct.Name);
+        Assert.True(await MemberDeactivatedAsync(ann, room.Id, bob.Id));
+        Assert.False(await MemberDeactivatedAsync(ann, room.Id, ann.Id));
 
         // Back after signing in: rooms can include Bob again.
         await Api.LoginAsync(bob.Email, bob.Password);
+        Assert.False(await MemberDeactivatedAsync(ann, room.Id, bob.Id));
         using var added = await Api.As(ann).PostAsJsonAsync($"/api/v1/chat/rooms/{group.Id}/members", new { userIds = new[] { bob.Id } });
         Assert.True(added.IsSuccessStatusCode, $"{added.StatusCode}: {await added.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task<bool> MemberDeactivatedAsync(TestUser viewer, Guid roomId, Guid memberId)
+    {
+        var room = await Api.As(viewer).GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/chat/rooms/{roomId}");
+        var member = room.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("userId").GetGuid() == memberId);
+        Assert.Equal(memberId == viewer.Id ? "Ann" : "Bob", member.GetProperty("displayName").GetString());
+        return member.GetProperty("deactivated").GetBoolean();
     }
 }

@@ -38,7 +38,8 @@ internal static class MessageAttachments
     }
 }
 
-internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role, string? AvatarUrl);
+/// <summary>A member as the room shows them; <c>Deactivated</c>: the account is deactivated for now (grey it out; no new rooms with them).</summary>
+internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role, string? AvatarUrl, bool Deactivated);
 
 /// <summary>
 /// A room as its member sees it. <c>name</c> is the group name, or the other person's name for a direct room.
@@ -113,7 +114,8 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
                 ? members.Where(m => m.RoomId == r.Id)
                     .OrderByDescending(m => m.Role).ThenBy(m => m.JoinedAt)
                     .Select(m => new RoomMemberResponse(
-                        m.UserId, NameOf(m.UserId, names), m.Role == MemberRole.Owner ? "owner" : "member", names.GetValueOrDefault(m.UserId)?.AvatarUrl))
+                        m.UserId, NameOf(m.UserId, names), m.Role == MemberRole.Owner ? "owner" : "member", names.GetValueOrDefault(m.UserId)?.AvatarUrl,
+                        names.GetValueOrDefault(m.UserId)?.Deactivated == true))
                     .ToList()
                 : null;
             return new RoomResponse(
