@@ -1,6 +1,7 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class BuildingBlocksServiceCollectionExtensions
         services.AddSingleton(DatabaseSettings.From(configuration, environment));
         services.TryAddSingleton<ModuleDatabaseRegistry>();
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddScoped<AfterCommit>();
         // Registered before any module so that it starts before the modules' background services.
         services.AddHostedService<ModuleInitializationService>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts;
 using ChatApp.Modules.Chat;
 using ChatApp.Modules.Media;

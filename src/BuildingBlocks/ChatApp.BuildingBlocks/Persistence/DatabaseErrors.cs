@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
 
 namespace ChatApp.BuildingBlocks.Persistence;
@@ -21,6 +22,13 @@ public static class DatabaseErrors
         SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true, // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY
         _ => false,
     });
+
+    /// <summary>
+    /// A concurrent transaction got in the way (deadlock, unique-key race, a row changed or deleted meanwhile): running
+    /// the whole command again sees the other side's result.
+    /// </summary>
+    public static bool IsConflict(Exception exception) =>
+        IsDeadlock(exception) || IsUniqueViolation(exception) || Any(exception, ex => ex is DbUpdateConcurrencyException);
 
     private static bool Any(Exception exception, Func<Exception, bool> test)
     {

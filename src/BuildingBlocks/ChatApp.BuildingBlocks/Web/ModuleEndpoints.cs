@@ -17,13 +17,26 @@ public static class ModuleEndpoints
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToArray();
 
-    public static IEndpointRouteBuilder MapCarterModulesOf(this IEndpointRouteBuilder app, Assembly assembly)
+    /// <summary>
+    /// Maps a module's endpoints in the order listed: the order of its routes in the API document (a path appears
+    /// where it is first mapped, its operations in mapping order), so moving a slice between folders never reorders the
+    /// contract. Every endpoint of the module must be listed once; a forgotten one stops the host at startup.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCarterModules(this IEndpointRouteBuilder app, Assembly assembly, params Type[] endpoints)
     {
-        foreach (var module in app.ServiceProvider.GetServices<ICarterModule>()
-                     .Where(m => m.GetType().Assembly == assembly)
-                     .OrderBy(m => m.GetType().FullName, StringComparer.Ordinal))
+        var modules = app.ServiceProvider.GetServices<ICarterModule>().Where(m => m.GetType().Assembly == assembly).ToDictionary(m => m.GetType());
+        var unlisted = modules.Keys.Except(endpoints).Select(t => t.FullName).ToList();
+        var unknown = endpoints.Where(t => !modules.ContainsKey(t)).Select(t => t.FullName).ToList();
+        if (unlisted.Count > 0 || unknown.Count > 0 || endpoints.Distinct().Count() != endpoints.Length)
         {
-            module.AddRoutes(app);
+            throw new InvalidOperationException(
+                $"The endpoint list of {assembly.GetName().Name} must name each of its endpoints once. Not listed: [{string.Join(", ", unlisted)}]; " +
+                $"not endpoints of the module: [{string.Join(", ", unknown)}].");
+        }
+
+        foreach (var endpoint in endpoints)
+        {
+            modules[endpoint].AddRoutes(app);
         }
 
         return app;

@@ -16,6 +16,26 @@ public static class AccountsModule
 {
     public const string Name = "accounts";
 
+    /// <summary>The module's endpoints in the order of the API document (see <see cref="ModuleEndpoints.MapCarterModules"/>); a new slice adds its endpoint here.</summary>
+    private static readonly Type[] Endpoints =
+    [
+        typeof(Features.AdminSignIn.AdminSignInEndpoint),
+        typeof(Features.AdminSignOut.AdminSignOutEndpoint),
+        typeof(Features.ChangePassword.ChangePasswordEndpoint),
+        typeof(Features.DeactivateAccount.DeactivateAccountEndpoint),
+        typeof(Features.GetMyProfile.GetMyProfileEndpoint),
+        typeof(Features.GetUserProfile.GetUserProfileEndpoint),
+        typeof(Features.ListSessions.ListSessionsEndpoint),
+        typeof(Features.Login.LoginEndpoint),
+        typeof(Features.Refresh.RefreshEndpoint),
+        typeof(Features.Register.RegisterEndpoint),
+        typeof(Features.Logout.LogoutEndpoint),
+        typeof(Features.RevokeSession.RevokeSessionEndpoint),
+        typeof(Features.SetAvatar.SetAvatarEndpoint),
+        typeof(Features.RemoveAvatar.RemoveAvatarEndpoint),
+        typeof(Features.UpdateMyProfile.UpdateMyProfileEndpoint),
+    ];
+
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
     {
         var assembly = typeof(AccountsModule).Assembly;
@@ -56,6 +76,8 @@ public static class AccountsModule
         services.AddScoped<ISessionStatus, Features.SessionLookup.SessionStatus>();
         services.AddScoped<Profiles.AvatarView>();
         services.AddScoped<SessionTokenIssuer>();
+        services.AddScoped<SessionRevocation>();
+        services.AddScoped<Profiles.AvatarChanges>();
         services.AddScoped<IModuleInitializer, AdminSeeder>();
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
@@ -63,7 +85,7 @@ public static class AccountsModule
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
-            .AddCookie(AdminSignInHandler.Scheme, options =>
+            .AddCookie(AdminCookie.Scheme, options =>
             {
                 options.Cookie.Name = "chatapp_admin";
                 options.Cookie.HttpOnly = true;
@@ -120,14 +142,14 @@ public static class AccountsModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.Admin, policy => policy
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, AdminSignInHandler.Scheme)
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, AdminCookie.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(AuthorizationPolicies.AdminRole));
         return services;
     }
 
     public static IEndpointRouteBuilder MapAccountsModule(this IEndpointRouteBuilder app) =>
-        app.MapCarterModulesOf(typeof(AccountsModule).Assembly);
+        app.MapCarterModules(typeof(AccountsModule).Assembly, Endpoints);
 
     private static Task RedirectBrowsersOnly(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -16,6 +16,28 @@ public static class ChatModule
 {
     public const string Name = "chat";
 
+    /// <summary>The module's endpoints in the order of the API document (see <see cref="ModuleEndpoints.MapCarterModules"/>); a new slice adds its endpoint here.</summary>
+    private static readonly Type[] Endpoints =
+    [
+        typeof(Features.BlockUser.BlockUserEndpoint),
+        typeof(Features.UnblockUser.UnblockUserEndpoint),
+        typeof(Features.EditMessage.EditMessageEndpoint),
+        typeof(Features.DeleteMessage.DeleteMessageEndpoint),
+        typeof(Features.CreateGroupRoom.CreateGroupRoomEndpoint),
+        typeof(Features.GetMessages.GetMessagesEndpoint),
+        typeof(Features.GetPresence.GetPresenceEndpoint),
+        typeof(Features.GetRoom.GetRoomEndpoint),
+        typeof(Features.ListRooms.ListRoomsEndpoint),
+        typeof(Features.AddMembers.AddMembersEndpoint),
+        typeof(Features.RemoveMember.RemoveMemberEndpoint),
+        typeof(Features.MarkRead.MarkReadEndpoint),
+        typeof(Features.OpenDirectRoom.OpenDirectRoomEndpoint),
+        typeof(Features.React.ReactEndpoint),
+        typeof(Features.RemoveReaction.RemoveReactionEndpoint),
+        typeof(Features.SendMessage.SendMessageEndpoint),
+        typeof(Features.Sync.SyncEndpoint),
+    ];
+
     public static IServiceCollection AddChatModule(this IServiceCollection services, IConfiguration configuration)
     {
         var assembly = typeof(ChatModule).Assembly;
@@ -24,6 +46,7 @@ public static class ChatModule
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
         services.AddScoped<RoomReader>();
+        services.AddScoped<ReactionChanges>();
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
@@ -45,7 +68,7 @@ public static class ChatModule
 
     public static IEndpointRouteBuilder MapChatModule(this IEndpointRouteBuilder app)
     {
-        app.MapCarterModulesOf(typeof(ChatModule).Assembly);
+        app.MapCarterModules(typeof(ChatModule).Assembly, Endpoints);
         app.MapHub<ChatHub>(ChatHub.Path, options =>
         {
             // Clients connect straight to WebSockets and skip negotiation, so no sticky sessions are needed.

@@ -18,6 +18,14 @@ public static class MediaModule
 {
     public const string Name = "media";
 
+    /// <summary>The module's endpoints in the order of the API document (see <see cref="ModuleEndpoints.MapCarterModules"/>); a new slice adds its endpoint here.</summary>
+    private static readonly Type[] Endpoints =
+    [
+        typeof(Features.GetImage.GetImageEndpoint),
+        typeof(Features.ServeFile.ServeFileEndpoint),
+        typeof(Features.UploadImage.UploadImageEndpoint),
+    ];
+
     public static IServiceCollection AddMediaModule(this IServiceCollection services, IConfiguration configuration)
     {
         var assembly = typeof(MediaModule).Assembly;
@@ -52,14 +60,14 @@ public static class MediaModule
         });
         services.AddSingleton<MediaUrls>();
         services.AddScoped<IMediaCatalog, MediaCatalog>();
-        services.AddScoped<Features.TrackUsage.MediaUsage>();
+        services.AddScoped<Usage.MediaUsage>();
         services.AddScoped<IModuleInitializer, MediaInitializer>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMediaModule(this IEndpointRouteBuilder app)
     {
-        app.MapCarterModulesOf(typeof(MediaModule).Assembly);
+        app.MapCarterModules(typeof(MediaModule).Assembly, Endpoints);
         return app;
     }
 }

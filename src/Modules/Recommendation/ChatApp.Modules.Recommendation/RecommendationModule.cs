@@ -2,6 +2,7 @@ using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Modules.Recommendation.Features.RecomputeScore;
 using ChatApp.Modules.Recommendation.Features.TrainModel;
+using ChatApp.Modules.Recommendation.Scoring;
 using ChatApp.Modules.Recommendation.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,15 @@ namespace ChatApp.Modules.Recommendation;
 public static class RecommendationModule
 {
     public const string Name = "recommendation";
+
+    /// <summary>The module's endpoints in the order of the API document (see <see cref="ModuleEndpoints.MapCarterModules"/>); a new slice adds its endpoint here.</summary>
+    private static readonly Type[] Endpoints =
+    [
+        typeof(Features.GetProfileScore.GetProfileScoreEndpoint),
+        typeof(Features.GetRecommendations.GetRecommendationsEndpoint),
+        typeof(Features.RateUser.RateUserEndpoint),
+        typeof(Features.WithdrawRating.WithdrawRatingEndpoint),
+    ];
 
     public static IServiceCollection AddRecommendationModule(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +42,7 @@ public static class RecommendationModule
 
     public static IEndpointRouteBuilder MapRecommendationModule(this IEndpointRouteBuilder app)
     {
-        app.MapCarterModulesOf(typeof(RecommendationModule).Assembly);
+        app.MapCarterModules(typeof(RecommendationModule).Assembly, Endpoints);
         return app;
     }
 }

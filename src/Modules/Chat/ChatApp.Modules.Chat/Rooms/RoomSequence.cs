@@ -16,6 +16,19 @@ internal static class RoomSequence
         return (await LastAsync(db, [roomId], cancellationToken))[roomId];
     }
 
+    /// <summary>
+    /// Takes the room row's lock without taking a number (inside a transaction): changes that may turn out to change
+    /// nothing decide after this, and take a number only when they do.
+    /// </summary>
+    public static async Task LockAsync(ChatDbContext db, Guid roomId, CancellationToken cancellationToken)
+    {
+        var locked = await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastSeq, r => r.LastSeq), cancellationToken);
+        if (locked != 1)
+        {
+            throw new InvalidOperationException($"Room {roomId} does not exist.");
+        }
+    }
+
     /// <summary>Reserves the room's next <paramref name="count"/> numbers (inside a transaction); <see cref="LastAsync"/> then tells where they end.</summary>
     public static async Task AdvanceAsync(ChatDbContext db, Guid roomId, int count, DateTime now, Guid? lastMessageId, CancellationToken cancellationToken)
     {

@@ -1,16 +1,15 @@
 using System.Security.Claims;
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 
 namespace ChatApp.Modules.Accounts.Features.AdminSignIn;
 
 /// <summary>Checks an administrator's e-mail and password for the browser sign-in of the admin pages (Hangfire dashboard).</summary>
-internal sealed record AdminSignInCommand(string Email, string Password) : ICommand<Result<ClaimsPrincipal>>, INonTransactionalCommand;
+[TransactionExemption(TransactionExemption.CommitOnFailure, "A failed sign-in must still count towards lockout.")]
+internal sealed record AdminSignInCommand(string Email, string Password) : ICommand<Result<ClaimsPrincipal>>;
 
 internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserManager<User> users)
     : ICommandHandler<AdminSignInCommand, Result<ClaimsPrincipal>>
 {
-    public const string Scheme = "AdminCookie";
-
     public async ValueTask<Result<ClaimsPrincipal>> Handle(AdminSignInCommand command, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(command.Email) || string.IsNullOrEmpty(command.Password))
@@ -44,7 +43,7 @@ internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserMan
             new(AdminCookieValidator.SecurityStampClaim, user.SecurityStamp ?? ""),
         };
         claims.AddRange(roles.Select(role => new Claim(ClaimsPrincipalExtensions.RoleClaim, role)));
-        var identity = new ClaimsIdentity(claims, Scheme, ClaimsPrincipalExtensions.NameClaim, ClaimsPrincipalExtensions.RoleClaim);
+        var identity = new ClaimsIdentity(claims, AdminCookie.Scheme, ClaimsPrincipalExtensions.NameClaim, ClaimsPrincipalExtensions.RoleClaim);
         return new ClaimsPrincipal(identity);
     }
 }

@@ -14,7 +14,6 @@ internal sealed class AdminSignInEndpoint : ICarterModule
     {
         app.MapGet(AccountsRoutes.AdminSignIn, (Delegate)ShowForm).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(AccountsRoutes.AdminSignIn, (Delegate)SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
-        app.MapPost(AccountsRoutes.AdminSignOut, (Delegate)SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
     }
 
     private static IResult ShowForm(HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
@@ -46,14 +45,8 @@ internal sealed class AdminSignInEndpoint : ICarterModule
                 : StatusCodes.Status401Unauthorized);
         }
 
-        await context.SignInAsync(AdminSignInHandler.Scheme, result.Value);
+        await context.SignInAsync(AdminCookie.Scheme, result.Value);
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/hangfire");
-    }
-
-    private static async Task<IResult> SignOutAsync(HttpContext context)
-    {
-        await context.SignOutAsync(AdminSignInHandler.Scheme);
-        return Results.Redirect(AccountsRoutes.AdminSignIn);
     }
 
     private static bool IsLocal(string? url) =>

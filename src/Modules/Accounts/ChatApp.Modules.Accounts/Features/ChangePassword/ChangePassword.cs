@@ -1,13 +1,11 @@
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 
 namespace ChatApp.Modules.Accounts.Features.ChangePassword;
 
 internal sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 
-/// <summary>Non-transactional: it runs its own transaction so that the session cache is cleared only after the commit.</summary>
-internal sealed record ChangePasswordCommand(Guid UserId, Guid? CurrentSessionId, string CurrentPassword, string NewPassword)
-    : ICommand<Result>, INonTransactionalCommand;
+internal sealed record ChangePasswordCommand(Guid UserId, Guid? CurrentSessionId, string CurrentPassword, string NewPassword) : ICommand<Result>;
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
 {
@@ -19,12 +17,16 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
     }
 }
 
-/// <summary>Changes the password and signs out every other device (their sessions are revoked; this one stays).</summary>
+/// <summary>
+/// Changes the password and signs out every other device (their sessions are revoked; this one stays). The session
+/// and admin-cookie caches of this node are cleared once that is committed.
+/// </summary>
 internal sealed class ChangePasswordHandler(
     AccountsDbContext db,
     UserManager<User> users,
     SessionValidator sessions,
     AdminCookieValidator adminCookies,
+    AfterCommit afterCommit,
     TimeProvider timeProvider) : ICommandHandler<ChangePasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -35,11 +37,9 @@ internal sealed class ChangePasswordHandler(
             return AccountErrors.UserNotFound;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
         if (!changed.Succeeded)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return AccountErrors.FromIdentity(changed.Errors, passwordField: "newPassword");
         }
 
@@ -52,10 +52,11 @@ internal sealed class ChangePasswordHandler(
             session.Revoke(now, SessionRevocationReasons.PasswordChanged);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        sessions.Forget(others.Select(s => s.Id));
-        adminCookies.Forget(user.Id);
+        afterCommit.Run(() =>
+        {
+            sessions.Forget(others.Select(s => s.Id));
+            adminCookies.Forget(user.Id);
+        });
         return Result.Success();
     }
 }

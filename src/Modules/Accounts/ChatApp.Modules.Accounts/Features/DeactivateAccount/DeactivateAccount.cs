@@ -1,12 +1,12 @@
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 
 namespace ChatApp.Modules.Accounts.Features.DeactivateAccount;
 
 internal sealed record DeactivateAccountRequest(string Password);
 
-/// <summary>Non-transactional: it runs its own transaction so that the session cache is cleared only after the commit.</summary>
-internal sealed record DeactivateAccountCommand(Guid UserId, string Password) : ICommand<Result>, INonTransactionalCommand;
+[TransactionExemption(TransactionExemption.CommitOnFailure, "A wrong password must still count towards lockout, as a failed sign-in does.")]
+internal sealed record DeactivateAccountCommand(Guid UserId, string Password) : ICommand<Result>;
 
 internal sealed class DeactivateAccountValidator : AbstractValidator<DeactivateAccountCommand>
 {
@@ -24,6 +24,7 @@ internal sealed class DeactivateAccountHandler(
     SignInManager<User> signIn,
     SessionValidator sessions,
     AdminCookieValidator adminCookies,
+    AfterCommit afterCommit,
     TimeProvider timeProvider) : ICommandHandler<DeactivateAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeactivateAccountCommand command, CancellationToken cancellationToken)
@@ -46,7 +47,6 @@ internal sealed class DeactivateAccountHandler(
         }
 
         var now = timeProvider.GetUtcNowForStorage();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.DeactivatedAt ??= now;
         var active = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
         foreach (var session in active)
@@ -54,10 +54,11 @@ internal sealed class DeactivateAccountHandler(
             session.Revoke(now, SessionRevocationReasons.AccountDeactivated);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        sessions.Forget(active.Select(s => s.Id));
-        adminCookies.Forget(user.Id);
+        afterCommit.Run(() =>
+        {
+            sessions.Forget(active.Select(s => s.Id));
+            adminCookies.Forget(user.Id);
+        });
         return Result.Success();
     }
 }

@@ -4,9 +4,6 @@ namespace ChatApp.Modules.Accounts.Features.GetMyProfile;
 
 internal sealed record GetMyProfileQuery(Guid UserId) : IQuery<Result<MyProfileResponse>>;
 
-/// <summary>My own profile, including what only I may see (e-mail).</summary>
-internal sealed record MyProfileResponse(Guid Id, string Email, string DisplayName, string? Bio, DateTime CreatedAt, AvatarResponse? Avatar);
-
 internal sealed class GetMyProfileHandler(AccountsDbContext db, AvatarView avatars) : IQueryHandler<GetMyProfileQuery, Result<MyProfileResponse>>
 {
     public async ValueTask<Result<MyProfileResponse>> Handle(GetMyProfileQuery query, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 
 namespace ChatApp.Modules.Accounts.Features.Login;
 
-/// <summary>Signs in on one device. Non-transactional: a failed attempt must still be counted towards lockout.</summary>
-internal sealed record LoginCommand(string Email, string Password, string? DeviceName)
-    : ICommand<Result<TokenResponse>>, INonTransactionalCommand;
+/// <summary>Signs in on one device.</summary>
+[TransactionExemption(TransactionExemption.CommitOnFailure, "A failed sign-in must still count towards lockout.")]
+internal sealed record LoginCommand(string Email, string Password, string? DeviceName) : ICommand<Result<TokenResponse>>;
 
 internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 {
@@ -20,7 +20,7 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 /// Checks the credentials (see <see cref="CredentialsChecker"/>) and starts a device session. Signing in to a
 /// deactivated account reactivates it.
 /// </summary>
-internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AccountsDbContext db, AdminCookieValidator adminCookies)
+internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AdminCookieValidator adminCookies, AfterCommit afterCommit)
     : ICommandHandler<LoginCommand, Result<TokenResponse>>
 {
     public async ValueTask<Result<TokenResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -34,10 +34,9 @@ internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenI
         var reactivated = user.Value.DeactivatedAt is not null;
         user.Value.DeactivatedAt = null;
         var pair = await issuer.StartSessionAsync(user.Value, command.DeviceName);
-        await db.SaveChangesAsync(cancellationToken);
         if (reactivated)
         {
-            adminCookies.Forget(user.Value.Id);
+            afterCommit.Run(() => adminCookies.Forget(user.Value.Id));
         }
 
         return TokenResponse.From(pair);

@@ -1,5 +1,4 @@
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +24,7 @@ internal sealed class AccountsMaintenanceOptions
     public TimeSpan DeliveredOutboxRetention { get; set; } = TimeSpan.FromDays(7);
 }
 
-internal sealed record PurgeExpiredSessionsCommand : ICommand<PurgeExpiredSessionsResult>, INonTransactionalCommand;
+internal sealed record PurgeExpiredSessionsCommand : ICommand<PurgeExpiredSessionsResult>;
 
 internal sealed record PurgeExpiredSessionsResult(int Sessions, int RefreshTokens, int OutboxMessages);
 

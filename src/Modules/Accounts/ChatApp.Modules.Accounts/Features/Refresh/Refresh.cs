@@ -1,11 +1,12 @@
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Accounts.Features.Refresh;
 
-/// <summary>Exchanges a refresh token for a new pair. Non-transactional: detecting reuse must revoke the session even though the call fails.</summary>
-internal sealed record RefreshCommand(string RefreshToken) : ICommand<Result<TokenResponse>>, INonTransactionalCommand;
+/// <summary>Exchanges a refresh token for a new pair.</summary>
+[TransactionExemption(TransactionExemption.CommitOnFailure, "A replayed refresh token must still revoke its session although the call fails.")]
+internal sealed record RefreshCommand(string RefreshToken) : ICommand<Result<TokenResponse>>;
 
 internal sealed class RefreshValidator : AbstractValidator<RefreshCommand>
 {
@@ -22,6 +23,7 @@ internal sealed class RefreshHandler(
     UserManager<User> users,
     SessionTokenIssuer issuer,
     SessionValidator sessions,
+    AfterCommit afterCommit,
     TimeProvider timeProvider,
     ILogger<RefreshHandler> logger) : ICommandHandler<RefreshCommand, Result<TokenResponse>>
 {
@@ -43,7 +45,7 @@ internal sealed class RefreshHandler(
 
         if (token.UsedAt is not null)
         {
-            return await RevokeForReuseAsync(session, now, cancellationToken);
+            return RevokeForReuse(session, now);
         }
 
         var user = await users.FindByIdAsync(session.UserId.ToString());
@@ -52,29 +54,25 @@ internal sealed class RefreshHandler(
             return AccountErrors.InvalidRefreshToken;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         DateTime? usedAt = now;
         var claimed = await db.RefreshTokens
             .Where(t => t.Id == token.Id && t.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, usedAt), cancellationToken);
         if (claimed == 0)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return await RevokeForReuseAsync(session, now, cancellationToken);
+            return RevokeForReuse(session, now);
         }
 
         var pair = await issuer.IssueAsync(user, session, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return TokenResponse.From(pair);
     }
 
-    private async Task<Error> RevokeForReuseAsync(Session session, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Revokes the session; the unit of work commits that although the call fails.</summary>
+    private Error RevokeForReuse(Session session, DateTime now)
     {
         logger.LogWarning("Refresh token reuse detected for session {SessionId} of user {UserId}; revoking the session", session.Id, session.UserId);
         session.Revoke(now, SessionRevocationReasons.RefreshTokenReuse);
-        await db.SaveChangesAsync(cancellationToken);
-        sessions.Forget(session.Id);
+        afterCommit.Run(() => sessions.Forget(session.Id));
         return AccountErrors.InvalidRefreshToken;
     }
 }

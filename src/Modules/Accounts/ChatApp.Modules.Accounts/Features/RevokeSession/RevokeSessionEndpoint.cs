@@ -15,7 +15,7 @@ internal sealed class RevokeSessionEndpoint : ICarterModule
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid sessionId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        var command = new RevokeSessionCommand(user.GetUserId(), sessionId, SessionRevocationReasons.RevokedByUser);
+        var command = new RevokeSessionCommand(user.GetUserId(), sessionId);
         return (await sender.Send(command, cancellationToken)).ToNoContent();
     }
 }

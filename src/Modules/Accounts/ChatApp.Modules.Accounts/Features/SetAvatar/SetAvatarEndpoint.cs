@@ -5,31 +5,18 @@ namespace ChatApp.Modules.Accounts.Features.SetAvatar;
 
 internal sealed class SetAvatarEndpoint : ICarterModule
 {
-    public void AddRoutes(IEndpointRouteBuilder app)
-    {
-        app.MapPut(AccountsRoutes.Accounts + "/me/avatar", SetAsync)
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPut(AccountsRoutes.Accounts + "/me/avatar", HandleAsync)
             .WithName("SetMyAvatar")
             .WithTags("Accounts")
             .WithSummary("Use one of my uploaded avatar images (POST /api/v1/media/images with purpose=avatar) as my avatar")
             .RequireAuthorization()
             .ProducesValidationProblem();
-        app.MapDelete(AccountsRoutes.Accounts + "/me/avatar", RemoveAsync)
-            .WithName("RemoveMyAvatar")
-            .WithTags("Accounts")
-            .WithSummary("Remove my avatar")
-            .RequireAuthorization();
-    }
 
-    private static async Task<Results<Ok<AvatarResponse>, ProblemHttpResult>> SetAsync(
+    private static async Task<Results<Ok<AvatarResponse>, ProblemHttpResult>> HandleAsync(
         SetAvatarRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new SetAvatarCommand(user.GetUserId(), request.MediaId), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error.ToProblem();
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new SetAvatarCommand(user.GetUserId(), null), cancellationToken);
-        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 }

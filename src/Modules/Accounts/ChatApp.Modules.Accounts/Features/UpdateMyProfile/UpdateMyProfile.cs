@@ -1,6 +1,5 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.Modules.Accounts.Features.GetMyProfile;
 using ChatApp.Modules.Accounts.Profiles;
 
 namespace ChatApp.Modules.Accounts.Features.UpdateMyProfile;

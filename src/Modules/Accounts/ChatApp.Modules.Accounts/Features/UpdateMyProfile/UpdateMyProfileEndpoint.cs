@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ChatApp.Modules.Accounts.Features.GetMyProfile;
+using ChatApp.Modules.Accounts.Profiles;
 
 namespace ChatApp.Modules.Accounts.Features.UpdateMyProfile;
 

@@ -1,6 +1,6 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Accounts.Contracts;
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.Extensions.Options;
@@ -9,8 +9,7 @@ namespace ChatApp.Modules.Chat.Features.CreateGroupRoom;
 
 internal sealed record CreateGroupRoomRequest(string Name, IReadOnlyList<Guid>? MemberIds);
 
-/// <summary>Non-transactional: one SaveChanges stores the room atomically, and members are told only after it is committed.</summary>
-internal sealed record CreateGroupRoomCommand(Guid UserId, string Name, IReadOnlyList<Guid> MemberIds) : ICommand<Result<RoomResponse>>, INonTransactionalCommand;
+internal sealed record CreateGroupRoomCommand(Guid UserId, string Name, IReadOnlyList<Guid> MemberIds) : ICommand<Result<RoomResponse>>;
 
 internal sealed class CreateGroupRoomValidator : AbstractValidator<CreateGroupRoomCommand>
 {
@@ -24,8 +23,12 @@ internal sealed class CreateGroupRoomValidator : AbstractValidator<CreateGroupRo
     }
 }
 
-/// <summary>Creates a group room owned by the caller, with the given members (the caller is added; duplicates are ignored).</summary>
-internal sealed class CreateGroupRoomHandler(ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, IIdGenerator ids, TimeProvider timeProvider)
+/// <summary>
+/// Creates a group room owned by the caller, with the given members (the caller is added; duplicates are ignored). The
+/// members are told once it is committed.
+/// </summary>
+internal sealed class CreateGroupRoomHandler(
+    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<CreateGroupRoomCommand, Result<RoomResponse>>
 {
     public async ValueTask<Result<RoomResponse>> Handle(CreateGroupRoomCommand command, CancellationToken cancellationToken)
@@ -44,8 +47,8 @@ internal sealed class CreateGroupRoomHandler(ChatDbContext db, IUserDirectory us
             Id = ids.NewId(), Kind = RoomKind.Group, Name = command.Name.Trim(), OwnerId = command.UserId, CreatedAt = now, LastActivityAt = now,
         };
         RoomCreation.AddMembers(db, room, [command.UserId, .. others], command.UserId, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.RoomCreatedAsync(room.Id, room.LastSeq, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the room as returned is read back from the database
+        afterCommit.Run(ct => notifier.RoomCreatedAsync(room.Id, room.LastSeq, ct));
         return (await reader.GetAsync(command.UserId, room.Id, cancellationToken))!;
     }
 }

@@ -1,11 +1,11 @@
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 
 namespace ChatApp.Modules.Chat.Features.MarkRead;
 
 internal sealed record MarkReadRequest(long Seq);
 
-/// <summary>Non-transactional: one conditional update, so concurrent reads on several devices can only move the position forward.</summary>
-internal sealed record MarkReadCommand(Guid UserId, Guid RoomId, long Seq) : ICommand<Result<ReadStateResponse>>, INonTransactionalCommand;
+/// <summary>One conditional update, so concurrent reads on several devices can only move the position forward.</summary>
+internal sealed record MarkReadCommand(Guid UserId, Guid RoomId, long Seq) : ICommand<Result<ReadStateResponse>>;
 
 internal sealed record ReadStateResponse(Guid RoomId, long ReadSeq, int UnreadCount);
 
@@ -15,7 +15,7 @@ internal sealed class MarkReadValidator : AbstractValidator<MarkReadCommand>
 }
 
 /// <summary>Moves my read position forward to <c>seq</c> (never back) and returns it with my unread count.</summary>
-internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier notifier) : ICommandHandler<MarkReadCommand, Result<ReadStateResponse>>
+internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier notifier, AfterCommit afterCommit) : ICommandHandler<MarkReadCommand, Result<ReadStateResponse>>
 {
     public async ValueTask<Result<ReadStateResponse>> Handle(MarkReadCommand command, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier no
             return Error.Validation("seq", $"The room's last sequence number is {lastSeq}.");
         }
 
-        var moved = await db.RoomMembers
+        var advanced = await db.RoomMembers
             .Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId && m.ReadSeq < command.Seq)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadSeq, command.Seq), cancellationToken);
         var readSeq = await db.RoomMembers.AsNoTracking()
@@ -42,7 +42,7 @@ internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier no
             .SingleAsync(cancellationToken);
         var unread = await db.Messages.CountAsync(
             m => m.RoomId == command.RoomId && m.Seq > readSeq && m.SenderId != command.UserId && m.DeletedAt == null, cancellationToken);
-        if (moved > 0)
+        if (advanced > 0)
         {
             // What has been read needs no push notification any more.
             await db.PendingNotifications
@@ -50,7 +50,8 @@ internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier no
                 .ExecuteDeleteAsync(cancellationToken);
 
             // Read receipts for the room, and the same position for my other devices.
-            await notifier.ReadPositionChangedAsync(new Realtime.ReadPositionChangedEvent(command.RoomId, command.UserId, readSeq), cancellationToken);
+            var moved = new Realtime.ReadPositionChangedEvent(command.RoomId, command.UserId, readSeq);
+            afterCommit.Run(ct => notifier.ReadPositionChangedAsync(moved, ct));
         }
 
         return new ReadStateResponse(command.RoomId, readSeq, unread);

@@ -1,12 +1,13 @@
-using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 
 namespace ChatApp.Modules.Chat.Features.OpenDirectRoom;
 
-/// <summary>Gets or creates the one direct room of a pair. Non-transactional: it retries as a read when a concurrent call created the room first.</summary>
-internal sealed record OpenDirectRoomCommand(Guid UserId, Guid OtherUserId) : ICommand<Result<OpenDirectRoomResult>>, INonTransactionalCommand;
+/// <summary>Gets or creates the one direct room of a pair.</summary>
+internal sealed record OpenDirectRoomCommand(Guid UserId, Guid OtherUserId) : ICommand<Result<OpenDirectRoomResult>>;
 
 internal sealed record OpenDirectRoomResult(RoomResponse Room, bool Created);
 
@@ -16,7 +17,12 @@ internal sealed class OpenDirectRoomValidator : AbstractValidator<OpenDirectRoom
         RuleFor(c => c.OtherUserId).NotEqual(c => c.UserId).OverridePropertyName("userId").WithMessage("You cannot open a direct room with yourself.");
 }
 
-internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory users, RoomReader reader, Realtime.ChatNotifier notifier, IIdGenerator ids, TimeProvider timeProvider)
+/// <summary>
+/// When both people open their room at the same moment, the unique direct key keeps one: the other's insert fails, the
+/// unit of work runs this handler again and it finds the room.
+/// </summary>
+internal sealed class OpenDirectRoomHandler(
+    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<OpenDirectRoomCommand, Result<OpenDirectRoomResult>>
 {
     public async ValueTask<Result<OpenDirectRoomResult>> Handle(OpenDirectRoomCommand command, CancellationToken cancellationToken)
@@ -32,37 +38,19 @@ internal sealed class OpenDirectRoomHandler(ChatDbContext db, IUserDirectory use
         }
 
         var key = Room.DirectKeyFor(command.UserId, command.OtherUserId);
-        var created = false;
-        if (!await db.Rooms.AnyAsync(r => r.DirectKey == key, cancellationToken))
-        {
-            created = await TryCreateAsync(command, key, cancellationToken);
-        }
-
-        var roomId = await db.Rooms.Where(r => r.DirectKey == key).Select(r => r.Id).SingleAsync(cancellationToken);
-        var room = await reader.GetAsync(command.UserId, roomId, cancellationToken);
+        var roomId = await db.Rooms.Where(r => r.DirectKey == key).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        var created = roomId is null;
         if (created)
         {
-            await notifier.RoomCreatedAsync(roomId, room!.LastSeq, cancellationToken);
+            var now = timeProvider.GetUtcNowForStorage();
+            var room = new Room { Id = ids.NewId(), Kind = RoomKind.Direct, DirectKey = key, CreatedAt = now, LastActivityAt = now };
+            RoomCreation.AddMembers(db, room, [command.UserId, command.OtherUserId], ownerId: null, now);
+            await db.SaveChangesAsync(cancellationToken); // the room as returned is read back from the database
+            roomId = room.Id;
+            afterCommit.Run(ct => notifier.RoomCreatedAsync(room.Id, room.LastSeq, ct));
         }
 
-        return new OpenDirectRoomResult(room!, created);
-    }
-
-    private async Task<bool> TryCreateAsync(OpenDirectRoomCommand command, string key, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNowForStorage();
-        var room = new Room { Id = ids.NewId(), Kind = RoomKind.Direct, DirectKey = key, CreatedAt = now, LastActivityAt = now };
-        RoomCreation.AddMembers(db, room, [command.UserId, command.OtherUserId], ownerId: null, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // The other person opened the same room at the same moment: the unique direct key kept one.
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        var response = await reader.GetAsync(command.UserId, roomId!.Value, cancellationToken);
+        return new OpenDirectRoomResult(response!, created);
     }
 }

@@ -1,4 +1,4 @@
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Chat.Rooms;
 using ChatApp.Modules.Media.Contracts;
 
@@ -7,19 +7,13 @@ namespace ChatApp.Modules.Chat.Features.SendMessage;
 /// <summary><c>attachments</c>: up to 10 media ids of my pictures uploaded with purpose <c>chat</c>; the text may then be empty.</summary>
 internal sealed record SendMessageRequest(string ClientMessageId, string? Text, Guid? ReplyTo, IReadOnlyList<Guid>? Attachments = null);
 
-/// <summary>Non-transactional: it runs its own transaction so that a concurrent duplicate send can be answered with the original.</summary>
+[TransactionExemption(TransactionExemption.OwnTransaction,
+    "The batched message writer stores the sends of this node in one transaction per batch, and answers each send after that commit.")]
 internal sealed record SendMessageCommand(Guid UserId, Guid RoomId, string ClientMessageId, string Text, Guid? ReplyTo, IReadOnlyList<Guid>? Attachments = null)
-    : ICommand<Result<SendMessageResult>>, INonTransactionalCommand;
+    : ICommand<Result<SendMessageResult>>;
 
 /// <summary>The stored message; <c>Created</c> is false when this was a retry of a send that had already been stored.</summary>
 internal sealed record SendMessageResult(MessageResponse Message, bool Created);
-
-internal static class MessageRules
-{
-    public static IRuleBuilderOptions<T, string> MessageText<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Message.TextMaxLength)
-            .Must(text => text.Trim().Length > 0).WithMessage("'Text' must not be blank.");
-}
 
 internal sealed class SendMessageValidator : AbstractValidator<SendMessageCommand>
 {

@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Media.Storage;
@@ -8,19 +7,20 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Media.Features.CleanUpMedia;
 
-internal sealed record CleanUpMediaCommand : ICommand<CleanUpMediaResult>, INonTransactionalCommand;
+internal sealed record CleanUpMediaCommand : ICommand<CleanUpMediaResult>;
 
-internal sealed record CleanUpMediaResult(int ExpiredUnused, int DeletedImages, int DeletedObjects);
+/// <summary><c>Finished</c>: no released image is left (otherwise send the command again for the next batch).</summary>
+internal sealed record CleanUpMediaResult(int ExpiredUnused, int DeletedImages, int DeletedObjects, bool Finished);
 
 /// <summary>
-/// Releases uploads never used within <see cref="MediaOptions.UnusedRetention"/>, then deletes every released image:
-/// its objects first, then its row, so a failure half-way leaves a row that the next run finishes (deleting a missing
-/// object is fine), never an object nobody knows about.
+/// Releases uploads never used within <see cref="MediaOptions.UnusedRetention"/>, then deletes a batch of released
+/// images: their objects first, then their rows, so a failure half-way leaves rows that the next run finishes (deleting
+/// a missing object is fine), never an object nobody knows about. One batch per command keeps each transaction short.
 /// </summary>
 internal sealed class CleanUpMediaHandler(MediaDbContext db, IObjectStorage storage, IOptions<MediaOptions> options, TimeProvider timeProvider)
     : ICommandHandler<CleanUpMediaCommand, CleanUpMediaResult>
 {
-    private const int BatchSize = 200;
+    public const int BatchSize = 200;
 
     public async ValueTask<CleanUpMediaResult> Handle(CleanUpMediaCommand command, CancellationToken cancellationToken)
     {
@@ -30,30 +30,26 @@ internal sealed class CleanUpMediaHandler(MediaDbContext db, IObjectStorage stor
             .Where(i => i.ReleasedAt == null && i.CreatedAt < cutoff && !db.Uses.Any(u => u.MediaId == i.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.ReleasedAt, now), cancellationToken);
 
-        int images = 0, objects = 0;
-        while (true)
+        var batch = await db.Images.AsNoTracking()
+            .Where(i => i.ReleasedAt != null)
+            .OrderBy(i => i.ReleasedAt)
+            .Take(BatchSize + 1)
+            .Select(i => new { i.Id, Keys = i.Variants.Select(v => v.Key).ToList() })
+            .ToListAsync(cancellationToken);
+        var finished = batch.Count <= BatchSize;
+        batch = batch.Take(BatchSize).ToList();
+        if (batch.Count == 0)
         {
-            var batch = await db.Images.AsNoTracking()
-                .Where(i => i.ReleasedAt != null)
-                .OrderBy(i => i.ReleasedAt)
-                .Take(BatchSize)
-                .Select(i => new { i.Id, Keys = i.Variants.Select(v => v.Key).ToList() })
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            var keys = batch.SelectMany(i => i.Keys).ToList();
-            await storage.DeleteAsync(keys, cancellationToken);
-            var ids = batch.Select(i => i.Id).ToList();
-            await db.Variants.Where(v => ids.Contains(v.MediaId)).ExecuteDeleteAsync(cancellationToken);
-            await db.Uses.Where(u => ids.Contains(u.MediaId)).ExecuteDeleteAsync(cancellationToken);
-            images += await db.Images.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
-            objects += keys.Count;
+            return new CleanUpMediaResult(expired, 0, 0, Finished: true);
         }
 
-        return new CleanUpMediaResult(expired, images, objects);
+        var keys = batch.SelectMany(i => i.Keys).ToList();
+        await storage.DeleteAsync(keys, cancellationToken);
+        var ids = batch.Select(i => i.Id).ToList();
+        await db.Variants.Where(v => ids.Contains(v.MediaId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Uses.Where(u => ids.Contains(u.MediaId)).ExecuteDeleteAsync(cancellationToken);
+        var images = await db.Images.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+        return new CleanUpMediaResult(expired, images, keys.Count, finished);
     }
 }
 
@@ -66,9 +62,18 @@ internal sealed class CleanUpMediaJob(ISender sender, ILogger<CleanUpMediaJob> l
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new CleanUpMediaCommand(), cancellationToken);
-        logger.LogInformation("Media clean-up: {Expired} unused uploads expired, {Images} images and {Objects} objects deleted",
-            result.ExpiredUnused, result.DeletedImages, result.DeletedObjects);
+        int expired = 0, images = 0, objects = 0;
+        CleanUpMediaResult batch;
+        do
+        {
+            batch = await sender.Send(new CleanUpMediaCommand(), cancellationToken);
+            expired += batch.ExpiredUnused;
+            images += batch.DeletedImages;
+            objects += batch.DeletedObjects;
+        }
+        while (!batch.Finished);
+
+        logger.LogInformation("Media clean-up: {Expired} unused uploads expired, {Images} images and {Objects} objects deleted", expired, images, objects);
     }
 }
 

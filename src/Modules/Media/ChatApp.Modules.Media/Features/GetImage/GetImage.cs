@@ -1,4 +1,4 @@
-using ChatApp.Modules.Media.Features.UploadImage;
+using ChatApp.Modules.Media.Images;
 using ChatApp.Modules.Media.Storage;
 
 namespace ChatApp.Modules.Media.Features.GetImage;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ChatApp.Modules.Media.Features.UploadImage;
+using ChatApp.Modules.Media.Images;
 
 namespace ChatApp.Modules.Media.Features.GetImage;
 

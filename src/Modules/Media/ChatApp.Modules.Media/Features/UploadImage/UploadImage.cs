@@ -1,27 +1,14 @@
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Media.Images;
 using ChatApp.Modules.Media.Processing;
 using ChatApp.Modules.Media.Storage;
 
 namespace ChatApp.Modules.Media.Features.UploadImage;
 
-/// <summary>Non-transactional: objects are stored first, then one row; the handler removes the objects if the row fails.</summary>
-internal sealed record UploadImageCommand(Guid UserId, byte[] Content, MediaPurpose Purpose, CropRect? Crop)
-    : ICommand<Result<MediaImageResponse>>, INonTransactionalCommand;
-
-/// <summary>An uploaded image and the URL of each variant (signed and expiring at <c>UrlsExpireAt</c> for chat pictures).</summary>
-internal sealed record MediaImageResponse(
-    Guid Id,
-    string Purpose,
-    int Width,
-    int Height,
-    IReadOnlyList<MediaVariantInfo> Variants,
-    DateTime? UrlsExpireAt,
-    DateTime CreatedAt)
-{
-    public static MediaImageResponse From(MediaImageInfo info, DateTime createdAt) =>
-        new(info.Id, info.Purpose.ToString().ToLowerInvariant(), info.Width, info.Height, info.Variants, info.UrlsExpireAt, createdAt);
-}
+[TransactionExemption(TransactionExemption.OwnTransaction,
+    "Decoding takes up to seconds and objects in storage cannot be rolled back: no transaction is held meanwhile; the one row is saved last and the objects are deleted when it fails.")]
+internal sealed record UploadImageCommand(Guid UserId, byte[] Content, MediaPurpose Purpose, CropRect? Crop) : ICommand<Result<MediaImageResponse>>;
 
 internal sealed class UploadImageValidator : AbstractValidator<UploadImageCommand>
 {

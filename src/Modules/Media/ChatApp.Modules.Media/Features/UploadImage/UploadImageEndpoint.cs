@@ -1,3 +1,4 @@
+using ChatApp.Modules.Media.Images;
 using System.Globalization;
 using System.Security.Claims;
 using ChatApp.Modules.Media.Processing;

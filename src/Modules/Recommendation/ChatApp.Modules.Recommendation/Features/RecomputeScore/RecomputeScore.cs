@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Recommendation.Scoring;
 using Hangfire;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.RecomputeScore;
 
-internal sealed record RecomputeScoreCommand(Guid UserId) : ICommand<ProfileScore?>, INonTransactionalCommand;
+internal sealed record RecomputeScoreCommand(Guid UserId) : ICommand<ProfileScore?>;
 
 /// <summary>
 /// Recomputes a profile's score from all its ratings: published from the minimum count on, removed below it. Takes the
@@ -25,7 +24,6 @@ internal sealed class RecomputeScoreHandler(RecommendationDbContext db, IOptions
             if (existing is not null)
             {
                 db.ProfileScores.Remove(existing);
-                await db.SaveChangesAsync(cancellationToken);
             }
 
             return null;
@@ -41,7 +39,6 @@ internal sealed class RecomputeScoreHandler(RecommendationDbContext db, IOptions
         score.ConfidenceHigh = summary.ConfidenceHigh;
         score.ShrunkScore = summary.ShrunkScore;
         score.ComputedAt = timeProvider.GetUtcNowForStorage();
-        await db.SaveChangesAsync(cancellationToken);
         return score;
     }
 }

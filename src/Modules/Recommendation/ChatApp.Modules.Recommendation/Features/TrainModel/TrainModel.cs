@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatApp.BuildingBlocks.Behaviors;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Recommendation.Model;
@@ -9,7 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.TrainModel;
 
-internal sealed record TrainModelCommand : ICommand<ModelVersion>, INonTransactionalCommand;
+[TransactionExemption(TransactionExemption.OwnTransaction,
+    "Training runs for minutes: its version row is visible as training while it runs and stays, marked failed, when it fails.")]
+internal sealed record TrainModelCommand : ICommand<ModelVersion>;
 
 /// <summary>
 /// Trains the taste model on all ratings and stores, as a new version, each rater's best recommendations. The version

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace ChatApp.Modules.Accounts.Features.RevokeSession;
+namespace ChatApp.Modules.Accounts.Features.Logout;
 
 internal sealed class LogoutEndpoint : ICarterModule
 {
@@ -15,7 +15,7 @@ internal sealed class LogoutEndpoint : ICarterModule
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        var command = new RevokeSessionCommand(user.GetUserId(), user.GetSessionId() ?? Guid.Empty, SessionRevocationReasons.SignedOut);
+        var command = new LogoutCommand(user.GetUserId(), user.GetSessionId() ?? Guid.Empty);
         return (await sender.Send(command, cancellationToken)).ToNoContent();
     }
 }

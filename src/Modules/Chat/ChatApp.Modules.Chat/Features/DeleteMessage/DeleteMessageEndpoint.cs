@@ -1,0 +1,19 @@
+using System.Security.Claims;
+
+namespace ChatApp.Modules.Chat.Features.DeleteMessage;
+
+internal sealed class DeleteMessageEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapDelete(ChatRoutes.Rooms + "/{roomId:guid}/messages/{messageId:guid}", HandleAsync)
+            .WithName("DeleteMessage")
+            .WithTags("Chat")
+            .WithSummary("Delete a message I sent (a tombstone stays in the history)")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid roomId, Guid messageId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new DeleteMessageCommand(user.GetUserId(), roomId, messageId), cancellationToken)).ToNoContent();
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using ChatApp.Modules.Chat.Rooms;
+
+namespace ChatApp.Modules.Chat.Features.EditMessage;
+
+internal sealed class EditMessageEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPatch(ChatRoutes.Rooms + "/{roomId:guid}/messages/{messageId:guid}", HandleAsync)
+            .WithName("EditMessage")
+            .WithTags("Chat")
+            .WithSummary("Edit the text of a message I sent")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> HandleAsync(
+        Guid roomId, Guid messageId, EditMessageRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new EditMessageCommand(user.GetUserId(), roomId, messageId, request.Text), cancellationToken)).ToOk();
+}

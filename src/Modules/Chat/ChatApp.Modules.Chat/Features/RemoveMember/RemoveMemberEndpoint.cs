@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace ChatApp.Modules.Chat.Features.RemoveMember;
+
+internal sealed class RemoveMemberEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapDelete(ChatRoutes.Rooms + "/{roomId:guid}/members/{userId:guid}", HandleAsync)
+            .WithName("RemoveMember")
+            .WithTags("Chat")
+            .WithSummary("Remove a member from a group room I own, or leave it (my own user id)")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid roomId, Guid userId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new RemoveMemberCommand(user.GetUserId(), roomId, userId), cancellationToken)).ToNoContent();
+}

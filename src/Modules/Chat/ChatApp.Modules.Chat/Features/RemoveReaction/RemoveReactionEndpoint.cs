@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace ChatApp.Modules.Chat.Features.RemoveReaction;
+
+internal sealed class RemoveReactionEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapDelete(ChatRoutes.Rooms + "/{roomId:guid}/messages/{messageId:guid}/reactions/{emoji}", HandleAsync)
+            .WithName("RemoveReaction")
+            .WithTags("Chat")
+            .WithSummary("Take back my reaction (idempotent)")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid roomId, Guid messageId, string emoji, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new RemoveReactionCommand(user.GetUserId(), roomId, messageId, emoji), cancellationToken)).ToNoContent();
+}
