@@ -161,16 +161,3 @@ internal sealed class OutboxDispatcher<TContext>(
         await context.SaveChangesAsync(cancellationToken);
     }
 }
-
-public static class OutboxServiceCollectionExtensions
-{
-    internal static IServiceCollection AddOutboxDispatcher<TContext>(this IServiceCollection services, string module)
-        where TContext : DbContext
-    {
-        services.TryAddSingleton<OutboxSignal>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
-        services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<OutboxDispatcher<TContext>>(provider, module));
-        return services;
-    }
-}

@@ -26,12 +26,3 @@ public static class OutboxModelBuilderExtensions
     public static void AddIntegrationEvent(this DbContext context, IIntegrationEvent integrationEvent) =>
         context.Set<OutboxMessage>().Add(OutboxMessage.From(integrationEvent));
 }
-
-public static class OutboxMaintenance
-{
-    /// <summary>Deletes delivered messages older than the cutoff (dead-lettered ones are kept for an operator).</summary>
-    public static Task<int> PurgeDeliveredOutboxMessagesAsync(this DbContext context, DateTime cutoff, CancellationToken cancellationToken) =>
-        context.Set<OutboxMessage>()
-            .Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
-            .ExecuteDeleteAsync(cancellationToken);
-}

@@ -3,12 +3,6 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatApp.BuildingBlocks.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    MySql,
-}
-
 /// <summary>
 /// Where every module keeps its data. Read once from configuration:
 /// <c>Database:Provider</c> (<c>Sqlite</c> or <c>MySql</c>; defaults to MySql when <c>ConnectionStrings:MySql</c> is set),

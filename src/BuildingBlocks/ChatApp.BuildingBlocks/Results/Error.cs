@@ -1,19 +1,5 @@
 namespace ChatApp.BuildingBlocks.Results;
 
-/// <summary>The kind of an expected failure; the HTTP mapper turns each kind into one status code.</summary>
-public enum ErrorType
-{
-    Validation,
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    TooManyRequests,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    Failure,
-}
-
 /// <summary>An expected failure returned by a handler: a stable machine code, a human message and, for validation, the failing fields.</summary>
 public sealed record Error(string Code, string Message, ErrorType Type)
 {

@@ -5,8 +5,3 @@ public interface IIdGenerator
 {
     Guid NewId();
 }
-
-internal sealed class SortableIdGenerator(TimeProvider timeProvider) : IIdGenerator
-{
-    public Guid NewId() => Guid.CreateVersion7(timeProvider.GetUtcNow());
-}

@@ -18,12 +18,3 @@ public static class ClaimsPrincipalExtensions
     public static Guid? GetSessionId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(SessionClaim), out var id) ? id : null;
 }
-
-/// <summary>Authorization policy and role names shared by every module and the host.</summary>
-public static class AuthorizationPolicies
-{
-    /// <summary>Administrators, signed in with a bearer token or the admin cookie (the Hangfire dashboard uses the cookie).</summary>
-    public const string Admin = "admin";
-
-    public const string AdminRole = "admin";
-}

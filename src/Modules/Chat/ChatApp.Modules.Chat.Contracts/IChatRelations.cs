@@ -9,5 +9,3 @@ public interface IChatRelations
     /// <summary>Everyone the user blocked or was blocked by.</summary>
     Task<IReadOnlySet<Guid>> GetBlockedAsync(Guid userId, CancellationToken cancellationToken);
 }
-
-public sealed record ChatRelation(bool Blocked, bool HaveTalked);

@@ -29,12 +29,3 @@ internal sealed class ChatOptions
     /// </summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
-
-internal sealed class SendRateLimitOptions
-{
-    public int Burst { get; set; } = 20;
-
-    public int PerPeriod { get; set; } = 5;
-
-    public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
-}

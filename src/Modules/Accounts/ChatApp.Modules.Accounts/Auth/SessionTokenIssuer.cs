@@ -46,16 +46,3 @@ internal sealed class SessionTokenIssuer(
         return new TokenPair(accessToken, accessExpiresAt, refreshToken, expiresAt, session.Id);
     }
 }
-
-/// <summary>The body of a successful sign-in or refresh.</summary>
-internal sealed record TokenResponse(
-    string AccessToken,
-    DateTime AccessTokenExpiresAt,
-    string RefreshToken,
-    DateTime RefreshTokenExpiresAt,
-    Guid SessionId,
-    string TokenType = "Bearer")
-{
-    public static TokenResponse From(TokenPair pair) =>
-        new(pair.AccessToken, pair.AccessTokenExpiresAt, pair.RefreshToken, pair.RefreshTokenExpiresAt, pair.SessionId);
-}

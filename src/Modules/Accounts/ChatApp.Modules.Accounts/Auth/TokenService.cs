@@ -8,9 +8,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ChatApp.Modules.Accounts.Auth;
 
-/// <summary>What the client gets after signing in or refreshing.</summary>
-internal sealed record TokenPair(string AccessToken, DateTime AccessTokenExpiresAt, string RefreshToken, DateTime RefreshTokenExpiresAt, Guid SessionId);
-
 /// <summary>Issues access tokens (JWT) and opaque refresh tokens.</summary>
 internal sealed class TokenService(IOptions<JwtOptions> options, SigningKeyProvider keys, TimeProvider timeProvider)
 {

@@ -20,5 +20,3 @@ internal sealed class User : IdentityUser<Guid>
     /// </summary>
     public DateTime? DeactivatedAt { get; set; }
 }
-
-internal sealed class Role : IdentityRole<Guid>;

@@ -2,9 +2,6 @@ using ChatApp.Modules.Media.Contracts;
 
 namespace ChatApp.Modules.Accounts.Profiles;
 
-/// <summary>A user's avatar as profiles show it: public, immutable URLs (CDN when configured) of the two sizes.</summary>
-internal sealed record AvatarResponse(Guid MediaId, string Url, string SmallUrl);
-
 /// <summary>Turns avatar media ids into URLs through Media's Contracts, one call for many users.</summary>
 internal sealed class AvatarView(IMediaCatalog media)
 {

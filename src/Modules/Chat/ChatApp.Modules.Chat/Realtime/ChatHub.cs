@@ -93,9 +93,3 @@ internal sealed class ChatHub(
         return new HubException($"{error.Code}: {error.Message}{fields}");
     }
 }
-
-/// <summary>SignalR addresses users by the access token's <c>sub</c> claim (claims keep their JWT names here).</summary>
-internal sealed class SubjectUserIdProvider : IUserIdProvider
-{
-    public string? GetUserId(HubConnectionContext connection) => connection.User?.FindFirst(ClaimsPrincipalExtensions.SubjectClaim)?.Value;
-}

@@ -4,36 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Chat.Realtime;
 
-/// <summary>Names and payloads of the server-to-client events (the hub contract in docs/api.md).</summary>
-internal static class ChatEvents
-{
-    /// <summary>New messages, one or more, as an array in sequence order per room (see MessageWriter).</summary>
-    public const string MessagesCreated = "MessagesCreated";
-    public const string ReadPositionChanged = "ReadPositionChanged";
-    public const string RoomCreated = "RoomCreated";
-    public const string MessageUpdated = "MessageUpdated";
-    public const string MembershipChanged = "MembershipChanged";
-    public const string ReactionChanged = "ReactionChanged";
-    public const string Typing = "Typing";
-    public const string PresenceChanged = "PresenceChanged";
-}
-
-internal sealed record ReadPositionChangedEvent(Guid RoomId, Guid UserId, long ReadSeq);
-
-internal sealed record RoomCreatedEvent(Guid RoomId, long Seq);
-
-/// <summary>Someone joined or left a room (<c>kind</c> member.joined / member.left), with the change's sequence number.</summary>
-internal sealed record MembershipChangedEvent(Guid RoomId, long Seq, string Kind, Guid UserId);
-
-/// <summary>A reaction was added or removed (<c>kind</c> reaction.added / reaction.removed), with the change's sequence number.</summary>
-internal sealed record ReactionChangedEvent(Guid RoomId, long Seq, string Kind, Guid MessageId, Guid UserId, string Emoji);
-
-/// <summary>A person who shares a room with me came online or went offline.</summary>
-internal sealed record PresenceChangedEvent(Guid UserId, bool Online, DateTime? LastSeenAt);
-
-/// <summary>A message was edited or deleted: <c>seq</c> is the change's own sequence number, <c>message</c> the new state.</summary>
-internal sealed record MessageUpdatedEvent(Guid RoomId, long Seq, string Kind, MessageResponse Message);
-
 /// <summary>
 /// Rings the doorbell after a change is committed: the database is the truth, a lost event is recovered by the client
 /// from history (every event carries the room sequence number, so a gap is visible). Failing to notify never fails the

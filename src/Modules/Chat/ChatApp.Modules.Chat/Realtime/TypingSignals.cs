@@ -30,5 +30,3 @@ internal sealed class TypingSignals(ChatDbContext db, IHubContext<ChatHub> hub, 
         return true;
     }
 }
-
-internal sealed record TypingEvent(Guid RoomId, Guid UserId);

@@ -26,17 +26,3 @@ internal static class RoomCreation
         }
     }
 }
-
-/// <summary>Who belongs to a room.</summary>
-internal static class Membership
-{
-    public static Task<bool> IsMemberAsync(this ChatDbContext db, Guid roomId, Guid userId, CancellationToken cancellationToken) =>
-        db.RoomMembers.AnyAsync(m => m.RoomId == roomId && m.UserId == userId, cancellationToken);
-}
-
-/// <summary>Blocks as they affect messaging between two people.</summary>
-internal static class Blocks
-{
-    public static Task<bool> BetweenAsync(ChatDbContext db, Guid a, Guid b, CancellationToken cancellationToken) =>
-        db.Blocks.AnyAsync(x => (x.BlockerId == a && x.BlockedId == b) || (x.BlockerId == b && x.BlockedId == a), cancellationToken);
-}

@@ -27,37 +27,3 @@ internal sealed class MediaImage
 
     public List<MediaVariant> Variants { get; set; } = [];
 }
-
-/// <summary>One stored object of an image.</summary>
-internal sealed class MediaVariant
-{
-    public Guid MediaId { get; set; }
-
-    public string Name { get; set; } = "";
-
-    public string Key { get; set; } = "";
-
-    public int Width { get; set; }
-
-    public int Height { get; set; }
-
-    public string ContentType { get; set; } = "";
-
-    public long Bytes { get; set; }
-}
-
-/// <summary>Something that shows an image: <c>message:{id}</c> or <c>avatar:{userId}</c>. An image without uses can be deleted.</summary>
-internal sealed class MediaUse
-{
-    public const int HolderMaxLength = 80;
-
-    public Guid MediaId { get; set; }
-
-    public string Holder { get; set; } = "";
-
-    public DateTime CreatedAt { get; set; }
-
-    public static string ForMessage(Guid messageId) => "message:" + messageId.ToString("N");
-
-    public static string ForAvatar(Guid userId) => "avatar:" + userId.ToString("N");
-}

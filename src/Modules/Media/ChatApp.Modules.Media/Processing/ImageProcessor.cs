@@ -2,15 +2,6 @@ using SkiaSharp;
 
 namespace ChatApp.Modules.Media.Processing;
 
-/// <summary>A crop rectangle in pixels of the image as displayed (after its EXIF orientation).</summary>
-internal sealed record CropRect(int X, int Y, int Width, int Height);
-
-/// <summary>One encoded variant.</summary>
-internal sealed record ProcessedVariant(string Name, int Width, int Height, string ContentType, byte[] Bytes);
-
-/// <summary>The outcome of processing an upload: what it was and its variants.</summary>
-internal sealed record ProcessedImage(string SourceFormat, int SourceWidth, int SourceHeight, int Width, int Height, IReadOnlyList<ProcessedVariant> Variants);
-
 /// <summary>
 /// Decodes an upload with SkiaSharp, whatever its name or declared type, and renders the variants of its purpose:
 /// EXIF orientation applied, cropped, resized and re-encoded as JPEG from pixels only, so no metadata of the upload

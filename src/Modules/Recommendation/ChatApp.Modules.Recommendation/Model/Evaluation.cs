@@ -1,8 +1,5 @@
 namespace ChatApp.Modules.Recommendation.Model;
 
-/// <summary>Accuracy and top-N metrics of a model on held-out ratings.</summary>
-internal sealed record EvaluationResult(double Rmse, double Mae, double PrecisionAt10, double RecallAt10, double NdcgAt10, int RankedRaters);
-
 /// <summary>
 /// Offline evaluation. Accuracy: RMSE and MAE over the test ratings. Top-N: for each rater with at least one relevant
 /// test rating (value at or above the relevance threshold, 4 on a 1..5 scale), rank every ratee seen in training that the

@@ -18,17 +18,3 @@ internal sealed class PurgeExpiredSessionsJob(ISender sender, ILogger<PurgeExpir
             purged.Sessions, purged.RefreshTokens, purged.OutboxMessages);
     }
 }
-
-/// <summary>Schedules the module's recurring jobs at startup (idempotent: Hangfire updates the existing schedule).</summary>
-internal sealed class AccountsJobsScheduler(IRecurringJobManager jobs, IOptions<AccountsMaintenanceOptions> options) : IModuleInitializer
-{
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<PurgeExpiredSessionsJob>(
-            PurgeExpiredSessionsJob.RecurringJobId,
-            job => job.RunAsync(CancellationToken.None),
-            options.Value.Cron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        return Task.CompletedTask;
-    }
-}

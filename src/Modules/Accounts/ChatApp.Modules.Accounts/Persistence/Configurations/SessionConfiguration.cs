@@ -16,15 +16,3 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasMany(s => s.RefreshTokens).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
-{
-    public void Configure(EntityTypeBuilder<RefreshToken> builder)
-    {
-        builder.ToTable("refresh_tokens");
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
-        builder.HasIndex(t => t.TokenHash).IsUnique();
-    }
-}

@@ -6,8 +6,6 @@ using ChatApp.Modules.Media.Storage;
 
 namespace ChatApp.Modules.Media.Features.UploadImage;
 
-[TransactionExemption(TransactionExemption.OwnTransaction,
-    "Decoding takes up to seconds and objects in storage cannot be rolled back: no transaction is held meanwhile; the one row is saved last and the objects are deleted when it fails.")]
 internal sealed record UploadImageCommand(Guid UserId, byte[] Content, MediaPurpose Purpose, CropRect? Crop) : ICommand<Result<MediaImageResponse>>;
 
 internal sealed class UploadImageValidator : AbstractValidator<UploadImageCommand>
@@ -95,6 +93,3 @@ internal sealed class UploadImageHandler(
         return MediaImageResponse.From(urls.Describe(image), image.CreatedAt);
     }
 }
-
-/// <summary>Bounds how many images one node decodes at once.</summary>
-internal sealed class ProcessingGate(int slots) : SemaphoreSlim(slots, slots);

@@ -42,12 +42,3 @@ internal sealed class RecomputeScoreHandler(RecommendationDbContext db, IOptions
         return score;
     }
 }
-
-/// <summary>The Hangfire job (visible in the dashboard) that runs <see cref="RecomputeScoreCommand"/> for one profile.</summary>
-internal sealed class RecomputeScoreJob(ISender sender)
-{
-    [AutomaticRetry(Attempts = 5)]
-    [JobDisplayName("Recompute the score of profile {0}")]
-    public async Task RunAsync(Guid userId, CancellationToken cancellationToken) =>
-        await sender.Send(new RecomputeScoreCommand(userId), cancellationToken);
-}

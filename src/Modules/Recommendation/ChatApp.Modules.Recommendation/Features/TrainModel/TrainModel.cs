@@ -9,8 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.TrainModel;
 
-[TransactionExemption(TransactionExemption.OwnTransaction,
-    "Training runs for minutes: its version row is visible as training while it runs and stays, marked failed, when it fails.")]
 internal sealed record TrainModelCommand : ICommand<ModelVersion>;
 
 /// <summary>
@@ -103,27 +101,5 @@ internal sealed class TrainModelHandler(
         }
 
         return rows;
-    }
-}
-
-/// <summary>The Hangfire recurring job (visible in the dashboard, with its history and failures) that trains the model.</summary>
-internal sealed class TrainModelJob(ISender sender)
-{
-    public const string RecurringJobId = "recommendation:train-model";
-
-    [AutomaticRetry(Attempts = 1)]
-    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    [JobDisplayName("Train the recommendation model")]
-    public async Task RunAsync(CancellationToken cancellationToken) => await sender.Send(new TrainModelCommand(), cancellationToken);
-}
-
-/// <summary>Schedules the module's recurring job at startup.</summary>
-internal sealed class RecommendationJobsScheduler(IRecurringJobManager jobs, IOptions<RecommendationOptions> options) : IModuleInitializer
-{
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<TrainModelJob>(TrainModelJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.Value.TrainingCron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        return Task.CompletedTask;
     }
 }

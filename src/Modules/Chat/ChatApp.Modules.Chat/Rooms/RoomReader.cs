@@ -3,62 +3,6 @@ using ChatApp.Modules.Media.Contracts;
 
 namespace ChatApp.Modules.Chat.Rooms;
 
-/// <summary>
-/// A message as clients see it; <c>seq</c> is the sequence number of its creation. A deleted message has empty text,
-/// no attachments and <c>deleted</c> true. Attachments carry signed URLs that expire at <c>urlsExpireAt</c>: reload the
-/// message (history or catch-up) for fresh ones.
-/// </summary>
-internal sealed record MessageResponse(
-    Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt, DateTime? EditedAt, bool Deleted,
-    IReadOnlyList<AttachmentResponse> Attachments)
-{
-    private static readonly IReadOnlyDictionary<Guid, MediaImageInfo> NoMedia = new Dictionary<Guid, MediaImageInfo>();
-
-    public static MessageResponse From(Message message, IReadOnlyDictionary<Guid, MediaImageInfo>? media = null) => new(
-        message.Id, message.RoomId, message.Seq, message.SenderId, message.ClientMessageId, message.Text, message.ReplyToId, message.CreatedAt,
-        message.EditedAt, message.DeletedAt is not null,
-        message.DeletedAt is not null || message.Attachments is null
-            ? []
-            : message.AttachmentIds
-                .Select(id => (media ?? NoMedia).TryGetValue(id, out var image) ? new AttachmentResponse(image.Id, image.Width, image.Height, image.Variants, image.UrlsExpireAt) : null)
-                .OfType<AttachmentResponse>()
-                .ToList());
-}
-
-/// <summary>An attached picture: its size and the signed URL of each variant (<c>chat</c>, <c>chat-thumb</c>).</summary>
-internal sealed record AttachmentResponse(Guid MediaId, int Width, int Height, IReadOnlyList<MediaVariantInfo> Variants, DateTime? UrlsExpireAt);
-
-/// <summary>Looks up the attached pictures of messages through Media's Contracts, in one call.</summary>
-internal static class MessageAttachments
-{
-    public static async Task<IReadOnlyDictionary<Guid, MediaImageInfo>?> LoadAsync(IMediaCatalog media, IEnumerable<Message?> messages, CancellationToken cancellationToken)
-    {
-        var ids = messages.Where(m => m is { Attachments: not null, DeletedAt: null }).SelectMany(m => m!.AttachmentIds).Distinct().ToList();
-        return ids.Count == 0 ? null : await media.GetImagesAsync(ids, cancellationToken);
-    }
-}
-
-/// <summary>A member as the room shows them; <c>Deactivated</c>: the account is deactivated for now (grey it out; no new rooms with them).</summary>
-internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role, string? AvatarUrl, bool Deactivated);
-
-/// <summary>
-/// A room as its member sees it. <c>name</c> is the group name, or the other person's name for a direct room.
-/// <c>unreadCount</c> is derived from the read position: messages from others after <c>readSeq</c>.
-/// </summary>
-internal sealed record RoomResponse(
-    Guid Id,
-    string Kind,
-    string Name,
-    Guid? OwnerId,
-    Guid? DirectUserId,
-    int MemberCount,
-    long LastSeq,
-    DateTime LastActivityAt,
-    MessageResponse? LastMessage,
-    long ReadSeq,
-    int UnreadCount,
-    IReadOnlyList<RoomMemberResponse>? Members);
-
 /// <summary>Reads rooms as one member sees them, with a fixed number of queries however many rooms there are.</summary>
 internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaCatalog media)
 {

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatApp.BuildingBlocks.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    MySql,
+}

@@ -1,0 +1,15 @@
+namespace ChatApp.BuildingBlocks.Results;
+
+/// <summary>The kind of an expected failure; the HTTP mapper turns each kind into one status code.</summary>
+public enum ErrorType
+{
+    Validation,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    TooManyRequests,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    Failure,
+}

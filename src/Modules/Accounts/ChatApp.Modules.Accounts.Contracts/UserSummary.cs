@@ -1,0 +1,7 @@
+namespace ChatApp.Modules.Accounts.Contracts;
+
+/// <summary>
+/// The public face of a user as other modules show it; <c>AvatarUrl</c> is the small (128 px) avatar, if any;
+/// <c>Deactivated</c>: the owner has deactivated the account (see <see cref="IUserDirectory"/>).
+/// </summary>
+public sealed record UserSummary(Guid Id, string DisplayName, string? AvatarUrl = null, bool Deactivated = false);

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatApp.Modules.Accounts.Auth;
+
+/// <summary>Refuses to start in Production without a signing key, and rejects keys too short for HMAC-SHA256.</summary>
+internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValidateOptions<JwtOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JwtOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            return environment.IsProduction()
+                ? ValidateOptionsResult.Fail("Jwt:SigningKey must be set in Production (at least 32 bytes, e.g. `openssl rand -base64 48`).")
+                : ValidateOptionsResult.Success;
+        }
+
+        return SigningKeyProvider.Decode(options.SigningKey).Length < 32
+            ? ValidateOptionsResult.Fail("Jwt:SigningKey must be at least 32 bytes.")
+            : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ChatApp.Modules.Accounts.Domain;
+
+internal sealed class Role : IdentityRole<Guid>;

@@ -1,0 +1,3 @@
+namespace ChatApp.Modules.Chat.Contracts;
+
+public sealed record ChatRelation(bool Blocked, bool HaveTalked);

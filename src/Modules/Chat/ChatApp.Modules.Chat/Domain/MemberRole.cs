@@ -1,0 +1,7 @@
+namespace ChatApp.Modules.Chat.Domain;
+
+internal enum MemberRole
+{
+    Member = 0,
+    Owner = 1,
+}

@@ -1,0 +1,7 @@
+namespace ChatApp.Modules.Chat.Domain;
+
+internal enum RoomKind
+{
+    Direct = 1,
+    Group = 2,
+}

@@ -1,0 +1,19 @@
+using ChatApp.Modules.Chat.Rooms;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace ChatApp.Modules.Chat.Realtime;
+
+/// <summary>Names and payloads of the server-to-client events (the hub contract in docs/api.md).</summary>
+internal static class ChatEvents
+{
+    /// <summary>New messages, one or more, as an array in sequence order per room (see MessageWriter).</summary>
+    public const string MessagesCreated = "MessagesCreated";
+    public const string ReadPositionChanged = "ReadPositionChanged";
+    public const string RoomCreated = "RoomCreated";
+    public const string MessageUpdated = "MessageUpdated";
+    public const string MembershipChanged = "MembershipChanged";
+    public const string ReactionChanged = "ReactionChanged";
+    public const string Typing = "Typing";
+    public const string PresenceChanged = "PresenceChanged";
+}

@@ -1,0 +1,7 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace ChatApp.Modules.Chat.Realtime;
+
+internal sealed record PresenceState(bool Online, DateTime? LastSeenAt);

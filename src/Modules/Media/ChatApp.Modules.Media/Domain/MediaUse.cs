@@ -1,0 +1,17 @@
+namespace ChatApp.Modules.Media.Domain;
+
+/// <summary>Something that shows an image: <c>message:{id}</c> or <c>avatar:{userId}</c>. An image without uses can be deleted.</summary>
+internal sealed class MediaUse
+{
+    public const int HolderMaxLength = 80;
+
+    public Guid MediaId { get; set; }
+
+    public string Holder { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public static string ForMessage(Guid messageId) => "message:" + messageId.ToString("N");
+
+    public static string ForAvatar(Guid userId) => "avatar:" + userId.ToString("N");
+}

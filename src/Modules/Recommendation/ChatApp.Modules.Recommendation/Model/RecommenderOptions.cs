@@ -1,0 +1,38 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ChatApp.Modules.Recommendation.Model;
+
+/// <summary>Hyper-parameters of the whole recommender (docs/recommendation.md explains them).</summary>
+internal sealed record RecommenderOptions
+{
+    public MatrixFactorizationOptions Factorization { get; init; } = new();
+
+    /// <summary>Neighbours used by the kNN-baseline predictor.</summary>
+    public int Neighbours { get; init; } = 40;
+
+    /// <summary>Shrinks similarities computed from few common raters.</summary>
+    public double Shrink { get; init; } = 100;
+
+    /// <summary>Share of the training ratings held out to fit the blend weights (never the test data).</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    /// <summary>Above this many ratees the neighbourhood part (dense ratee × ratee matrices) is skipped.</summary>
+    public int MaxRateesForNeighbours { get; init; } = 4000;
+
+    public int Seed { get; init; } = 7;
+
+    /// <summary>L2 penalty λ of the affinity model (larger: closer to plain co-rating counts).</summary>
+    public double AffinityRegularization { get; init; } = 300;
+
+    /// <summary>Weight, in the affinity model, of a rating below the "liked" threshold (a liked one weighs 1).</summary>
+    public double DislikedWeight { get; init; } = 0.5;
+
+    /// <summary>Ratees with fewer ratings than this are left out of the affinity model.</summary>
+    public int AffinityMinRatings { get; init; } = 5;
+
+    /// <summary>At most this many ratees (the most rated) take part in the affinity model: m³ time, 4·m² bytes.</summary>
+    public int AffinityMaxRatees { get; init; } = 3000;
+
+    /// <summary>Ranking = affinity × liking^this (liking: the predicted rating on a 0..1 scale).</summary>
+    public double LikingExponent { get; init; } = 0.5;
+}
