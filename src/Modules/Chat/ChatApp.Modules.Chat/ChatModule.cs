@@ -50,6 +50,12 @@ public static class ChatModule
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
+        services.AddMetrics();
+        services.AddSingleton<SendPathMetrics>();
+        services.AddSingleton<SendRules>();
+        services.AddSingleton<SendAdmission>();
+        services.AddSingleton<IMessageStore, MessageStore>();
+        services.AddSingleton<MessageBroadcaster>();
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());
         services.AddScoped<TypingSignals>();
