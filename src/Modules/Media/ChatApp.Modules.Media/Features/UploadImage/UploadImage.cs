@@ -6,6 +6,8 @@ using ChatApp.Modules.Media.Storage;
 
 namespace ChatApp.Modules.Media.Features.UploadImage;
 
+[TransactionExemption(TransactionExemption.OwnTransaction,
+    "Decoding takes up to seconds and objects in storage cannot be rolled back: no transaction is held meanwhile; the one row is saved last and the objects are deleted when it fails.")]
 internal sealed record UploadImageCommand(Guid UserId, byte[] Content, MediaPurpose Purpose, CropRect? Crop) : ICommand<Result<MediaImageResponse>>;
 
 internal sealed class UploadImageValidator : AbstractValidator<UploadImageCommand>

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.TrainModel;
 
+[TransactionExemption(TransactionExemption.OwnTransaction,
+    "Training runs for minutes: its version row is visible as training while it runs and stays, marked failed, when it fails.")]
 internal sealed record TrainModelCommand : ICommand<ModelVersion>;
 
 /// <summary>
