@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using ChatApp.IntegrationTests.Infrastructure;
 using ChatApp.Modules.Media.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace ChatApp.IntegrationTests.Media;

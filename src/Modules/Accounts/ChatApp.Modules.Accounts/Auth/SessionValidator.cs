@@ -1,6 +1,6 @@
 using ChatApp.BuildingBlocks.Time;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApp.Modules.Accounts.Auth;
 

@@ -1,7 +1,7 @@
-using ChatApp.BuildingBlocks.Time;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using ChatApp.BuildingBlocks.Time;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

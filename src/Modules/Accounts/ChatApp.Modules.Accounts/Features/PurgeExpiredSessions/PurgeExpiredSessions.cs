@@ -1,5 +1,5 @@
-using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Time;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;

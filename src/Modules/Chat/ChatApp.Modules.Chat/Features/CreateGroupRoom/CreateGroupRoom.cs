@@ -1,6 +1,6 @@
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.Extensions.Options;

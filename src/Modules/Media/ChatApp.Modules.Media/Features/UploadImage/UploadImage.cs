@@ -1,5 +1,5 @@
-using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Media.Images;
 using ChatApp.Modules.Media.Processing;
 using ChatApp.Modules.Media.Storage;

@@ -1,6 +1,6 @@
-using ChatApp.Modules.Media.Images;
 using System.Globalization;
 using System.Security.Claims;
+using ChatApp.Modules.Media.Images;
 using ChatApp.Modules.Media.Processing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
-using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Contracts;
 using ChatApp.Modules.Recommendation.Scoring;
