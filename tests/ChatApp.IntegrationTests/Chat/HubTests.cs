@@ -1,4 +1,3 @@
-using System.Net;
 using ChatApp.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;

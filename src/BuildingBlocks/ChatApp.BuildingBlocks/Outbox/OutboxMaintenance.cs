@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatApp.BuildingBlocks.Outbox;

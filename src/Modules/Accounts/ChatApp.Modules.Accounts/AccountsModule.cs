@@ -1,6 +1,5 @@
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
-using ChatApp.Modules.Accounts.Features.AdminSignIn;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Events;
 
 namespace ChatApp.Modules.Chat.Contracts;
 

@@ -2,7 +2,6 @@ using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Modules.Media.Features.CatalogLookup;
 using ChatApp.Modules.Media.Features.CleanUpMedia;
-using ChatApp.Modules.Media.Features.UploadImage;
 using ChatApp.Modules.Media.Processing;
 using ChatApp.Modules.Media.Storage;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,6 +1,5 @@
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
-using ChatApp.Modules.Recommendation.Features.RecomputeScore;
 using ChatApp.Modules.Recommendation.Features.TrainModel;
 using ChatApp.Modules.Recommendation.Model;
 using ChatApp.Modules.Recommendation.Scoring;

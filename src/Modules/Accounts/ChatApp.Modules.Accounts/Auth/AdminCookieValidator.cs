@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Caching.Memory;

@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Time;
 
 namespace ChatApp.Modules.Accounts.Auth;
 

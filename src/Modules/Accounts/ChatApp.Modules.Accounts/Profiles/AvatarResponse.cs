@@ -1,4 +1,3 @@
-using ChatApp.Modules.Media.Contracts;
 
 namespace ChatApp.Modules.Accounts.Profiles;
 

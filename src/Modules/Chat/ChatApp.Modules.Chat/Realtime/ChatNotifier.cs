@@ -1,4 +1,3 @@
-using ChatApp.Modules.Chat.Rooms;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 

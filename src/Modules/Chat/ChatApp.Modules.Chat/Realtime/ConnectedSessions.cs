@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using ChatApp.BuildingBlocks.Web;
 using ChatApp.Modules.Accounts.Contracts;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using ChatApp.Modules.Chat.Rooms;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Chat.Realtime;

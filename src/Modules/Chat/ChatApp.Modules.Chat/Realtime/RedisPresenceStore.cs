@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace ChatApp.Modules.Chat.Realtime;

@@ -1,4 +1,3 @@
-using ChatApp.Modules.Chat.Features.MarkRead;
 using ChatApp.Modules.Chat.Features.SendMessage;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.AspNetCore.Authorization;

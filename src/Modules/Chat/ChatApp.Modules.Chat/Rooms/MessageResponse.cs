@@ -1,4 +1,3 @@
-using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Media.Contracts;
 
 namespace ChatApp.Modules.Chat.Rooms;

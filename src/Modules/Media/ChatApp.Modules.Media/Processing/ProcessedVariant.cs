@@ -1,4 +1,3 @@
-using SkiaSharp;
 
 namespace ChatApp.Modules.Media.Processing;
 

@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 
 namespace ChatApp.Modules.Recommendation.Model;
 

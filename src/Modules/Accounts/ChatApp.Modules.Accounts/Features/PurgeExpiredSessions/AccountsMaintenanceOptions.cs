@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using Microsoft.Extensions.Options;
 

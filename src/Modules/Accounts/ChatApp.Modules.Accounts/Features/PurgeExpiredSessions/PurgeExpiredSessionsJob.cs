@@ -1,7 +1,5 @@
-using ChatApp.BuildingBlocks.Persistence;
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 

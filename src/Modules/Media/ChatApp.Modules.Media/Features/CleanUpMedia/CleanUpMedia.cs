@@ -1,7 +1,5 @@
-using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Media.Storage;
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

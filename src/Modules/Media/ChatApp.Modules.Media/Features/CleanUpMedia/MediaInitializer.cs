@@ -1,8 +1,6 @@
 using ChatApp.BuildingBlocks.Persistence;
-using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Media.Storage;
 using Hangfire;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Media.Features.CleanUpMedia;

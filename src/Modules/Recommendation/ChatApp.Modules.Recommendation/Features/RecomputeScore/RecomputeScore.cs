@@ -1,6 +1,5 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Recommendation.Scoring;
-using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.RecomputeScore;

@@ -1,10 +1,7 @@
-using System.Text.Json;
 using ChatApp.BuildingBlocks.Persistence;
-using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Recommendation.Model;
 using Hangfire;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.TrainModel;

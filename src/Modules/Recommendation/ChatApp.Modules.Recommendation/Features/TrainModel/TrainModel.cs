@@ -3,7 +3,6 @@ using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Recommendation.Model;
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
