@@ -5,6 +5,7 @@ using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,17 @@ public static class ChatModule
         services.AddSingleton<SendAdmission>();
         services.AddSingleton<IMessageStore, MessageStore>();
         services.AddSingleton<MessageBroadcaster>();
+        services.AddSingleton<RealtimeMetrics>();
+        services.AddSingleton<LocalConnections>();
+        services.AddSingleton<IRoomFrameWriter>(provider => provider.GetRequiredService<LocalConnections>());
+        services.AddSingleton<RoomStreams>();
+        services.AddSingleton<RoomBus>();
+        services.AddHostedService(provider => provider.GetRequiredService<RoomBus>());
+        services.AddSingleton<HubLifetimeManager<ChatHub>>(provider => new ChatHubLifetimeManager(
+            string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"))
+                ? ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<ChatHub>>(provider)
+                : ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<ChatHub>>(provider),
+            provider.GetRequiredService<LocalConnections>()));
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());
         services.AddScoped<TypingSignals>();

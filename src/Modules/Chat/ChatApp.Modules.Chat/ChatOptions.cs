@@ -28,4 +28,10 @@ internal sealed class ChatOptions
     /// connections of ended ones (see EndedSessionSweeper): the longest a signed-out device keeps receiving.
     /// </summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a node holds a room's event that arrived before an earlier number of the same room (published by another
+    /// node) before giving the missing number up; clients then fill the gap from history (see Realtime/RoomStreams).
+    /// </summary>
+    public TimeSpan RoomEventGapWait { get; set; } = TimeSpan.FromSeconds(1);
 }

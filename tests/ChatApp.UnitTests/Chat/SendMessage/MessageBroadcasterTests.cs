@@ -11,58 +11,44 @@ namespace ChatApp.UnitTests.Chat.SendMessage;
 public sealed class MessageBroadcasterTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private static readonly Guid Lobby = Guid.NewGuid();
+    private static readonly Guid Lobby = Guid.NewGuid(), Pair = Guid.NewGuid();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly RecordingHubContext _hub = new();
+    private readonly RecordingFrameWriter _connections = new();
 
     [Fact]
-    public async Task Batches_go_out_as_MessagesCreated_frames_in_commit_order_the_next_only_after_the_previous_is_out()
+    public async Task Each_room_of_a_batch_goes_out_as_one_MessagesCreated_frame_to_its_members_in_commit_order()
     {
-        var events = new List<string>();
-        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _hub.OnSend = (index, args) =>
-        {
-            lock (events)
-            {
-                events.Add("send " + string.Join(',', ((MessageResponse[])args[0]!).Select(m => m.Seq)));
-            }
-
-            if (index > 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            firstStarted.SetResult();
-            return firstOut.Task;
-        };
         var broadcaster = Broadcaster(NullLoggerFactory.Instance);
-        broadcaster.Post(StoredBatch(Lobby, [Ann, Bob], 1, 2), new SendBatchTimings(2, TimeSpan.Zero));
-        broadcaster.Post(StoredBatch(Lobby, [Ann, Bob], 3), new SendBatchTimings(1, TimeSpan.Zero));
+        broadcaster.Post([.. StoredBatch(Lobby, [Ann, Bob], 1, 2), .. StoredBatch(Pair, [Bob, Cid], 7), .. StoredBatch(Lobby, [Ann, Bob], 3)],
+            new SendBatchTimings(4, TimeSpan.Zero));
+        broadcaster.Post(StoredBatch(Lobby, [Ann, Bob], 4), new SendBatchTimings(1, TimeSpan.Zero));
         broadcaster.Complete();
 
-        var running = Task.Run(broadcaster.RunAsync);
-        await firstStarted.Task.WaitAsync(Timeout);
-        lock (events)
-        {
-            events.Add("first out");
-        }
+        await broadcaster.RunAsync().WaitAsync(Timeout);
 
-        firstOut.SetResult();
-        await running.WaitAsync(Timeout);
-
-        Assert.Equal(["send 1,2", "first out", "send 3"], events);
-        Assert.All(_hub.Sent, frame =>
-        {
-            Assert.Equal("MessagesCreated", frame.Method);
-            Assert.Equal([Ann.ToString(), Bob.ToString()], frame.Users);
-        });
+        Assert.Equal(
+            [("Lobby", "1,2,3", 2), ("Pair", "7", 2), ("Lobby", "4", 2)],
+            _connections.Written.Select(f =>
+            {
+                var messages = (MessageResponse[])f.Args[0]!;
+                return (messages[0].RoomId == Lobby ? "Lobby" : "Pair", string.Join(',', messages.Select(m => m.Seq)), f.Users.Count);
+            }));
+        Assert.All(_connections.Written, f => Assert.Equal("MessagesCreated", f.Method));
+        Assert.Equal(0, broadcaster.Pending);
     }
 
     [Fact]
     public async Task A_failed_broadcast_is_logged_and_the_next_batch_still_goes_out()
     {
-        _hub.OnSend = (index, _) => index == 0 ? Task.FromException(new IOException("backplane down")) : Task.CompletedTask;
+        var failed = false;
+        _connections.OnWrite = _ =>
+        {
+            if (!failed)
+            {
+                failed = true;
+                throw new IOException("connection gone");
+            }
+        };
         using var provider = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(provider));
         var broadcaster = Broadcaster(loggers);
@@ -73,13 +59,13 @@ public sealed class MessageBroadcasterTests : IDisposable
 
         await broadcaster.RunAsync().WaitAsync(Timeout);
 
-        Assert.Equal([[1L, 2L], [3L]], _hub.Sent.Select(f => ((MessageResponse[])f.Args[0]!).Select(m => m.Seq)));
+        Assert.Equal([[3L]], _connections.Written.Select(f => ((MessageResponse[])f.Args[0]!).Select(m => m.Seq)));
         Assert.Contains(provider.Lines, l => l.Level == LogLevel.Warning && l.Message == "Could not broadcast 2 new message(s); clients will catch up from history");
         Assert.True(timings.Broadcast > TimeSpan.Zero);
     }
 
     private MessageBroadcaster Broadcaster(ILoggerFactory loggers) =>
-        new(_hub, new SendPathMetrics(_services.GetRequiredService<IMeterFactory>(), loggers), loggers.CreateLogger<MessageBroadcaster>());
+        new(TestRealtime.Bus(_services, _connections), new SendPathMetrics(_services.GetRequiredService<IMeterFactory>(), loggers), loggers.CreateLogger<MessageBroadcaster>());
 
     public void Dispose() => _services.Dispose();
 }

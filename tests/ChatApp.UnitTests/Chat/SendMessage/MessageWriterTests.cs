@@ -16,7 +16,7 @@ public sealed class MessageWriterTests : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly Guid Lobby = Guid.NewGuid();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly RecordingHubContext _hub = new();
+    private readonly RecordingFrameWriter _connections = new();
 
     [Fact]
     public async Task The_lane_takes_whatever_has_queued_up_to_the_batch_size_answers_each_caller_and_broadcasts_in_order()
@@ -46,7 +46,7 @@ public sealed class MessageWriterTests : IDisposable
         Assert.Equal([1, 3, 3, 1], store.BatchSizes);
         Assert.Equal(Enumerable.Range(0, 8).Select(i => $"c{i}"), answers.Select(a => a.Value.Message.ClientMessageId));
         Assert.All(answers, a => Assert.True(a.Value.Created));
-        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"c{i}"), _hub.Sent.SelectMany(f => (MessageResponse[])f.Args[0]!).Select(m => m.ClientMessageId));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"c{i}"), _connections.Written.SelectMany(f => (MessageResponse[])f.Args[0]!).Select(m => m.ClientMessageId));
     }
 
     [Fact]
@@ -96,18 +96,20 @@ public sealed class MessageWriterTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.SendAsync(Command("d"), CancellationToken.None));
         Assert.Equal([1], store.BatchSizes);
-        Assert.Empty(_hub.Sent);
+        Assert.Empty(_connections.Written);
     }
 
     public void Dispose() => _services.Dispose();
 
     private static SendMessageCommand Command(string clientMessageId) => new(Ann, Lobby, clientMessageId, "hi", null);
 
+    private long _lastSeq;
+
     /// <summary>Stores every send of the batch, numbered in order, and answers it as created.</summary>
-    private static List<StoredMessage> StoreAll(IReadOnlyList<PendingSend> batch) => batch
+    private List<StoredMessage> StoreAll(IReadOnlyList<PendingSend> batch) => batch
         .Select(pending =>
         {
-            var response = Response(pending.Command, seq: 1);
+            var response = Response(pending.Command, seq: Interlocked.Increment(ref _lastSeq));
             pending.Complete(new SendMessageResult(response, Created: true));
             return new StoredMessage(pending, Stored(Ann, Lobby, pending.Command.ClientMessageId), new RoomInfo(RoomKind.Group, [Ann, Bob])) { Response = response };
         })
@@ -118,7 +120,7 @@ public sealed class MessageWriterTests : IDisposable
         var metrics = new SendPathMetrics(_services.GetRequiredService<IMeterFactory>(), NullLoggerFactory.Instance);
         return new MessageWriter(
             store,
-            new MessageBroadcaster(_hub, metrics, NullLogger<MessageBroadcaster>.Instance),
+            new MessageBroadcaster(TestRealtime.Bus(_services, _connections), metrics, NullLogger<MessageBroadcaster>.Instance),
             metrics,
             Options.Create(new ChatOptions { SendBatchMaxSize = batchMaxSize }),
             NullLogger<MessageWriter>.Instance);

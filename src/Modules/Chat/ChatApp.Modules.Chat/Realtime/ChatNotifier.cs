@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Chat.Realtime;
@@ -6,19 +7,19 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// <summary>
 /// Rings the doorbell after a change is committed: the database is the truth, a lost event is recovered by the client
 /// from history (every event carries the room sequence number, so a gap is visible). Failing to notify never fails the
-/// change.
+/// change. Numbered room events go through the <see cref="RoomBus"/>, which keeps each room's events in order across nodes.
 /// </summary>
-internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, ILogger<ChatNotifier> logger)
+internal sealed class ChatNotifier(IHubContext<ChatHub> hub, RoomBus bus, ChatDbContext db, ILogger<ChatNotifier> logger)
 {
     public Task MessageUpdatedAsync(MessageUpdatedEvent change, CancellationToken cancellationToken) =>
-        ToMembersAsync(change.RoomId, ChatEvents.MessageUpdated, change, cancellationToken);
+        ToMembersAsync(change.RoomId, change.Seq, change.Seq, ChatEvents.MessageUpdated, change, cancellationToken);
 
     /// <summary>To the members and to the person concerned (who, having left, is no longer a member).</summary>
     public Task MembershipChangedAsync(MembershipChangedEvent change, CancellationToken cancellationToken) =>
-        ToMembersAsync(change.RoomId, ChatEvents.MembershipChanged, change, cancellationToken, also: change.UserId);
+        ToMembersAsync(change.RoomId, change.Seq, change.Seq, ChatEvents.MembershipChanged, change, cancellationToken, also: change.UserId);
 
     public Task ReactionChangedAsync(ReactionChangedEvent change, CancellationToken cancellationToken) =>
-        ToMembersAsync(change.RoomId, ChatEvents.ReactionChanged, change, cancellationToken);
+        ToMembersAsync(change.RoomId, change.Seq, change.Seq, ChatEvents.ReactionChanged, change, cancellationToken);
 
     /// <summary>To everyone who shares a room with the user (presence is visible to them only).</summary>
     public async Task PresenceChangedAsync(PresenceChangedEvent change, CancellationToken cancellationToken)
@@ -40,28 +41,26 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, ChatDbContext db, I
     }
 
     public Task ReadPositionChangedAsync(ReadPositionChangedEvent change, CancellationToken cancellationToken) =>
-        ToMembersAsync(change.RoomId, ChatEvents.ReadPositionChanged, change, cancellationToken);
+        ToMembersAsync(change.RoomId, 0, 0, ChatEvents.ReadPositionChanged, change, cancellationToken);
 
+    /// <summary>A new room: its creation and first joins are numbers 1 to <paramref name="seq"/>.</summary>
     public Task RoomCreatedAsync(Guid roomId, long seq, CancellationToken cancellationToken) =>
-        ToMembersAsync(roomId, ChatEvents.RoomCreated, new RoomCreatedEvent(roomId, seq), cancellationToken);
+        ToMembersAsync(roomId, 1, seq, ChatEvents.RoomCreated, new RoomCreatedEvent(roomId, seq), cancellationToken);
 
-    private async Task ToMembersAsync(Guid roomId, string eventName, object payload, CancellationToken cancellationToken, Guid? also = null)
+    private async Task ToMembersAsync(Guid roomId, long firstSeq, long lastSeq, string eventName, object payload, CancellationToken cancellationToken, Guid? also = null)
     {
         try
         {
-            // Guids are formatted here, not in SQL: SQLite keeps them as upper-case text, SignalR user ids are lower-case.
-            var members = (await db.RoomMembers.AsNoTracking()
-                    .Where(m => m.RoomId == roomId)
-                    .Select(m => m.UserId)
-                    .ToListAsync(cancellationToken))
-                .Select(id => id.ToString())
-                .ToList();
-            if (also is { } extra && !members.Contains(extra.ToString()))
+            var members = await db.RoomMembers.AsNoTracking()
+                .Where(m => m.RoomId == roomId)
+                .Select(m => m.UserId)
+                .ToListAsync(cancellationToken);
+            if (also is { } extra && !members.Contains(extra))
             {
-                members.Add(extra.ToString());
+                members.Add(extra);
             }
 
-            await hub.Clients.Users(members).SendAsync(eventName, payload, cancellationToken);
+            bus.Publish([new RoomFrame(roomId, firstSeq, lastSeq, members, new SerializedHubMessage(new InvocationMessage(eventName, [payload])))]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -2,19 +2,18 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using ChatApp.Modules.Chat.Realtime;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Chat.Features.SendMessage;
 
 /// <summary>
 /// Rings every member's doorbell, batch after batch in commit order, apart from the writer so that storing the next
-/// batch overlaps with broadcasting this one. Each connection gets one <c>MessagesCreated</c> frame per batch holding
-/// all of the batch's messages for its user, in sequence order per room (<see cref="MessageFrames"/>): one SignalR
-/// message (and, with Redis, one publish) per member per batch instead of one per member per message. Members whose
-/// rooms in the batch are the same share one serialised payload. The next batch starts once this one is out, so frames
-/// never overtake each other.
+/// batch overlaps with broadcasting this one. Each room of a batch becomes one <c>MessagesCreated</c> frame holding the
+/// batch's messages of that room in sequence order (<see cref="MessageFrames"/>), serialised once per protocol and
+/// published once for all nodes (<see cref="RoomBus"/>).
 /// </summary>
-internal sealed class MessageBroadcaster(IHubContext<ChatHub> hub, SendPathMetrics metrics, ILogger<MessageBroadcaster> logger)
+internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, ILogger<MessageBroadcaster> logger)
 {
     /// <summary>Bounds a frame's size (at most this many texts of up to 4,000 characters) for the phones' parsers.</summary>
     private const int MaxMessagesPerFrame = 64;
@@ -22,8 +21,17 @@ internal sealed class MessageBroadcaster(IHubContext<ChatHub> hub, SendPathMetri
     private readonly Channel<(List<StoredMessage> Stored, SendBatchTimings Timings)> _batches =
         Channel.CreateUnbounded<(List<StoredMessage>, SendBatchTimings)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
+    private int _pending;
+
+    /// <summary>Committed batches not broadcast yet.</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
     /// <summary>Queues a committed batch; called from the writer's one loop, so in commit order.</summary>
-    public void Post(List<StoredMessage> stored, SendBatchTimings timings) => _batches.Writer.TryWrite((stored, timings));
+    public void Post(List<StoredMessage> stored, SendBatchTimings timings)
+    {
+        Interlocked.Increment(ref _pending);
+        _batches.Writer.TryWrite((stored, timings));
+    }
 
     /// <summary>Lets <see cref="RunAsync"/> end once the batches already posted are out.</summary>
     public void Complete() => _batches.Writer.TryComplete();
@@ -34,19 +42,21 @@ internal sealed class MessageBroadcaster(IHubContext<ChatHub> hub, SendPathMetri
         await foreach (var (stored, timings) in _batches.Reader.ReadAllAsync())
         {
             var start = Stopwatch.GetTimestamp();
-            var sends = new List<Task>();
-            foreach (var (users, messages) in MessageFrames.Build(stored.Select(s => (s.Room.Members, s.Response!)), MaxMessagesPerFrame))
-            {
-                sends.Add(hub.Clients.Users(users).SendAsync(ChatEvents.MessagesCreated, messages, CancellationToken.None));
-            }
-
             try
             {
-                await Task.WhenAll(sends);
+                var frames = MessageFrames.Build(stored.Select(s => (s.Room.Members, s.Response!)), MaxMessagesPerFrame)
+                    .Select(f => new RoomFrame(f.RoomId, f.Messages[0].Seq, f.Messages[^1].Seq, f.Members,
+                        new SerializedHubMessage(new InvocationMessage(ChatEvents.MessagesCreated, [f.Messages]))))
+                    .ToList();
+                bus.Publish(frames);
             }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Could not broadcast {Count} new message(s); clients will catch up from history", stored.Count);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _pending);
             }
 
             timings.Broadcast = Stopwatch.GetElapsedTime(start);
