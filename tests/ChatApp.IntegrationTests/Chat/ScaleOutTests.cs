@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Threading.Channels;
 using ChatApp.IntegrationTests.Host;
 using ChatApp.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using MySqlConnector;
 
 namespace ChatApp.IntegrationTests.Chat;
 
@@ -18,30 +16,23 @@ public sealed class ScaleOutTests
         var database = "chatapp_t_nodes_" + Guid.NewGuid().ToString("N")[..12];
         await HostProcessTests.ExecuteAsync($"CREATE DATABASE `{database}`");
         var prefix = $"chatapp-test:{Guid.NewGuid():N}:";
-        Dictionary<string, string> Environment(bool migrate) => NodeEnvironment(database, prefix, migrate);
+        Dictionary<string, string> Environment(bool migrate) => Nodes.Environment(database, prefix, migrate);
         try
         {
             await using var nodeA = await HostProcess.StartServerAsync(Environment(migrate: true));
             await using var nodeB = await HostProcess.StartServerAsync(Environment(migrate: false));
             using var a = new HttpClient { BaseAddress = nodeA.Address };
             using var b = new HttpClient { BaseAddress = nodeB.Address };
-            var ann = await RegisterAndLoginAsync(a);
-            var bob = await RegisterAndLoginAsync(b);
-            var room = await (await Authorized(a, ann.Token).PutAsync($"/api/v1/chat/direct/{bob.Id}", null)).Content.ReadFromJsonAsync<RoomDto>();
+            var ann = await Nodes.RegisterAndLoginAsync(a);
+            var bob = await Nodes.RegisterAndLoginAsync(b);
+            var room = await (await Nodes.Authorized(a, ann.Token).PutAsync($"/api/v1/chat/direct/{bob.Id}", null)).Content.ReadFromJsonAsync<RoomDto>();
 
-            await using var bobOnB = new HubConnectionBuilder()
-                .WithUrl(new Uri(nodeB.Address!, "/hubs/chat"), options =>
-                {
-                    options.Transports = HttpTransportType.WebSockets;
-                    options.SkipNegotiation = true;
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(bob.Token);
-                })
-                .Build();
+            await using var bobOnB = Nodes.Hub(nodeB.Address!, bob.Token);
             var arrived = new TaskCompletionSource<MessageDto>(TaskCreationOptions.RunContinuationsAsynchronously);
             bobOnB.On<MessageDto[]>("MessagesCreated", frame => arrived.TrySetResult(Assert.Single(frame)));
             await bobOnB.StartAsync();
 
-            var response = await Authorized(a, ann.Token).PostAsJsonAsync($"/api/v1/chat/rooms/{room!.Id}/messages",
+            var response = await Nodes.Authorized(a, ann.Token).PostAsJsonAsync($"/api/v1/chat/rooms/{room!.Id}/messages",
                 new { clientMessageId = "across-nodes", text = "hello from node A" });
             var sent = (await response.Content.ReadFromJsonAsync<MessageDto>())!;
 
@@ -64,15 +55,15 @@ public sealed class ScaleOutTests
         var database = "chatapp_t_kill_" + Guid.NewGuid().ToString("N")[..12];
         await HostProcessTests.ExecuteAsync($"CREATE DATABASE `{database}`");
         var prefix = $"chatapp-test:{Guid.NewGuid():N}:";
-        Dictionary<string, string> Environment(bool migrate) => NodeEnvironment(database, prefix, migrate);
+        Dictionary<string, string> Environment(bool migrate) => Nodes.Environment(database, prefix, migrate);
         try
         {
             var nodeA = await HostProcess.StartServerAsync(Environment(migrate: true));
             await using var nodeB = await HostProcess.StartServerAsync(Environment(migrate: false));
             using var b = new HttpClient { BaseAddress = nodeB.Address };
-            var ann = await RegisterAndLoginAsync(b);
-            var bob = await RegisterAndLoginAsync(b);
-            var room = (await (await Authorized(b, bob.Token).PutAsync($"/api/v1/chat/direct/{ann.Id}", null)).Content.ReadFromJsonAsync<RoomDto>())!;
+            var ann = await Nodes.RegisterAndLoginAsync(b);
+            var bob = await Nodes.RegisterAndLoginAsync(b);
+            var room = (await (await Nodes.Authorized(b, bob.Token).PutAsync($"/api/v1/chat/direct/{ann.Id}", null)).Content.ReadFromJsonAsync<RoomDto>())!;
             var view = new SortedDictionary<long, Guid>();
             var received = Channel.CreateUnbounded<MessageDto>();
 
@@ -132,14 +123,7 @@ public sealed class ScaleOutTests
 
     private static async Task<HubConnection> ConnectAsync(Uri node, string token, Channel<MessageDto> received)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node, "/hubs/chat"), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+        var connection = Nodes.Hub(node, token);
         connection.On<MessageDto[]>("MessagesCreated", frame =>
         {
             foreach (var message in frame)
@@ -149,34 +133,5 @@ public sealed class ScaleOutTests
         });
         await connection.StartAsync();
         return connection;
-    }
-
-    /// <summary>One node of a two-node deployment: shared database and Redis, per-test key prefixes, a high send limit.</summary>
-    private static Dictionary<string, string> NodeEnvironment(string database, string prefix, bool migrate) => new()
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
-        ["ConnectionStrings__Redis"] = TestServers.Redis,
-        ["Database__ApplyMigrationsOnStartup"] = migrate ? "true" : "false",
-        ["Hangfire__RedisPrefix"] = prefix,
-        ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
-        ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
-        ["Chat__SendRateLimit__Burst"] = "1000",
-    };
-
-    private static HttpClient Authorized(HttpClient client, string token)
-    {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<(Guid Id, string Token)> RegisterAndLoginAsync(HttpClient node)
-    {
-        var email = AccountsApi.UniqueEmail();
-        var registered = await node.PostAsJsonAsync("/api/v1/accounts/register", new { email, password = AccountsApi.Password, displayName = "Node user" });
-        var id = (await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("userId").GetGuid();
-        var login = await node.PostAsJsonAsync("/api/v1/accounts/login", new { email, password = AccountsApi.Password });
-        var tokens = (await login.Content.ReadFromJsonAsync<Tokens>())!;
-        return (id, tokens.AccessToken);
     }
 }

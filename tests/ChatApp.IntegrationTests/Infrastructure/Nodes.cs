@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ChatApp.IntegrationTests.Host;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using MySqlConnector;
+
+namespace ChatApp.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Several real host processes (<see cref="HostProcess"/>) sharing one MariaDB database and one Redis, as deployed behind
+/// a load balancer: <see cref="Environment"/> is one node's configuration, the rest is what a phone does against a node.
+/// </summary>
+public static class Nodes
+{
+    /// <summary>A fresh database for a deployment (drop it with <see cref="DropDatabaseAsync"/>).</summary>
+    public static async Task<string> CreateDatabaseAsync(string name)
+    {
+        var database = $"chatapp_t_{name}_{Guid.NewGuid().ToString("N")[..12]}";
+        await HostProcessTests.ExecuteAsync($"CREATE DATABASE `{database}`");
+        return database;
+    }
+
+    public static Task DropDatabaseAsync(string database) => HostProcessTests.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
+
+    /// <summary>One node of a deployment: shared database and Redis, per-test key prefixes, a high send limit.</summary>
+    public static Dictionary<string, string> Environment(string database, string prefix, bool migrate) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
+        ["ConnectionStrings__Redis"] = TestServers.Redis,
+        ["Database__ApplyMigrationsOnStartup"] = migrate ? "true" : "false",
+        ["Hangfire__RedisPrefix"] = prefix,
+        ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
+        ["Chat__PresenceRedisPrefix"] = prefix + "presence:",
+        ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
+        ["Chat__SendRateLimit__Burst"] = "1000",
+    };
+
+    public static HttpClient Authorized(HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<(Guid Id, string Token)> RegisterAndLoginAsync(HttpClient node)
+    {
+        var email = AccountsApi.UniqueEmail();
+        var registered = await node.PostAsJsonAsync("/api/v1/accounts/register", new { email, password = AccountsApi.Password, displayName = "Node user" });
+        var id = (await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("userId").GetGuid();
+        var login = await node.PostAsJsonAsync("/api/v1/accounts/login", new { email, password = AccountsApi.Password });
+        var tokens = (await login.Content.ReadFromJsonAsync<Tokens>())!;
+        return (id, tokens.AccessToken);
+    }
+
+    /// <summary>A hub connection as the app opens it: WebSockets, negotiation skipped, the JSON protocol.</summary>
+    public static HubConnection Hub(Uri node, string token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(node, "/hubs/chat"), options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+            options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+        })
+        .Build();
+}
