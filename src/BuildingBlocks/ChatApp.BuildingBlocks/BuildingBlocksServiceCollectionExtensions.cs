@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Results;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.BuildingBlocks.Web;
@@ -22,12 +23,18 @@ public static class BuildingBlocksServiceCollectionExtensions
         services.TryAddSingleton<ModuleDatabaseRegistry>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddScoped<AfterCommit>();
+        services.TryAddSingleton<Behaviors.RefusalSummary>();
         // Registered before any module so that it starts before the modules' background services.
         services.AddHostedService<ModuleInitializationService>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (context.ProblemDetails.Extensions.TryGetValue(ResultHttpExtensions.RetryAfterExtension, out var retryAfter) && retryAfter is int seconds)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (context.ProblemDetails.Status == StatusCodes.Status401Unauthorized)
             {
                 context.ProblemDetails.Extensions.TryAdd("code", "unauthorized");

@@ -39,6 +39,9 @@ internal static class HostSetup
         services.AddRealtime(configuration);
         services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddJobs(configuration);
+        // SIGTERM: the modules drain first (IHostedLifecycleService.StoppingAsync), then everything stops; the whole stop
+        // is bounded by this (Kubernetes' grace period is 30 s; ours must end well within it).
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = configuration.GetValue("Host:ShutdownTimeout", TimeSpan.FromSeconds(10)));
         return builder;
     }
 

@@ -10,6 +10,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int _disposed;
 
     private HostProcess(Process process, Uri? address)
     {
@@ -88,8 +89,42 @@ public sealed class HostProcess : IAsyncDisposable
         return (host._process.ExitCode, host.Output);
     }
 
+    /// <summary>
+    /// Stops the server the way Kubernetes and systemd do (SIGTERM) and waits up to <paramref name="timeout"/> for it to
+    /// exit; returns its exit code and how long it took (the code is null if it had not exited by then; it is then killed).
+    /// </summary>
+    public async Task<(int? ExitCode, TimeSpan Took)> TerminateAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (SignalTerm(_process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException("Could not send SIGTERM to the host.");
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var took = Stopwatch.GetElapsedTime(started);
+            await DisposeAsync();
+            return (null, took);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        _process.WaitForExit(); // flushes the redirected output
+        return (_process.ExitCode, elapsed);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -139,6 +174,9 @@ public sealed class HostProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SignalTerm(int pid, int signal);
 
     private static int FreePort()
     {

@@ -62,4 +62,25 @@ public static class Nodes
             options.AccessTokenProvider = () => Task.FromResult<string?>(token);
         })
         .Build();
+
+    /// <summary>All of a room's messages by client message id, read page by page.</summary>
+    public static async Task<Dictionary<string, Guid>> MessagesAsync(HttpClient client, Guid room)
+    {
+        var all = new Dictionary<string, Guid>();
+        long after = 0;
+        while (true)
+        {
+            var page = (await client.GetFromJsonAsync<MessagePageDto>($"/api/v1/chat/rooms/{room}/messages?after={after}&limit=100"))!;
+            foreach (var message in page.Messages)
+            {
+                all[message.ClientMessageId] = message.Id;
+                after = Math.Max(after, message.Seq);
+            }
+
+            if (!page.HasMore || page.Messages.Count == 0)
+            {
+                return all;
+            }
+        }
+    }
 }

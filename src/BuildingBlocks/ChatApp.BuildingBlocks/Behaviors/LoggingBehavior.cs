@@ -5,8 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatApp.BuildingBlocks.Behaviors;
 
-/// <summary>First in the pipeline: logs every request with its duration and outcome.</summary>
-public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+/// <summary>
+/// First in the pipeline: logs every request with its duration and outcome. Refusals for being over a limit (429, 503)
+/// are counted and summarised instead (<see cref="RefusalSummary"/>).
+/// </summary>
+public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger, RefusalSummary refusals)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -18,7 +21,11 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         {
             var response = await next(message, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (response is Result { IsSuccess: false } failed)
+            if (response is Result { IsSuccess: false, Error.Type: ErrorType.TooManyRequests or ErrorType.Unavailable } refused)
+            {
+                refusals.Count(name, refused.Error.Code);
+            }
+            else if (response is Result { IsSuccess: false } failed)
             {
                 logger.LogInformation("{Request} failed with {ErrorCode} in {ElapsedMs:F1} ms", name, failed.Error.Code, elapsed);
             }

@@ -7,6 +7,9 @@ public sealed record Error(string Code, string Message, ErrorType Type)
 
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; init; } = NoFields;
 
+    /// <summary>When to try again, for a refusal that passes (429 and 503 answer it as <c>Retry-After</c> and <c>retryAfter</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static Error Validation(string code, string message, IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new(code, message, ErrorType.Validation) { FieldErrors = fieldErrors };
 
@@ -22,6 +25,8 @@ public sealed record Error(string Code, string Message, ErrorType Type)
     public static Error Forbidden(string code, string message) => new(code, message, ErrorType.Forbidden);
 
     public static Error TooManyRequests(string code, string message) => new(code, message, ErrorType.TooManyRequests);
+
+    public static Error Unavailable(string code, string message) => new(code, message, ErrorType.Unavailable);
 
     public static Error PayloadTooLarge(string code, string message) => new(code, message, ErrorType.PayloadTooLarge);
 

@@ -11,5 +11,8 @@ public enum ErrorType
     TooManyRequests,
     PayloadTooLarge,
     UnsupportedMediaType,
+
+    /// <summary>The server cannot take the request now (it is shutting down): 503, try again (another instance).</summary>
+    Unavailable,
     Failure,
 }

@@ -7,6 +7,9 @@ namespace ChatApp.BuildingBlocks.Results;
 /// <summary>The one place where expected failures become HTTP responses (RFC 9457 ProblemDetails).</summary>
 public static class ResultHttpExtensions
 {
+    /// <summary>The problem details member that tells, in seconds, when to retry (also the <c>Retry-After</c> header).</summary>
+    public const string RetryAfterExtension = "retryAfter";
+
     public static int StatusCode(this ErrorType type) => type switch
     {
         ErrorType.Validation => StatusCodes.Status400BadRequest,
@@ -17,6 +20,7 @@ public static class ResultHttpExtensions
         ErrorType.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ErrorType.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorType.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorType.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -31,6 +35,12 @@ public static class ResultHttpExtensions
         problem.Detail = error.Message;
         problem.Type = $"https://httpstatuses.io/{status}";
         problem.Extensions["code"] = error.Code;
+        if (error.RetryAfter is { } retryAfter)
+        {
+            // Whole seconds, at least 1; the problem details writer also sends it as the Retry-After header.
+            problem.Extensions[RetryAfterExtension] = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
+        }
+
         return TypedResults.Problem(problem);
     }
 
@@ -53,6 +63,7 @@ public static class ResultHttpExtensions
         415 => "Unsupported Media Type",
         422 => "Unprocessable Entity",
         429 => "Too Many Requests",
+        503 => "Service Unavailable",
         _ => "Error",
     };
 }

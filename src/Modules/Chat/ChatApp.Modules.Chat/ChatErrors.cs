@@ -30,6 +30,14 @@ internal static class ChatErrors
     public static readonly Error RateLimited = Error.TooManyRequests(
         "chat.rate_limited", "You are sending too fast. Wait a moment and retry with the same client message id.");
 
+    /// <summary>The server's send queue is full: nothing was stored; retry after the hint with the same client message id.</summary>
+    public static Error Overloaded(TimeSpan retryAfter) => Error.TooManyRequests(
+        "chat.overloaded", $"The server is busy. Retry in {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s with the same client message id.") with { RetryAfter = retryAfter };
+
+    /// <summary>This server is shutting down: nothing was stored; reconnect (to another instance) and retry with the same client message id.</summary>
+    public static readonly Error ServerRestarting = Error.Unavailable(
+        "chat.server_restarting", "This server is restarting. Reconnect and retry with the same client message id.") with { RetryAfter = TimeSpan.FromSeconds(1) };
+
     public static readonly Error ClientMessageIdReused = Error.Conflict(
         "chat.client_message_id_reused", "This client message id was already used for a message in another room.");
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Chat;
@@ -63,6 +64,10 @@ public static class ChatModule
         services.AddSingleton<RoomStreams>();
         services.AddSingleton<RoomBus>();
         services.AddHostedService(provider => provider.GetRequiredService<RoomBus>());
+        services.AddSingleton<RealtimeShutdown>();
+        services.AddHostedService(provider => provider.GetRequiredService<RealtimeShutdown>());
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "chat-accepting", provider => provider.GetRequiredService<RealtimeShutdown>(), HealthStatus.Unhealthy, ["ready"]));
         services.AddSingleton<HubLifetimeManager<ChatHub>>(provider => new ChatHubLifetimeManager(
             string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"))
                 ? ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<ChatHub>>(provider)
@@ -79,8 +84,12 @@ public static class ChatModule
         services.AddHostedService<EndedSessionSweeper>();
         services.AddMemoryCache();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        services.AddSingleton<HubErrorLogging>();
         services.AddOptions<HubOptions<ChatHub>>().Configure<IOptions<ChatOptions>>((hub, chat) =>
-            hub.MaximumParallelInvocationsPerClient = chat.Value.MaxParallelCallsPerConnection);
+        {
+            hub.MaximumParallelInvocationsPerClient = chat.Value.MaxParallelCallsPerConnection;
+            hub.AddFilter<HubErrorLogging>();
+        });
         return services;
     }
 

@@ -34,4 +34,19 @@ internal sealed class ChatOptions
     /// node) before giving the missing number up; clients then fill the gap from history (see Realtime/RoomStreams).
     /// </summary>
     public TimeSpan RoomEventGapWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Most sends of this node waiting for the writer. Beyond it a send is refused at once with <c>chat.overloaded</c>
+    /// (429, a retry hint) instead of waiting behind a backlog that would take longer to clear than the app waits.
+    /// </summary>
+    public int SendQueueLimit { get; set; } = 1000;
+
+    /// <summary>What an overloaded node tells the app to wait before retrying (<c>Retry-After</c>).</summary>
+    public TimeSpan OverloadRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// On shutdown (SIGTERM), how long the node may take to store and acknowledge the sends it accepted before it tells
+    /// its connections to reconnect elsewhere (see Realtime/RealtimeShutdown).
+    /// </summary>
+    public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

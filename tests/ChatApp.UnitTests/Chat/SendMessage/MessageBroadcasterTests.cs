@@ -19,9 +19,9 @@ public sealed class MessageBroadcasterTests : IDisposable
     public async Task Each_room_of_a_batch_goes_out_as_one_MessagesCreated_frame_to_its_members_in_commit_order()
     {
         var broadcaster = Broadcaster(NullLoggerFactory.Instance);
-        broadcaster.Post([.. StoredBatch(Lobby, [Ann, Bob], 1, 2), .. StoredBatch(Pair, [Bob, Cid], 7), .. StoredBatch(Lobby, [Ann, Bob], 3)],
+        await broadcaster.PostAsync([.. StoredBatch(Lobby, [Ann, Bob], 1, 2), .. StoredBatch(Pair, [Bob, Cid], 7), .. StoredBatch(Lobby, [Ann, Bob], 3)],
             new SendBatchTimings(4, TimeSpan.Zero));
-        broadcaster.Post(StoredBatch(Lobby, [Ann, Bob], 4), new SendBatchTimings(1, TimeSpan.Zero));
+        await broadcaster.PostAsync(StoredBatch(Lobby, [Ann, Bob], 4), new SendBatchTimings(1, TimeSpan.Zero));
         broadcaster.Complete();
 
         await broadcaster.RunAsync().WaitAsync(Timeout);
@@ -53,8 +53,8 @@ public sealed class MessageBroadcasterTests : IDisposable
         using var loggers = LoggerFactory.Create(b => b.AddProvider(provider));
         var broadcaster = Broadcaster(loggers);
         var timings = new SendBatchTimings(1, TimeSpan.Zero);
-        broadcaster.Post(StoredBatch(Lobby, [Ann, Bob], 1, 2), new SendBatchTimings(2, TimeSpan.Zero));
-        broadcaster.Post(StoredBatch(Lobby, [Ann, Bob], 3), timings);
+        await broadcaster.PostAsync(StoredBatch(Lobby, [Ann, Bob], 1, 2), new SendBatchTimings(2, TimeSpan.Zero));
+        await broadcaster.PostAsync(StoredBatch(Lobby, [Ann, Bob], 3), timings);
         broadcaster.Complete();
 
         await broadcaster.RunAsync().WaitAsync(Timeout);

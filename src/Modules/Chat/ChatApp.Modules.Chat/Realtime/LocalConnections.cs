@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Chat.Realtime;
@@ -11,8 +12,11 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// </summary>
 internal sealed partial class LocalConnections(ILogger<LocalConnections> logger) : IRoomFrameWriter
 {
+    private static readonly CloseMessage Reconnect = new("This server is restarting; reconnect.", allowReconnect: true);
+
     private readonly ConcurrentDictionary<Guid, HubConnectionContext[]> _byUser = new();
     private int _count;
+    private volatile bool _closing;
 
     /// <summary>Connections of this node.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -26,6 +30,10 @@ internal sealed partial class LocalConnections(ILogger<LocalConnections> logger)
 
         _byUser.AddOrUpdate(userId, static (_, c) => [c], static (_, existing, c) => [.. existing, c], connection);
         Interlocked.Increment(ref _count);
+        if (_closing)
+        {
+            _ = TellToReconnectAsync(connection); // connected while this node shuts down
+        }
     }
 
     public void Remove(HubConnectionContext connection)
@@ -53,8 +61,29 @@ internal sealed partial class LocalConnections(ILogger<LocalConnections> logger)
         }
     }
 
-    /// <summary>Every connection of this node (for shutdown).</summary>
-    public IEnumerable<HubConnectionContext> All() => _byUser.Values.SelectMany(c => c);
+    /// <summary>
+    /// For shutdown: tells every connection of this node (and any that connects from now on) to reconnect, which the
+    /// clients do at once (SignalR's close message with <c>allowReconnect</c>; behind the load balancer they land on
+    /// another instance). Waits up to <paramref name="wait"/> for them to go, then aborts the rest. Returns how many were told.
+    /// </summary>
+    public async Task<int> CloseAllAsync(TimeSpan wait)
+    {
+        _closing = true;
+        var all = _byUser.Values.SelectMany(c => c).ToList();
+        await Task.WhenAll(all.Select(TellToReconnectAsync));
+        var deadline = Environment.TickCount64 + (long)wait.TotalMilliseconds;
+        while (Count > 0 && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        foreach (var connection in _byUser.Values.SelectMany(c => c))
+        {
+            connection.Abort();
+        }
+
+        return all.Count;
+    }
 
     /// <summary>
     /// Writes the message to every connection of the given users that is on this node, in call order per connection;
@@ -85,6 +114,19 @@ internal sealed partial class LocalConnections(ILogger<LocalConnections> logger)
         return written;
     }
 
+    private async Task TellToReconnectAsync(HubConnectionContext connection)
+    {
+        try
+        {
+            await connection.WriteAsync(Reconnect, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(1));
+        }
+        catch (Exception ex)
+        {
+            LogWriteFailed(logger, ex, connection.ConnectionId);
+            connection.Abort();
+        }
+    }
+
     private async Task ObserveAsync(ValueTask write, string connectionId)
     {
         try
@@ -97,6 +139,6 @@ internal sealed partial class LocalConnections(ILogger<LocalConnections> logger)
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not write a room event to connection {ConnectionId}; it catches up when it reconnects")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not write to connection {ConnectionId}; it catches up when it reconnects")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string connectionId);
 }

@@ -18,6 +18,11 @@ internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, I
     /// <summary>Bounds a frame's size (at most this many texts of up to 4,000 characters) for the phones' parsers.</summary>
     private const int MaxMessagesPerFrame = 64;
 
+    /// <summary>Committed batches that may wait for their broadcast before the writer waits too.</summary>
+    private const int MaxPendingBatches = 4;
+
+    private readonly SemaphoreSlim _slots = new(MaxPendingBatches);
+
     private readonly Channel<(List<StoredMessage> Stored, SendBatchTimings Timings)> _batches =
         Channel.CreateUnbounded<(List<StoredMessage>, SendBatchTimings)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
@@ -26,9 +31,14 @@ internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, I
     /// <summary>Committed batches not broadcast yet.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
-    /// <summary>Queues a committed batch; called from the writer's one loop, so in commit order.</summary>
-    public void Post(List<StoredMessage> stored, SendBatchTimings timings)
+    /// <summary>
+    /// Queues a committed batch; called from the writer's one loop, so in commit order. Waits while
+    /// <see cref="MaxPendingBatches"/> are already waiting (the writer then stops taking batches and the send queue's
+    /// bound refuses new sends).
+    /// </summary>
+    public async ValueTask PostAsync(List<StoredMessage> stored, SendBatchTimings timings)
     {
+        await _slots.WaitAsync();
         Interlocked.Increment(ref _pending);
         _batches.Writer.TryWrite((stored, timings));
     }
@@ -57,6 +67,7 @@ internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, I
             finally
             {
                 Interlocked.Decrement(ref _pending);
+                _slots.Release();
             }
 
             timings.Broadcast = Stopwatch.GetElapsedTime(start);

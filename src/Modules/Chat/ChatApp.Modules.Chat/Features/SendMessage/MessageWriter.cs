@@ -13,6 +13,10 @@ namespace ChatApp.Modules.Chat.Features.SendMessage;
 /// sequence order while the next batch is stored. Under light load a batch holds one send and costs what a single send
 /// did; under heavy load the cost of a commit (the log flush) is shared by the whole batch. Each stage is timed
 /// (<see cref="SendPathMetrics"/>).
+/// Overload: at most <see cref="ChatOptions.SendQueueLimit"/> sends wait; beyond that a send is refused at once with
+/// <c>chat.overloaded</c> and a retry hint, and the writer takes no new batch while the broadcaster is behind, so a
+/// backlog never outgrows what clears in well under a second. Shutdown: <see cref="DrainAsync"/> refuses new sends
+/// (<c>chat.server_restarting</c>) and stores and acknowledges every send already accepted.
 /// </summary>
 internal sealed class MessageWriter(
     IMessageStore store,
@@ -22,18 +26,54 @@ internal sealed class MessageWriter(
     ILogger<MessageWriter> logger) : BackgroundService
 {
     private readonly Channel<PendingSend> _queue = Channel.CreateUnbounded<PendingSend>(new UnboundedChannelOptions { SingleReader = true });
+    private int _queued;
+
+    /// <summary>Sends waiting for a batch.</summary>
+    public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>Queues a validated send and waits until it is stored (or refused).</summary>
     public async Task<Result<SendMessageResult>> SendAsync(SendMessageCommand command, CancellationToken cancellationToken)
     {
+        if (Interlocked.Increment(ref _queued) > options.Value.SendQueueLimit)
+        {
+            Interlocked.Decrement(ref _queued);
+            metrics.Refused(ChatErrors.Overloaded(TimeSpan.Zero).Code);
+            return ChatErrors.Overloaded(options.Value.OverloadRetryAfter);
+        }
+
         var pending = new PendingSend(command);
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new OperationCanceledException("The server is shutting down.");
+            Interlocked.Decrement(ref _queued);
+            metrics.Refused(ChatErrors.ServerRestarting.Code);
+            return ChatErrors.ServerRestarting; // draining for shutdown
         }
 
         // Once queued the send is stored even if this caller goes away; a retry with the same client message id finds it.
         return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For shutdown: refuses new sends, then waits (at most <paramref name="timeout"/>) until every send already accepted
+    /// is stored, acknowledged and broadcast. Returns false if that took too long (the rest are cancelled on stop).
+    /// </summary>
+    public async Task<bool> DrainAsync(TimeSpan timeout)
+    {
+        _queue.Writer.TryComplete();
+        if (ExecuteTask is not { } running)
+        {
+            return true;
+        }
+
+        try
+        {
+            await running.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,6 +104,8 @@ internal sealed class MessageWriter(
                     batch.Add(pending);
                 }
 
+                Interlocked.Add(ref _queued, -batch.Count);
+
                 await WriteAsync(batch, metrics.Taken(batch), stoppingToken);
             }
         }
@@ -86,7 +128,7 @@ internal sealed class MessageWriter(
             metrics.Stored(timings);
             if (stored.Count > 0)
             {
-                broadcaster.Post(stored, timings);
+                await broadcaster.PostAsync(stored, timings); // waits while the broadcaster is behind
             }
             else
             {

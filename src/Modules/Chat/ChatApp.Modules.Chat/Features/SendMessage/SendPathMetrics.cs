@@ -19,6 +19,7 @@ internal sealed partial class SendPathMetrics
     private readonly Histogram<double> _admission;
     private readonly Histogram<double> _store;
     private readonly Histogram<double> _broadcast;
+    private readonly Counter<long> _refused;
     private readonly ILogger _logger;
 
     public SendPathMetrics(IMeterFactory meterFactory, ILoggerFactory loggerFactory)
@@ -29,6 +30,7 @@ internal sealed partial class SendPathMetrics
         _admission = meter.CreateHistogram<double>("chatapp.send.admission", "ms", "Per batch: the admission queries and rules (membership, replays, rate limit, blocks, reply targets).");
         _store = meter.CreateHistogram<double>("chatapp.send.store", "ms", "Per batch: the store transaction with its retries, and answering the stored sends.");
         _broadcast = meter.CreateHistogram<double>("chatapp.send.broadcast", "ms", "Per stored batch: sending its MessagesCreated frames.");
+        _refused = meter.CreateCounter<long>("chatapp.send.refused", "{send}", "Sends refused before queueing: chat.overloaded (queue full), chat.server_restarting (draining).");
         _logger = loggerFactory.CreateLogger(MeterName);
     }
 
@@ -53,6 +55,8 @@ internal sealed partial class SendPathMetrics
         _admission.Record(timings.Admission.TotalMilliseconds);
         _store.Record(timings.Store.TotalMilliseconds);
     }
+
+    public void Refused(string code) => _refused.Add(1, new KeyValuePair<string, object?>("code", code));
 
     public void Broadcast(SendBatchTimings timings) => _broadcast.Record(timings.Broadcast.TotalMilliseconds);
 
