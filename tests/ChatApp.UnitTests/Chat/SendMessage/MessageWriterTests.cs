@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Results;
 using System.Diagnostics.Metrics;
 using ChatApp.Modules.Chat;
 using ChatApp.Modules.Chat.Domain;
@@ -94,9 +95,71 @@ public sealed class MessageWriterTests : IDisposable
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send.WaitAsync(Timeout));
         }
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.SendAsync(Command("d"), CancellationToken.None));
+        Assert.Equal("chat.server_restarting", (await writer.SendAsync(Command("d"), CancellationToken.None)).Error!.Code);
         Assert.Equal([1], store.BatchSizes);
         Assert.Empty(_connections.Written);
+    }
+
+    [Fact]
+    public async Task Draining_refuses_new_sends_and_stores_answers_and_broadcasts_every_send_already_accepted()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new FakeStore(async (batch, call, _) =>
+        {
+            if (call == 0)
+            {
+                await release.Task;
+            }
+
+            return StoreAll(batch);
+        });
+        using var writer = Writer(store, batchMaxSize: 2);
+        await writer.StartAsync(CancellationToken.None);
+        var accepted = Enumerable.Range(0, 5).Select(i => writer.SendAsync(Command($"a{i}"), CancellationToken.None)).ToList();
+
+        var draining = writer.DrainAsync(Timeout);
+        var refused = await writer.SendAsync(Command("late"), CancellationToken.None);
+        release.SetResult();
+
+        Assert.True(await draining);
+        Assert.Equal("chat.server_restarting", refused.Error!.Code);
+        Assert.Equal(503, refused.Error.Type.StatusCode());
+        Assert.All(await Task.WhenAll(accepted), answer => Assert.True(answer.Value.Created));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"a{i}"), _connections.Written.SelectMany(f => (MessageResponse[])f.Args[0]!).Select(m => m.ClientMessageId));
+        await writer.StopAsync(CancellationToken.None).WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task Beyond_the_queue_limit_a_send_is_refused_at_once_with_a_retry_hint_and_taken_again_once_the_queue_moves()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new FakeStore(async (batch, call, _) =>
+        {
+            if (call == 0)
+            {
+                entered.SetResult();
+                await release.Task;
+            }
+
+            return StoreAll(batch);
+        });
+        using var writer = Writer(store, batchMaxSize: 10, queueLimit: 3);
+        await writer.StartAsync(CancellationToken.None);
+        var first = writer.SendAsync(Command("in-progress"), CancellationToken.None);
+        await entered.Task.WaitAsync(Timeout);
+        var queued = Enumerable.Range(0, 3).Select(i => writer.SendAsync(Command($"q{i}"), CancellationToken.None)).ToList();
+
+        var refused = await writer.SendAsync(Command("one-too-many"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal("chat.overloaded", refused.Error!.Code);
+        Assert.Equal(429, refused.Error.Type.StatusCode());
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Error.RetryAfter);
+        Assert.Equal(3, writer.Queued);
+        release.SetResult();
+        await Task.WhenAll(queued.Prepend(first)).WaitAsync(Timeout);
+        Assert.True((await writer.SendAsync(Command("one-too-many"), CancellationToken.None).WaitAsync(Timeout)).IsSuccess);
+        await writer.StopAsync(CancellationToken.None).WaitAsync(Timeout);
     }
 
     public void Dispose() => _services.Dispose();
@@ -115,14 +178,14 @@ public sealed class MessageWriterTests : IDisposable
         })
         .ToList();
 
-    private MessageWriter Writer(FakeStore store, int batchMaxSize = 256)
+    private MessageWriter Writer(FakeStore store, int batchMaxSize = 256, int queueLimit = 1000)
     {
         var metrics = new SendPathMetrics(_services.GetRequiredService<IMeterFactory>(), NullLoggerFactory.Instance);
         return new MessageWriter(
             store,
             new MessageBroadcaster(TestRealtime.Bus(_services, _connections), metrics, NullLogger<MessageBroadcaster>.Instance),
             metrics,
-            Options.Create(new ChatOptions { SendBatchMaxSize = batchMaxSize }),
+            Options.Create(new ChatOptions { SendBatchMaxSize = batchMaxSize, SendQueueLimit = queueLimit }),
             NullLogger<MessageWriter>.Instance);
     }
 

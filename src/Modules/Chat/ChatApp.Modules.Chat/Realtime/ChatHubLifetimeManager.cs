@@ -11,8 +11,8 @@ internal sealed class ChatHubLifetimeManager(HubLifetimeManager<ChatHub> inner, 
 {
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
-        await inner.OnConnectedAsync(connection);
         local.Add(connection);
+        await inner.OnConnectedAsync(connection);
     }
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
