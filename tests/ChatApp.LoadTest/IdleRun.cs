@@ -43,7 +43,7 @@ internal sealed class IdleRun(LoadOptions options)
         Console.WriteLine(Stats.Invariant($"idle connections: {options.Idle} ({options.ProtocolName}, authenticated; opened in {connectSeconds:F1} s; {disconnects} dropped) on {options.Urls.Count} node(s)"));
         Console.WriteLine(Stats.Invariant($"server RSS:                  before {Stats.Mib(before.Rss):F1} MiB, after {Stats.Mib(after.Rss):F1} MiB; {Stats.Mib(after.Rss - before.Rss) * per:F2} MiB per 1,000 connections"));
         Console.WriteLine(Line("GC heap (runtime counter):", before.Heap, after.Heap, per));
-        Console.WriteLine(Line("GC heap after a full GC:   ", before.HeapAfterGc, after.HeapAfterGc, per));
+        Console.WriteLine(Line("GC heap live (full GC):    ", before.HeapAfterGc, after.HeapAfterGc, per));
         foreach (var problem in measurement.CounterProblems())
         {
             Console.WriteLine(problem);
@@ -62,8 +62,9 @@ internal sealed class IdleRun(LoadOptions options)
             : what + "  not available";
 
     /// <summary>
-    /// The servers' RSS (mean of three readings a second apart), their GC heap as counted now, and after a full GC;
-    /// servers summed. RSS is read before the GC is induced, which may return memory to the system.
+    /// The servers' RSS (mean of three readings a second apart), their GC heap as the runtime counter last saw it
+    /// (live objects plus what gen 0 allocated since the last GC), and what survives a full GC (live objects only);
+    /// servers summed, in MB. RSS is read before the GC is induced, which may return memory to the system.
     /// </summary>
     private static async Task<(long Rss, double? Heap, double? HeapAfterGc)> SnapshotAsync(Measurement measurement)
     {
@@ -74,19 +75,14 @@ internal sealed class IdleRun(LoadOptions options)
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        double? heap = null, afterGc = null;
+        // A sum over the servers only if every server answered.
+        double? heap = measurement.Counters.Count > 0 ? 0 : null, afterGc = heap;
         foreach (var counters in measurement.Counters)
         {
-            heap = Add(heap, counters.Latest(RuntimeCounters.GcHeap));
-            if (await counters.InduceFullGcAsync())
-            {
-                // The counter is read once a second: the next value comes after the GC.
-                afterGc = Add(afterGc, await counters.NextAsync(RuntimeCounters.GcHeap, TimeSpan.FromSeconds(5)));
-            }
+            heap += counters.Latest(RuntimeCounters.GcHeap);
+            afterGc += await counters.InduceFullGcAsync() / 1e6;
         }
 
         return (rss / 3, heap, afterGc);
     }
-
-    private static double? Add(double? sum, double? value) => value is null ? sum : (sum ?? 0) + value;
 }

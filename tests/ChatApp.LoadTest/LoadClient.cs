@@ -52,6 +52,9 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
 
     public string? LastError { get; private set; }
 
+    /// <summary>Messages of a frame the tool could not take in (a bug of the tool, or an unexpected frame).</summary>
+    public int HandlerErrors { get; private set; }
+
     /// <summary>Every frame entry that reached this client (own echoes and duplicates included); for the drain.</summary>
     public long Arrivals => Interlocked.Read(ref _arrivals);
 
@@ -119,7 +122,18 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
         {
             foreach (var message in frame)
             {
-                OnMessage(message);
+                try
+                {
+                    OnMessage(message);
+                }
+                catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException or InvalidOperationException)
+                {
+                    lock (_gate)
+                    {
+                        HandlerErrors++;
+                        LastError = "reading a message: " + ex.Message;
+                    }
+                }
             }
         });
         _connection.Closed += error =>

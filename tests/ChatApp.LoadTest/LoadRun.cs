@@ -92,12 +92,8 @@ internal sealed class LoadRun(LoadOptions options)
                 sampledAt.Remove(edge);
             }
 
-            if (now >= plan.End)
-            {
-                break;
-            }
-
-            var elapsed = (now - plan.Start) / (double)Stopwatch.Frequency;
+            // The last round sends whatever was due before the end, so every run sends the same messages.
+            var elapsed = (Math.Min(now, plan.End) - plan.Start) / (double)Stopwatch.Frequency;
             for (var i = 0; i < clients.Length; i++)
             {
                 while (schedules[i].NextDue <= elapsed)
@@ -105,6 +101,11 @@ internal sealed class LoadRun(LoadOptions options)
                     clients[i].Send(next[i]++, plan.At(schedules[i].NextDue));
                     schedules[i].Advance();
                 }
+            }
+
+            if (now >= plan.End)
+            {
+                break;
             }
 
             await Task.Delay(1);

@@ -10,6 +10,7 @@ namespace ChatApp.LoadTest;
 internal sealed class RunReport(LoadOptions options, Measurement measurement, IReadOnlyList<LoadClient> clients, SendPlan plan)
 {
     private readonly Timeline _t = measurement.Timeline;
+    private string? _lostDetail;
 
     public void Print(TextWriter output)
     {
@@ -42,13 +43,18 @@ internal sealed class RunReport(LoadOptions options, Measurement measurement, IR
         output.WriteLine("== summary ==");
         output.WriteLine(Stats.Invariant($"clients {clients.Count} in rooms of {clients.Count / clients.Select(c => c.Room).Distinct().Count()}, {options.ProtocolName}, {options.Urls.Count} node(s); phases {string.Join(", ", plan.Phases.Select(p => p.Label + (p.Measured ? "" : " (warm-up)")))} (seconds x msg/s per client)"));
         output.WriteLine(Stats.Invariant($"time zero: {_t.OriginSource}; the load tool started at {_t.Seconds(measurement.ToolStart):F1} s, sending at {_t.Seconds(plan.Start):F1} s") + FirstEvents(deliveries));
-        output.WriteLine(Stats.Invariant($"sent {sent}, acked {acked}, failed {failed}, disconnects {clients.Sum(c => c.Disconnects)}"));
+        output.WriteLine(Stats.Invariant($"sent {sent}, acked {acked}, failed {failed}, disconnects {clients.Sum(c => c.Disconnects)}, messages the tool could not read {clients.Sum(c => c.HandlerErrors)}"));
         if (clients.Select(c => c.LastError).LastOrDefault(e => e is not null) is { } error)
         {
             output.WriteLine("last error: " + error);
         }
 
         output.WriteLine(Stats.Invariant($"deliveries expected {expected} (acked x other members), lost {lost} (acked, never delivered), duplicated {clients.Sum(c => c.Duplicates)}"));
+        if (_lostDetail is not null)
+        {
+            output.WriteLine(_lostDetail);
+        }
+
         output.WriteLine(Stats.Invariant($"order per room: out of order {outOfOrder} (seq n after n+k; max k {maxDisplacement}), gaps {gaps} (room seqs a member never saw by the end of the drain)"));
         output.WriteLine(Stats.Invariant($"measured {measuredSeconds:F0} s: acked {ack.Count / measuredSeconds:F0} msg/s, delivered {measured.Count / measuredSeconds:F0} msg/s"));
         output.WriteLine("ack latency ms      " + Stats.Percentiles(ack));
@@ -152,6 +158,9 @@ internal sealed class RunReport(LoadOptions options, Measurement measurement, IR
     private (long Expected, long Lost) Loss()
     {
         long expected = 0, lost = 0;
+        var lostMessages = new HashSet<(int, int)>();
+        var lostTo = new HashSet<int>();
+        var examples = new List<string>();
         foreach (var room in clients.GroupBy(c => c.Room))
         {
             foreach (var sender in room)
@@ -169,10 +178,21 @@ internal sealed class RunReport(LoadOptions options, Measurement measurement, IR
                         if (!recipient.HasReceived(sender.Index, n))
                         {
                             lost++;
+                            lostMessages.Add((sender.Index, n));
+                            lostTo.Add(recipient.Index);
+                            if (examples.Count < 5)
+                            {
+                                examples.Add(Stats.Invariant($"{sender.Index}-{n} (seq {sender.AckedSeq(n)}, due at {_t.Seconds(sender.DueAt(n)):F1} s) to client {recipient.Index}"));
+                            }
                         }
                     }
                 }
             }
+        }
+
+        if (lost > 0)
+        {
+            _lostDetail = Stats.Invariant($"lost: {lostMessages.Count} messages to {lostTo.Count} members, e.g. {string.Join("; ", examples)}");
         }
 
         return (expected, lost);

@@ -3,6 +3,7 @@ using System.Diagnostics.Tracing;
 using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace ChatApp.LoadTest;
 
@@ -92,45 +93,30 @@ internal sealed class RuntimeCounters(string name, int pid) : IDisposable
     /// <summary>The most recent value, or null.</summary>
     public double? Latest(string counter) => Series(counter) is { Count: > 0 } s ? s[^1].Value : null;
 
-    /// <summary>Waits until a value newer than now has come (at most <paramref name="timeout"/>) and returns it.</summary>
-    public async Task<double?> NextAsync(string counter, TimeSpan timeout)
-    {
-        var after = Stopwatch.GetTimestamp();
-        var deadline = after + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < deadline && Error is null)
-        {
-            if (Series(counter) is { Count: > 0 } s && s[^1].Ticks > after)
-            {
-                return s[^1].Value;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
-    }
-
     /// <summary>
-    /// Makes the server run a full blocking GC, as dotnet-gcdump does: a second EventPipe session with the runtime
-    /// provider's GCHeapCollect keyword triggers one. Returns once the gen-2 GC ended (true), or after 20 s (false).
+    /// Makes the server run a full blocking GC, as dotnet-gcdump does (a second EventPipe session with the runtime
+    /// provider's GCHeapCollect keyword triggers one), and returns the bytes of the GC heap that survived it (its
+    /// GCHeapStats event: all generations, LOH and POH), or null if that did not come within 20 s.
     /// </summary>
-    public async Task<bool> InduceFullGcAsync()
+    public async Task<long?> InduceFullGcAsync()
     {
         try
         {
             var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcKeyword | GcHeapCollectKeyword);
             using var session = new DiagnosticsClient(Pid).StartEventPipeSession(provider, requestRundown: false, circularBufferMB: 16);
-            var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             var reader = new Thread(() =>
             {
                 try
                 {
                     using var source = new EventPipeEventSource(session.EventStream);
-                    source.Clr.GCStop += e =>
+                    var induced = false;
+                    source.Clr.GCStart += e => induced |= e.Depth == 2 && e.Reason is GCReason.Induced or GCReason.InducedNotForced;
+                    source.Clr.GCHeapStats += e =>
                     {
-                        if (e.Depth == 2)
+                        if (induced)
                         {
-                            done.TrySetResult(true);
+                            done.TrySetResult(e.GenerationSize0 + e.GenerationSize1 + e.GenerationSize2 + e.GenerationSize3 + e.GenerationSize4);
                         }
                     };
                     source.Process();
@@ -141,14 +127,14 @@ internal sealed class RuntimeCounters(string name, int pid) : IDisposable
                 }
             }) { IsBackground = true, Name = $"gc {Name}" };
             reader.Start();
-            var ended = await done.Task.WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+            var survived = await done.Task.WaitAsync(TimeSpan.FromSeconds(20)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : (long?)null, TaskScheduler.Default);
             session.Stop();
-            return ended;
+            return survived;
         }
         catch (Exception ex) when (ex is DiagnosticsClientException or IOException or TimeoutException or UnauthorizedAccessException)
         {
             Error ??= ex.Message;
-            return false;
+            return null;
         }
     }
 

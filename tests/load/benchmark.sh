@@ -74,12 +74,12 @@ start_nodes() {
         echo "node $i (pid ${pids[$i]}) ready $(( $(date +%s%3N) - ${started[$i]} )) ms after its start"
     done
 }
+join() { local IFS=,; echo "$*"; }
 dotnet "$host_dll" migrate >/dev/null
 start_nodes
-IFS=,
 if [ "$fresh" = 1 ]; then
     setup="$state/setup-$database.json"
-    dotnet "$tool_dll" --urls "${urls[*]}" "${args[@]}" --setup-only "$setup"
+    dotnet "$tool_dll" --urls "$(join "${urls[@]}")" "${args[@]}" --setup-only "$setup"
     echo "restarting the node(s) for a fresh process"
     stop_nodes
     start_nodes
@@ -88,5 +88,5 @@ else
     set --
 fi
 echo "nodes: ${urls[*]} (pids ${pids[*]}); MariaDB pid $mysql_pid, Redis pid $redis_pid; database $database"
-dotnet "$tool_dll" --urls "${urls[*]}" --server-pid "${pids[*]}" --server-started-at "${started[*]}" \
+dotnet "$tool_dll" --urls "$(join "${urls[@]}")" --server-pid "$(join "${pids[@]}")" --server-started-at "$(join "${started[@]}")" \
     --watch-pid "mariadb=$mysql_pid" --watch-pid "redis=$redis_pid" "${args[@]}" "$@"
