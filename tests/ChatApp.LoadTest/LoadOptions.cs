@@ -143,9 +143,9 @@ internal sealed record LoadOptions
             throw new ArgumentException("--phases replaces --rate, --warmup and --duration: give one or the other.");
         }
 
-        if (options.SetupOnly is not null && options.Reuse is not null)
+        if ((options.SetupOnly is not null ? 1 : 0) + (options.Reuse is not null ? 1 : 0) + (options.Idle > 0 ? 1 : 0) > 1)
         {
-            throw new ArgumentException("--setup-only and --reuse exclude each other.");
+            throw new ArgumentException("--setup-only, --reuse and --idle exclude each other.");
         }
 
         if (options.Reuse is null && options.Idle == 0 && (options.RoomSize < 2 || options.Clients % options.RoomSize != 0))

@@ -35,12 +35,12 @@ internal sealed class Timeline(long origin, double windowSeconds, string originS
         }
     }
 
-    /// <summary>The stage under way at <paramref name="ticks"/> ("" before the first).</summary>
+    /// <summary>The stage under way at <paramref name="ticks"/> ("start-up" before the tool's first).</summary>
     public string StageAt(long ticks)
     {
         lock (_gate)
         {
-            return _stages.Where(s => s.Ticks <= ticks).Select(s => s.Label).LastOrDefault() ?? "";
+            return _stages.Where(s => s.Ticks <= ticks).Select(s => s.Label).LastOrDefault() ?? "start-up";
         }
     }
 

@@ -175,7 +175,7 @@ internal sealed class WindowReport
 
     private string Stage(long from, long to) => (_t.StageAt(from), _t.StageAt(to - 1)) switch
     {
-        (var a, var b) when a == b || a.Length == 0 => b,
+        (var a, var b) when a == b => b,
         (var a, var b) => a + ">" + b,
     };
 
