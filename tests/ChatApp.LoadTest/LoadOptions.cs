@@ -21,8 +21,8 @@ internal sealed record LoadOptions
           --drain D                 after sending, stop once no delivery came for D s    (default 5)
           --protocol json|messagepack                                                   (default json)
           --setup-only FILE         register the users, make the rooms, write both (with tokens) to FILE, and stop
-          --reuse FILE              take users and rooms from FILE instead of making them (logs in again if a token
-                                    would expire during the run); connects and sends at once
+          --reuse FILE              take users and rooms from FILE instead of making them, and connect and send at
+                                    once (logs every user in again first if a token expires within 2 minutes)
 
         Measuring:
           --server-pid PID[,PID]    server processes: CPU, RSS and, over EventPipe, GC heap, allocations, JIT time
