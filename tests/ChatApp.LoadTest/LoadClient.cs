@@ -21,6 +21,7 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
     private readonly HashSet<long> _received = [];
     private readonly List<(long Due, long At)> _deliveries = [];
     private readonly Dictionary<Guid, RoomOrder> _rooms = [];
+    private readonly Dictionary<string, int> _failures = [];
     private long[] _due = [];
     private long[] _sentAt = [];
     private long[] _ackedAt = [];
@@ -86,6 +87,15 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
         lock (_gate)
         {
             return [.. _deliveries];
+        }
+    }
+
+    /// <summary>Failed sends by error message (the first 20 distinct messages; the rest as "(other)").</summary>
+    public IReadOnlyDictionary<string, int> Failures()
+    {
+        lock (_gate)
+        {
+            return new Dictionary<string, int>(_failures);
         }
     }
 
@@ -191,6 +201,9 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
             {
                 Failed++;
                 LastError = task.Exception?.GetBaseException().Message ?? "cancelled";
+                var reason = LastError.Length > 160 ? LastError[..160] : LastError;
+                var key = _failures.ContainsKey(reason) || _failures.Count < 20 ? reason : "(other)";
+                _failures[key] = _failures.GetValueOrDefault(key) + 1;
                 Volatile.Write(ref _failedAt[n], now);
             }
         }

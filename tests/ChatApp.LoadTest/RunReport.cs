@@ -44,6 +44,13 @@ internal sealed class RunReport(LoadOptions options, Measurement measurement, IR
         output.WriteLine(Stats.Invariant($"clients {clients.Count} in rooms of {clients.Count / clients.Select(c => c.Room).Distinct().Count()}, {options.ProtocolName}, {options.Urls.Count} node(s); phases {string.Join(", ", plan.Phases.Select(p => p.Label + (p.Measured ? "" : " (warm-up)")))} (seconds x msg/s per client)"));
         output.WriteLine(Stats.Invariant($"time zero: {_t.OriginSource}; the load tool started at {_t.Seconds(measurement.ToolStart):F1} s, sending at {_t.Seconds(plan.Start):F1} s") + FirstEvents(deliveries));
         output.WriteLine(Stats.Invariant($"sent {sent}, acked {acked}, failed {failed}, disconnects {clients.Sum(c => c.Disconnects)}, messages the tool could not read {clients.Sum(c => c.HandlerErrors)}"));
+        var failures = clients.SelectMany(c => c.Failures()).GroupBy(f => f.Key).Select(g => (Reason: g.Key, Count: g.Sum(f => f.Value)))
+            .OrderByDescending(f => f.Count).ToList();
+        foreach (var (reason, count) in failures.Take(3))
+        {
+            output.WriteLine(Stats.Invariant($"  failed {count}: {reason}"));
+        }
+
         if (clients.Select(c => c.LastError).LastOrDefault(e => e is not null) is { } error)
         {
             output.WriteLine("last error: " + error);
