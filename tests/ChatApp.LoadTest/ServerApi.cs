@@ -4,8 +4,6 @@ using System.Text.Json;
 
 namespace ChatApp.LoadTest;
 
-internal sealed record LoadUser(Guid Id, string AccessToken);
-
 /// <summary>The REST calls the tool needs to set up users and rooms.</summary>
 internal sealed class ServerApi(Uri baseAddress) : IDisposable
 {
@@ -17,10 +15,16 @@ internal sealed class ServerApi(Uri baseAddress) : IDisposable
         var registered = await _http.PostAsJsonAsync("/api/v1/accounts/register", new { email, password = Password, displayName = email[..email.IndexOf('@')] });
         await EnsureAsync(registered, "register");
         var userId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
+        return await LoginAsync(userId, email);
+    }
+
+    /// <summary>Signs the user in again (a new session) for a fresh access token.</summary>
+    public async Task<LoadUser> LoginAsync(Guid userId, string email)
+    {
         var login = await _http.PostAsJsonAsync("/api/v1/accounts/login", new { email, password = Password, deviceName = "load tool" });
         await EnsureAsync(login, "login");
-        var accessToken = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        return new LoadUser(userId, accessToken);
+        var tokens = await login.Content.ReadFromJsonAsync<JsonElement>();
+        return new LoadUser(userId, email, tokens.GetProperty("accessToken").GetString()!, tokens.GetProperty("accessTokenExpiresAt").GetDateTimeOffset());
     }
 
     public async Task<Guid> CreateGroupAsync(LoadUser owner, string name, IEnumerable<Guid> memberIds)

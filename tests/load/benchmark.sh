@@ -2,26 +2,38 @@
 # Load benchmark: starts MariaDB (durable commits) and Redis on 127.0.0.1, one or two Release builds of the host sharing
 # them, and runs the load tool (tests/ChatApp.LoadTest) against them. Not part of the test suite.
 #
-#   bash tests/load/benchmark.sh [--nodes 1|2] [load tool options...]
+#   bash tests/load/benchmark.sh [--nodes 1|2] [--fresh] [--no-redis] [load tool options...]
 #   e.g. bash tests/load/benchmark.sh --nodes 2 --clients 200 --room-size 10 --rate 5 --duration 30
+#        bash tests/load/benchmark.sh --fresh --clients 200 --phases 60x5      (JIT warm-up of a new server process)
+#        bash tests/load/benchmark.sh --phases 20x5,60x20,60x5                 (overload, then recovery)
 #        bash tests/load/benchmark.sh --idle 1000
 #        bash tests/load/benchmark.sh --no-redis ...   (one node, in-process SignalR: measures the cost of the backplane)
+#   The tool's options: dotnet tests/ChatApp.LoadTest/bin/Release/net10.0/ChatApp.LoadTest.dll --help
 #
-# Results go to stdout; docs/performance.md records runs.
+# --fresh: the users and rooms are made against a first start of the server(s) (the tool's --setup-only), the servers are
+# then stopped and started again, and the tool connects and sends as soon as /health/ready answers (--reuse), so the
+# time series (counted from the new processes' start) shows the warm-up of a new process.
+#
+# Environment: CHATAPP_BENCH_PORT (first server port, default 5080; node i listens on it + i), CHATAPP_BENCH_STATE
+# (folder of MariaDB, Redis and the server logs, default /tmp/chatapp-bench), CHATAPP_TEST_MYSQL_PORT and
+# CHATAPP_TEST_REDIS_PORT (defaults 34306, 37379). Results go to stdout; docs/performance.md records runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 nodes=1
 redis=1
+fresh=0
 args=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --nodes) nodes=$2; shift 2 ;;
         --no-redis) redis=0; shift ;;
+        --fresh) fresh=1; shift ;;
         *) args+=("$1"); shift ;;
     esac
 done
 
 state=${CHATAPP_BENCH_STATE:-/tmp/chatapp-bench}
+port=${CHATAPP_BENCH_PORT:-5080}
 export CHATAPP_MYSQL_DURABLE=1
 export CHATAPP_TEST_MYSQL_PORT=${CHATAPP_TEST_MYSQL_PORT:-34306} CHATAPP_TEST_REDIS_PORT=${CHATAPP_TEST_REDIS_PORT:-37379}
 eval "$(bash "$root/tests/services.sh" start "$state")"
@@ -43,16 +55,38 @@ export Chat__PresenceRedisPrefix="$database:presence:"
 export Chat__SendRateLimit__Burst=100000 Chat__SendRateLimit__PerPeriod=100000
 export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
 
-pids=(); urls=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+pids=(); urls=(); started=()
+stop_nodes() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
+trap stop_nodes EXIT
+# Starts every node at once (recording each process's start in unix ms), then waits until each answers /health/ready.
+start_nodes() {
+    urls=(); started=()
+    for i in $(seq 0 $((nodes - 1))); do
+        local url="http://127.0.0.1:$((port + i))"
+        started+=("$(date +%s%3N)")
+        ASPNETCORE_URLS=$url Database__ApplyMigrationsOnStartup=false dotnet "$host_dll" >>"$state/node$i.log" 2>&1 &
+        pids+=($!); urls+=("$url")
+    done
+    for i in $(seq 0 $((nodes - 1))); do
+        local ready=0
+        for _ in $(seq 1 600); do curl -sf "${urls[$i]}/health/ready" >/dev/null 2>&1 && { ready=1; break; }; sleep 0.05; done
+        [ "$ready" = 1 ] || { echo "node $i did not become ready; see $state/node$i.log" >&2; exit 1; }
+        echo "node $i (pid ${pids[$i]}) ready $(( $(date +%s%3N) - ${started[$i]} )) ms after its start"
+    done
+}
+join() { local IFS=,; echo "$*"; }
 dotnet "$host_dll" migrate >/dev/null
-for i in $(seq 0 $((nodes - 1))); do
-    url="http://127.0.0.1:$((5080 + i))"
-    ASPNETCORE_URLS=$url Database__ApplyMigrationsOnStartup=false dotnet "$host_dll" >"$state/node$i.log" 2>&1 &
-    pids+=($!); urls+=("$url")
-    for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.5; done
-done
-IFS=,
+start_nodes
+if [ "$fresh" = 1 ]; then
+    setup="$state/setup-$database.json"
+    dotnet "$tool_dll" --urls "$(join "${urls[@]}")" "${args[@]}" --setup-only "$setup"
+    echo "restarting the node(s) for a fresh process"
+    stop_nodes
+    start_nodes
+    set -- --reuse "$setup"
+else
+    set --
+fi
 echo "nodes: ${urls[*]} (pids ${pids[*]}); MariaDB pid $mysql_pid, Redis pid $redis_pid; database $database"
-dotnet "$tool_dll" --urls "${urls[*]}" --server-pid "${pids[*]}" --watch-pid "mariadb=$mysql_pid" --watch-pid "redis=$redis_pid" "${args[@]}"
+dotnet "$tool_dll" --urls "$(join "${urls[@]}")" --server-pid "$(join "${pids[@]}")" --server-started-at "$(join "${started[@]}")" \
+    --watch-pid "mariadb=$mysql_pid" --watch-pid "redis=$redis_pid" "${args[@]}" "$@"
