@@ -73,6 +73,7 @@ public static class ChatModule
                 ? ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<ChatHub>>(provider)
                 : ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<ChatHub>>(provider),
             provider.GetRequiredService<LocalConnections>()));
+        services.AddSingleton<ServerLag>();
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());
         services.AddScoped<TypingSignals>();

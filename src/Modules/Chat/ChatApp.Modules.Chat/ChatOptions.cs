@@ -41,6 +41,12 @@ internal sealed class ChatOptions
     /// </summary>
     public int SendQueueLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// How long work may wait for a thread (sustained over three probes 50 ms apart) before the node counts as overloaded
+    /// and refuses sends with <c>chat.overloaded</c> (see Features/SendMessage/ServerLag).
+    /// </summary>
+    public TimeSpan OverloadLag { get; set; } = TimeSpan.FromMilliseconds(150);
+
     /// <summary>What an overloaded node tells the app to wait before retrying (<c>Retry-After</c>).</summary>
     public TimeSpan OverloadRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -18,6 +18,7 @@ public sealed class MessageWriterTests : IDisposable
     private static readonly Guid Lobby = Guid.NewGuid();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly RecordingFrameWriter _connections = new();
+    private readonly ServerLag _lag = new(Options.Create(new ChatOptions()), NullLogger<ServerLag>.Instance);
 
     [Fact]
     public async Task The_lane_takes_whatever_has_queued_up_to_the_batch_size_answers_each_caller_and_broadcasts_in_order()
@@ -162,7 +163,11 @@ public sealed class MessageWriterTests : IDisposable
         await writer.StopAsync(CancellationToken.None).WaitAsync(Timeout);
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _lag.Dispose();
+        _services.Dispose();
+    }
 
     private static SendMessageCommand Command(string clientMessageId) => new(Ann, Lobby, clientMessageId, "hi", null);
 
@@ -183,6 +188,7 @@ public sealed class MessageWriterTests : IDisposable
         var metrics = new SendPathMetrics(_services.GetRequiredService<IMeterFactory>(), NullLoggerFactory.Instance);
         return new MessageWriter(
             store,
+            _lag,
             new MessageBroadcaster(TestRealtime.Bus(_services, _connections), metrics, NullLogger<MessageBroadcaster>.Instance),
             metrics,
             Options.Create(new ChatOptions { SendBatchMaxSize = batchMaxSize, SendQueueLimit = queueLimit }),

@@ -13,13 +13,15 @@ namespace ChatApp.Modules.Chat.Features.SendMessage;
 /// sequence order while the next batch is stored. Under light load a batch holds one send and costs what a single send
 /// did; under heavy load the cost of a commit (the log flush) is shared by the whole batch. Each stage is timed
 /// (<see cref="SendPathMetrics"/>).
-/// Overload: at most <see cref="ChatOptions.SendQueueLimit"/> sends wait; beyond that a send is refused at once with
+/// Overload: while the process is too far behind (<see cref="ServerLag"/>), or when
+/// <see cref="ChatOptions.SendQueueLimit"/> sends already wait, a send is refused at once with
 /// <c>chat.overloaded</c> and a retry hint, and the writer takes no new batch while the broadcaster is behind, so a
 /// backlog never outgrows what clears in well under a second. Shutdown: <see cref="DrainAsync"/> refuses new sends
 /// (<c>chat.server_restarting</c>) and stores and acknowledges every send already accepted.
 /// </summary>
 internal sealed class MessageWriter(
     IMessageStore store,
+    ServerLag lag,
     MessageBroadcaster broadcaster,
     SendPathMetrics metrics,
     IOptions<ChatOptions> options,
@@ -34,6 +36,12 @@ internal sealed class MessageWriter(
     /// <summary>Queues a validated send and waits until it is stored (or refused).</summary>
     public async Task<Result<SendMessageResult>> SendAsync(SendMessageCommand command, CancellationToken cancellationToken)
     {
+        if (lag.Overloaded)
+        {
+            metrics.Refused(ChatErrors.Overloaded(TimeSpan.Zero).Code);
+            return ChatErrors.Overloaded(options.Value.OverloadRetryAfter);
+        }
+
         if (Interlocked.Increment(ref _queued) > options.Value.SendQueueLimit)
         {
             Interlocked.Decrement(ref _queued);
