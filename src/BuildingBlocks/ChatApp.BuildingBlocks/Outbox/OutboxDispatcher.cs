@@ -11,8 +11,8 @@ namespace ChatApp.BuildingBlocks.Outbox;
 /// <summary>
 /// Delivers one module's outbox messages to the integration event handlers of every module, in occurrence order.
 /// A node leases a message before handling it, so several nodes can run dispatchers side by side. Each handler runs in
-/// its own scope and is recorded on the message once it succeeds: after a failure the message is retried with
-/// exponential back-off and only the handlers that have not yet succeeded run again. After
+/// its own scope; after a failure the message records the handlers that succeeded and is retried with exponential
+/// back-off, and only the handlers that have not yet succeeded run again. After
 /// <see cref="OutboxOptions.MaxAttempts"/> failures the message is dead-lettered (kept, with its last error).
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
@@ -59,7 +59,11 @@ internal sealed class OutboxDispatcher<TContext>(
         }
     }
 
-    /// <summary>Handles the messages that are due; returns how many it looked at.</summary>
+    /// <summary>
+    /// Handles the messages that are due; returns how many it looked at. Each is leased before its handlers run (one
+    /// update); the ones whose handlers all succeeded are marked processed together at the end (one update for the
+    /// lot), so a busy module pays two commits per message instead of one per handler.
+    /// </summary>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -70,49 +74,69 @@ internal sealed class OutboxDispatcher<TContext>(
             .Where(m => m.ProcessedAt == null && m.DeadLetteredAt == null && m.NextAttemptAt <= now
                         && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.OccurredAt)
-            .Select(m => m.Id)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
 
-        foreach (var id in due)
+        var delivered = new List<Guid>();
+        try
         {
-            DateTime? leaseEnd = timeProvider.GetUtcNow().UtcDateTime + _options.LeaseDuration;
-            var claimed = await outbox
-                .Where(m => m.Id == id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
-            if (claimed == 0)
+            foreach (var message in due)
             {
-                continue; // another node took it
-            }
+                DateTime? leaseEnd = timeProvider.GetUtcNow().UtcDateTime + _options.LeaseDuration;
+                var claimed = await outbox
+                    .Where(m => m.Id == message.Id && m.ProcessedAt == null && m.DeadLetteredAt == null && m.NextAttemptAt <= now
+                                && (m.LockedUntil == null || m.LockedUntil < now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+                if (claimed == 0)
+                {
+                    continue; // another node took it, or it failed there meanwhile and waits for its retry
+                }
 
-            var message = await outbox.SingleAsync(m => m.Id == id, cancellationToken);
-            await DeliverAsync(context, message, cancellationToken);
+                if (await DeliverAsync(context, message, cancellationToken))
+                {
+                    delivered.Add(message.Id);
+                }
+            }
+        }
+        finally
+        {
+            if (delivered.Count > 0)
+            {
+                DateTime? processedAt = timeProvider.GetUtcNow().UtcDateTime;
+                await outbox.Where(m => delivered.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, processedAt).SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+            }
         }
 
         return due.Count;
     }
 
-    private async Task DeliverAsync(TContext context, OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the handlers that have not succeeded on the message yet, each in its own scope. Returns true when all have
+    /// succeeded; after a failure records which ones did (they do not run again) and schedules the retry. A node that
+    /// dies mid-way leaves the message to be leased again and all its handlers to run again: handlers are idempotent.
+    /// </summary>
+    private async Task<bool> DeliverAsync(TContext context, OutboxMessage message, CancellationToken cancellationToken)
     {
         var eventType = Type.GetType(message.Type, throwOnError: false);
         if (eventType is null || !typeof(IIntegrationEvent).IsAssignableFrom(eventType))
         {
             await FailAsync(context, message, $"Unknown integration event type '{message.Type}'.", deadLetter: true, cancellationToken);
-            return;
+            return false;
         }
 
         var integrationEvent = (IIntegrationEvent)JsonSerializer.Deserialize(message.Content, eventType, OutboxMessage.SerializerOptions)!;
         var invoker = IntegrationEventInvoker.For(eventType);
-        int handlerCount;
-        await using (var probe = scopeFactory.CreateAsyncScope())
-        {
-            handlerCount = invoker.Handlers(probe.ServiceProvider).Count;
-        }
-
-        for (var index = 0; index < handlerCount; index++)
+        for (var index = 0; ; index++)
         {
             await using var handlerScope = scopeFactory.CreateAsyncScope();
-            var handler = invoker.Handlers(handlerScope.ServiceProvider)[index];
+            var handlers = invoker.Handlers(handlerScope.ServiceProvider);
+            if (index >= handlers.Count)
+            {
+                return true;
+            }
+
+            var handler = handlers[index];
             var handlerName = handler.GetType().FullName!;
             if (message.HasCompleted(handlerName))
             {
@@ -128,20 +152,18 @@ internal sealed class OutboxDispatcher<TContext>(
                 logger.LogWarning(ex, "Handler {Handler} failed on {EventType} {EventId} (attempt {Attempt})",
                     handlerName, eventType.Name, message.Id, message.Attempts + 1);
                 await FailAsync(context, message, $"{handlerName}: {ex}", deadLetter: false, cancellationToken);
-                return;
+                return false;
             }
 
             message.MarkCompleted(handlerName);
-            await context.SaveChangesAsync(cancellationToken);
         }
-
-        message.ProcessedAt = timeProvider.GetUtcNow().UtcDateTime;
-        message.LockedUntil = null;
-        await context.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Records the failure (and the handlers that succeeded so far) on the message, read without tracking.</summary>
     private async Task FailAsync(TContext context, OutboxMessage message, string error, bool deadLetter, CancellationToken cancellationToken)
     {
+        // Read without tracking, and leased by an update: every column is written back (the lease included).
+        context.Entry(message).State = EntityState.Modified;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         message.Attempts++;
         message.LastError = error.Length > 2000 ? error[..2000] : error;
