@@ -8,11 +8,15 @@
 #        bash tests/load/benchmark.sh --phases 20x5,60x20,60x5                 (overload, then recovery)
 #        bash tests/load/benchmark.sh --idle 1000
 #        bash tests/load/benchmark.sh --no-redis ...   (one node, in-process SignalR: measures the cost of the backplane)
+#        bash tests/load/benchmark.sh --r2r --fresh ...  (runs a ReadyToRun publish of the host)
 #   The tool's options: dotnet tests/ChatApp.LoadTest/bin/Release/net10.0/ChatApp.LoadTest.dll --help
 #
 # --fresh: the users and rooms are made against a first start of the server(s) (the tool's --setup-only), the servers are
 # then stopped and started again, and the tool connects and sends as soon as /health/ready answers (--reuse), so the
 # time series (counted from the new processes' start) shows the warm-up of a new process.
+#
+# --r2r: the host is published with ReadyToRun (precompiled code: less JIT right after a start) into
+# $CHATAPP_BENCH_STATE/r2r and run from there instead of the Release build.
 #
 # Environment: CHATAPP_BENCH_PORT (first server port, default 5080; node i listens on it + i), CHATAPP_BENCH_STATE
 # (folder of MariaDB, Redis and the server logs, default /tmp/chatapp-bench), CHATAPP_TEST_MYSQL_PORT and
@@ -22,12 +26,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 nodes=1
 redis=1
 fresh=0
+r2r=0
 args=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --nodes) nodes=$2; shift 2 ;;
         --no-redis) redis=0; shift ;;
         --fresh) fresh=1; shift ;;
+        --r2r) r2r=1; shift ;;
         *) args+=("$1"); shift ;;
     esac
 done
@@ -43,6 +49,11 @@ cd "$root"
 dotnet build -c Release -v q -nologo src/Host/ChatApp.Host/ChatApp.Host.csproj >/dev/null
 dotnet build -c Release -v q -nologo tests/ChatApp.LoadTest/ChatApp.LoadTest.csproj >/dev/null
 host_dll=$(ls "$root"/src/Host/ChatApp.Host/bin/Release/*/ChatApp.Host.dll)
+if [ "$r2r" = 1 ]; then
+    dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v q -nologo \
+        -o "$state/r2r" src/Host/ChatApp.Host/ChatApp.Host.csproj >/dev/null
+    host_dll="$state/r2r/ChatApp.Host.dll"
+fi
 tool_dll=$(ls "$root"/tests/ChatApp.LoadTest/bin/Release/*/ChatApp.LoadTest.dll)
 
 database="chatapp_bench_$(date +%s)"

@@ -44,7 +44,9 @@ public static class ChatModule
     {
         var assembly = typeof(ChatModule).Assembly;
         services.AddModuleDbContext<ChatDbContext>(Name, ChatDbContext.Schema);
-        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Singletons: the module's validators take no dependencies and are immutable once built, and building one
+        // (its rules' expression trees) on every hub call was a visible share of a send's CPU.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
         services.AddScoped<RoomReader>();

@@ -3,6 +3,7 @@ using ChatApp.Modules.Chat.Features.SendMessage;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApp.Modules.Chat.Realtime;
 
@@ -11,10 +12,15 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// (events are addressed to users, not to per-room groups, so a membership change needs no group bookkeeping on any
 /// node). Hub methods run the same commands as the REST routes; an expected failure becomes a <see cref="HubException"/>
 /// whose message starts with the error code.
+/// <para>
+/// SignalR builds a hub (and a DI scope) for every call, so the constructor takes only what every call needs: the
+/// services that hold a <see cref="ChatDbContext"/> (<see cref="TypingSignals"/>, <see cref="ChatNotifier"/>) are
+/// resolved from the call's scope only in the methods that use them, and a send constructs no DbContext here.
+/// </para>
 /// </summary>
 [Authorize]
 internal sealed class ChatHub(
-    ISender sender, TypingSignals typing, IPresenceStore presence, ChatNotifier notifier, ConnectedSessions sessions, TimeProvider timeProvider) : Hub
+    ISender sender, IServiceProvider services, IPresenceStore presence, ConnectedSessions sessions, TimeProvider timeProvider) : Hub
 {
     public const string Path = "/hubs/chat";
 
@@ -25,7 +31,7 @@ internal sealed class ChatHub(
         {
             if (await presence.ConnectedAsync(UserId, Context.ConnectionId, timeProvider.GetUtcNow().UtcDateTime))
             {
-                await notifier.PresenceChangedAsync(new PresenceChangedEvent(UserId, Online: true, LastSeenAt: null), Context.ConnectionAborted);
+                await services.GetRequiredService<ChatNotifier>().PresenceChangedAsync(new PresenceChangedEvent(UserId, Online: true, LastSeenAt: null), Context.ConnectionAborted);
             }
         }
         catch (StackExchange.Redis.RedisException)
@@ -44,7 +50,7 @@ internal sealed class ChatHub(
             var now = timeProvider.GetUtcNow().UtcDateTime;
             if (await presence.DisconnectedAsync(UserId, Context.ConnectionId, now))
             {
-                await notifier.PresenceChangedAsync(new PresenceChangedEvent(UserId, Online: false, LastSeenAt: now), CancellationToken.None);
+                await services.GetRequiredService<ChatNotifier>().PresenceChangedAsync(new PresenceChangedEvent(UserId, Online: false, LastSeenAt: now), CancellationToken.None);
             }
         }
         catch (StackExchange.Redis.RedisException)
@@ -77,7 +83,7 @@ internal sealed class ChatHub(
     /// <summary>Tells the room's other members that I am typing. Not stored; throttled (extra calls are dropped).</summary>
     public async Task Typing(Guid roomId)
     {
-        if (!await typing.SendAsync(UserId, roomId, Context.ConnectionAborted))
+        if (!await services.GetRequiredService<TypingSignals>().SendAsync(UserId, roomId, Context.ConnectionAborted))
         {
             throw HubError(ChatErrors.RoomNotFound);
         }
