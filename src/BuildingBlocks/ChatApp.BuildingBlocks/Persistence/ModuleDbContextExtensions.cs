@@ -16,12 +16,13 @@ public static class ModuleDbContextExtensions
     /// Registers a module's DbContext on the configured provider: SQLite gets one file per module
     /// (<c>{SqliteDirectory}/{module}.db</c>); MySQL gets the module's tables prefixed by its schema
     /// (<c>{schema}_{table}</c>) and its own migrations history table. Also registers the module's outbox dispatcher
-    /// and a readiness check of its database.
+    /// and a readiness check of its database. Contexts are pooled: building the options and a context's services for
+    /// every scope (every hub call, every send batch) was 7% of a busy server's CPU (docs/performance.md).
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, string schema)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((provider, options) =>
+        services.AddDbContextPool<TContext>((provider, options) =>
         {
             var settings = provider.GetRequiredService<DatabaseSettings>();
             Configure(options, settings, module, schema);
