@@ -60,9 +60,11 @@ internal sealed class OutboxDispatcher<TContext>(
     }
 
     /// <summary>
-    /// Handles the messages that are due; returns how many it looked at. Each is leased before its handlers run (one
-    /// update); the ones whose handlers all succeeded are marked processed together at the end (one update for the
-    /// lot), so a busy module pays two commits per message instead of one per handler.
+    /// Handles the messages that are due; returns how many it looked at. The pass leases them all with one update (the
+    /// lease's end, unique to the microsecond with a random part, tells which ones this node got), runs their handlers,
+    /// and marks the ones whose handlers all succeeded processed with one more: two commits per pass, not per message,
+    /// so the dispatcher keeps up with a send path that stores hundreds of batches a second. Two nodes drawing the same
+    /// lease end would both deliver a message: handlers are idempotent (at-least-once delivery).
     /// </summary>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
@@ -76,22 +78,26 @@ internal sealed class OutboxDispatcher<TContext>(
             .OrderBy(m => m.OccurredAt)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = due.Select(m => m.Id).ToList();
+        DateTime? leaseEnd = now + _options.LeaseDuration + TimeSpan.FromMicroseconds(Random.Shared.Next(1_000_000));
+        leaseEnd = new DateTime(leaseEnd.Value.Ticks - (leaseEnd.Value.Ticks % 10), DateTimeKind.Utc); // microseconds, as stored
+        await outbox
+            .Where(m => ids.Contains(m.Id) && m.ProcessedAt == null && m.DeadLetteredAt == null && m.NextAttemptAt <= now
+                        && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
+        var mine = (await outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockedUntil == leaseEnd).Select(m => m.Id).ToListAsync(cancellationToken))
+            .ToHashSet();
 
         var delivered = new List<Guid>();
         try
         {
-            foreach (var message in due)
+            foreach (var message in due.Where(m => mine.Contains(m.Id)))
             {
-                DateTime? leaseEnd = timeProvider.GetUtcNow().UtcDateTime + _options.LeaseDuration;
-                var claimed = await outbox
-                    .Where(m => m.Id == message.Id && m.ProcessedAt == null && m.DeadLetteredAt == null && m.NextAttemptAt <= now
-                                && (m.LockedUntil == null || m.LockedUntil < now))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), cancellationToken);
-                if (claimed == 0)
-                {
-                    continue; // another node took it, or it failed there meanwhile and waits for its retry
-                }
-
                 if (await DeliverAsync(context, message, cancellationToken))
                 {
                     delivered.Add(message.Id);
