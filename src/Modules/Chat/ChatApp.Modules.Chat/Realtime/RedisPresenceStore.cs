@@ -43,13 +43,25 @@ internal sealed class RedisPresenceStore(IConnectionMultiplexer redis, string pr
 
     public async Task<IReadOnlyDictionary<Guid, PresenceState>> GetAsync(IReadOnlyCollection<Guid> userIds, DateTime now)
     {
+        // All questions at once (pipelined on the multiplexer's connection), not one round trip per user: the outbox asks
+        // about every recipient of a send batch, hundreds of times a second.
         var db = redis.GetDatabase();
-        var states = new Dictionary<Guid, PresenceState>();
-        foreach (var userId in userIds.Distinct())
+        var users = userIds.Distinct().ToList();
+        var counts = await Task.WhenAll(users.Select(userId => db.SortedSetLengthAsync(ConnectionsKey(userId), Score(now))));
+        var offline = users.Where((_, i) => counts[i] == 0).ToList();
+        var seen = offline.Count == 0 ? [] : await db.StringGetAsync(offline.Select(LastSeenKey).ToArray());
+        var states = new Dictionary<Guid, PresenceState>(users.Count);
+        for (var i = 0; i < users.Count; i++)
         {
-            var online = await db.SortedSetLengthAsync(ConnectionsKey(userId), Score(now)) > 0;
-            var seen = online ? RedisValue.Null : await db.StringGetAsync(LastSeenKey(userId));
-            states[userId] = new PresenceState(online, seen.HasValue ? new DateTime((long)seen, DateTimeKind.Utc) : null);
+            if (counts[i] > 0)
+            {
+                states[users[i]] = new PresenceState(true, null);
+            }
+        }
+
+        for (var i = 0; i < offline.Count; i++)
+        {
+            states[offline[i]] = new PresenceState(false, seen[i].HasValue ? new DateTime((long)seen[i], DateTimeKind.Utc) : null);
         }
 
         return states;
@@ -57,12 +69,17 @@ internal sealed class RedisPresenceStore(IConnectionMultiplexer redis, string pr
 
     public async Task RefreshAsync(DateTime now)
     {
-        var db = redis.GetDatabase();
+        // Pipelined: one batch of commands for all of this node's connections rather than two round trips each.
+        var batch = redis.GetDatabase().CreateBatch();
+        var writes = new List<Task>(_local.Count * 2);
         foreach (var (connectionId, userId) in _local)
         {
-            await db.SortedSetAddAsync(ConnectionsKey(userId), connectionId, Score(now + PresenceTiming.ConnectionLifetime));
-            await db.KeyExpireAsync(ConnectionsKey(userId), PresenceTiming.ConnectionLifetime * 2);
+            writes.Add(batch.SortedSetAddAsync(ConnectionsKey(userId), connectionId, Score(now + PresenceTiming.ConnectionLifetime)));
+            writes.Add(batch.KeyExpireAsync(ConnectionsKey(userId), PresenceTiming.ConnectionLifetime * 2));
         }
+
+        batch.Execute();
+        await Task.WhenAll(writes);
     }
 
     private RedisKey ConnectionsKey(Guid userId) => $"{prefix}connections:{userId:N}";
