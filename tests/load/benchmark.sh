@@ -64,7 +64,7 @@ export Hangfire__RedisPrefix="$database:hangfire:" SignalR__RedisChannelPrefix="
 export Chat__PresenceRedisPrefix="$database:presence:"
 # The benchmark measures the server, not the per-user abuse limit.
 export Chat__SendRateLimit__Burst=100000 Chat__SendRateLimit__PerPeriod=100000
-export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
+export Logging__LogLevel__Default=${CHATAPP_BENCH_LOG_LEVEL:-Warning} ASPNETCORE_ENVIRONMENT=Production
 
 pids=(); urls=(); started=()
 stop_nodes() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
