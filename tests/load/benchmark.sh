@@ -48,7 +48,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 dotnet "$host_dll" migrate >/dev/null
 for i in $(seq 0 $((nodes - 1))); do
-    url="http://127.0.0.1:$((5080 + i))"
+    url="http://127.0.0.1:$((${CHATAPP_BENCH_PORT:-5080} + i))"
     ASPNETCORE_URLS=$url Database__ApplyMigrationsOnStartup=false dotnet "$host_dll" >"$state/node$i.log" 2>&1 &
     pids+=($!); urls+=("$url")
     for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.5; done
