@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
@@ -104,6 +105,8 @@ public static class AccountsModule
             .Configure<SigningKeyProvider, IOptions<JwtOptions>>((options, keys, jwt) =>
             {
                 options.MapInboundClaims = false;
+                // Nothing reads the raw token back (GetTokenAsync); saving it keeps a copy per hub connection.
+                options.SaveToken = false;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Value.Issuer,
@@ -135,6 +138,12 @@ public static class AccountsModule
                         {
                             context.Fail("The session of this access token has been revoked.");
                         }
+                        else if (context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        {
+                            // A hub connection keeps its principal for hours; the validated one references the parsed
+                            // JsonWebToken (raw token, header and payload claim sets, a second copy of every claim).
+                            context.Principal = DetachedPrincipal(context.Principal!);
+                        }
                     },
                 };
             });
@@ -149,6 +158,12 @@ public static class AccountsModule
 
     public static IEndpointRouteBuilder MapAccountsModule(this IEndpointRouteBuilder app) =>
         app.MapCarterModules(typeof(AccountsModule).Assembly, Endpoints);
+
+    /// <summary>The same claims in plain identities that no longer reference the security token they were read from.</summary>
+    private static ClaimsPrincipal DetachedPrincipal(ClaimsPrincipal principal) =>
+        new(principal.Identities.Select(identity => new ClaimsIdentity(
+            identity.Claims.Select(claim => new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer, claim.OriginalIssuer)),
+            identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType)));
 
     private static Task RedirectBrowsersOnly(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
