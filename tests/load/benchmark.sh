@@ -69,13 +69,14 @@ export Logging__LogLevel__Default=${CHATAPP_BENCH_LOG_LEVEL:-Warning} ASPNETCORE
 pids=(); urls=(); started=()
 stop_nodes() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
 trap stop_nodes EXIT
+# The content root is the build output, as in the container (appsettings.json with its log levels applies).
 # Starts every node at once (recording each process's start in unix ms), then waits until each answers /health/ready.
 start_nodes() {
     urls=(); started=()
     for i in $(seq 0 $((nodes - 1))); do
         local url="http://127.0.0.1:$((port + i))"
         started+=("$(date +%s%3N)")
-        ASPNETCORE_URLS=$url Database__ApplyMigrationsOnStartup=false dotnet "$host_dll" >>"$state/node$i.log" 2>&1 &
+        ASPNETCORE_URLS=$url Database__ApplyMigrationsOnStartup=false dotnet "$host_dll" --contentRoot "$(dirname "$host_dll")" >>"$state/node$i.log" 2>&1 &
         pids+=($!); urls+=("$url")
     done
     for i in $(seq 0 $((nodes - 1))); do
@@ -86,7 +87,7 @@ start_nodes() {
     done
 }
 join() { local IFS=,; echo "$*"; }
-dotnet "$host_dll" migrate >/dev/null
+dotnet "$host_dll" migrate --contentRoot "$(dirname "$host_dll")" >/dev/null
 start_nodes
 if [ "$fresh" = 1 ]; then
     setup="$state/setup-$database.json"
