@@ -88,7 +88,11 @@ public static class ChatModule
         services.AddMemoryCache();
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<HubErrorLogging>();
-        services.AddOptions<HubOptions<ChatHub>>().Configure<IOptions<ChatOptions>>((hub, chat) =>
+        // SignalR runs a hub with its own HubOptions<THub> only when they were added with AddHubOptions (otherwise it
+        // takes the global options, and the parallel calls stayed at SignalR's default of 1). Its setup copies the
+        // global options into them, so ours are applied after it (PostConfigure).
+        services.AddSignalR().AddHubOptions<ChatHub>(_ => { });
+        services.AddOptions<HubOptions<ChatHub>>().PostConfigure<IOptions<ChatOptions>>((hub, chat) =>
         {
             hub.MaximumParallelInvocationsPerClient = chat.Value.MaxParallelCallsPerConnection;
             hub.AddFilter<HubErrorLogging>();
