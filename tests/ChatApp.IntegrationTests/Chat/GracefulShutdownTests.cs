@@ -39,16 +39,8 @@ public sealed class GracefulShutdownTests
             var connections = new List<HubConnection>();
             for (var i = 0; i < Senders; i++)
             {
-                var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(nodeA.Address!, "/hubs/chat"), options =>
-                    {
-                        options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                        options.SkipNegotiation = true;
-                        var token = users[i].Token;
-                        options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                    })
-                    .WithAutomaticReconnect([TimeSpan.FromMinutes(5)]) // behind a load balancer this lands on node B; here we only watch it start
-                    .Build();
+                // Behind a load balancer the reconnect lands on node B; here we only watch it start.
+                var connection = Nodes.Hub(nodeA.Address!, users[i].Token, reconnectAfter: TimeSpan.FromMinutes(5));
                 connection.Reconnecting += error =>
                 {
                     told.Add(error?.Message ?? "no reason");

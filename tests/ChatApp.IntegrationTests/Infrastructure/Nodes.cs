@@ -55,15 +55,20 @@ public static class Nodes
         return (id, tokens.AccessToken);
     }
 
-    /// <summary>A hub connection as the app opens it: WebSockets, negotiation skipped, the JSON protocol.</summary>
-    public static HubConnection Hub(Uri node, string token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(node, "/hubs/chat"), options =>
+    /// <summary>
+    /// A hub connection as the app opens it: WebSockets, negotiation skipped, the JSON protocol; with
+    /// <paramref name="reconnectAfter"/>, automatic reconnection (one attempt after that delay).
+    /// </summary>
+    public static HubConnection Hub(Uri node, string token, TimeSpan? reconnectAfter = null)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(node, "/hubs/chat"), options =>
         {
             options.Transports = HttpTransportType.WebSockets;
             options.SkipNegotiation = true;
             options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-        })
-        .Build();
+        });
+        return (reconnectAfter is { } delay ? builder.WithAutomaticReconnect([delay]) : builder).Build();
+    }
 
     /// <summary>All of a room's messages by client message id, read page by page.</summary>
     public static async Task<Dictionary<string, Guid>> MessagesAsync(HttpClient client, Guid room)
