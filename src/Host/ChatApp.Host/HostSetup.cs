@@ -39,7 +39,7 @@ internal static class HostSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
         services.AddRedis(configuration);
-        services.AddRealtime(configuration);
+        services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddJobs(configuration);
         // SIGTERM: the modules drain first (IHostedLifecycleService.StoppingAsync), then everything stops; the whole stop
@@ -105,23 +105,15 @@ internal static class HostSetup
     }
 
     /// <summary>
-    /// SignalR with JSON and MessagePack. With Redis configured, the StackExchangeRedis backplane carries messages
-    /// between instances (channels prefixed by <c>SignalR:RedisChannelPrefix</c>); without it, one process is all.
+    /// SignalR with JSON and MessagePack. Between instances the chat hub's events travel on the Chat module's room bus
+    /// over Redis (channel <c>{SignalR:RedisChannelPrefix}:rooms</c>), not on SignalR's Redis backplane (ADR 13).
     /// </summary>
-    private static void AddRealtime(this IServiceCollection services, IConfiguration configuration)
-    {
-        var signalR = services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
+    private static void AddRealtime(this IServiceCollection services) =>
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024)
             .AddMessagePackProtocol(options => options.SerializerOptions = MessagePackSerializerOptions.Standard
                 // Payloads are the modules' internal response records, serialised by property name like JSON.
                 .WithResolver(ContractlessStandardResolverAllowPrivate.Instance)
                 .WithSecurity(MessagePackSecurity.UntrustedData));
-        var redis = configuration.GetConnectionString("Redis");
-        if (!string.IsNullOrWhiteSpace(redis))
-        {
-            var prefix = configuration["SignalR:RedisChannelPrefix"] ?? "chatapp:signalr";
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(prefix));
-        }
-    }
 
     /// <summary>
     /// Keys that protect the admin cookie and antiforgery tokens: in Redis when configured, so every instance behind the

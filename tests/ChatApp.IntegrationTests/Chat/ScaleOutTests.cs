@@ -45,6 +45,44 @@ public sealed class ScaleOutTests
         }
     }
 
+    [Fact]
+    public async Task Presence_and_typing_of_a_user_on_node_B_reach_a_client_on_node_A()
+    {
+        var database = await Nodes.CreateDatabaseAsync("presence");
+        var prefix = $"chatapp-test:{Guid.NewGuid():N}:";
+        try
+        {
+            await using var nodeA = await HostProcess.StartServerAsync(Nodes.Environment(database, prefix, migrate: true));
+            await using var nodeB = await HostProcess.StartServerAsync(Nodes.Environment(database, prefix, migrate: false));
+            using var a = new HttpClient { BaseAddress = nodeA.Address };
+            var ann = await Nodes.RegisterAndLoginAsync(a);
+            var bob = await Nodes.RegisterAndLoginAsync(a);
+            var room = (await (await Nodes.Authorized(a, ann.Token).PutAsync($"/api/v1/chat/direct/{bob.Id}", null)).Content.ReadFromJsonAsync<RoomDto>())!;
+
+            await using var annOnA = Nodes.Hub(nodeA.Address!, ann.Token);
+            var online = new TaskCompletionSource<System.Text.Json.JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var typing = new TaskCompletionSource<System.Text.Json.JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+            annOnA.On<System.Text.Json.JsonElement>("PresenceChanged", change => online.TrySetResult(change));
+            annOnA.On<System.Text.Json.JsonElement>("Typing", signal => typing.TrySetResult(signal));
+            await annOnA.StartAsync();
+
+            await using var bobOnB = Nodes.Hub(nodeB.Address!, bob.Token);
+            await bobOnB.StartAsync();
+            var presence = await online.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(bob.Id, presence.GetProperty("userId").GetGuid());
+            Assert.True(presence.GetProperty("online").GetBoolean());
+
+            await bobOnB.InvokeAsync("Typing", room.Id);
+            var signal = await typing.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(room.Id, signal.GetProperty("roomId").GetGuid());
+            Assert.Equal(bob.Id, signal.GetProperty("userId").GetGuid());
+        }
+        finally
+        {
+            await Nodes.DropDatabaseAsync(database);
+        }
+    }
+
     /// <summary>
     /// Ann's phone is on node A while Bob sends through node B. Node A is killed mid-stream; the phone reconnects to node
     /// B and catches up with a sync. Its view must end equal to the database, and node B keeps serving throughout.

@@ -5,7 +5,6 @@ using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -71,10 +70,9 @@ public static class ChatModule
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "chat-accepting", provider => provider.GetRequiredService<RealtimeShutdown>(), HealthStatus.Unhealthy, ["ready"]));
         services.AddSingleton<HubLifetimeManager<ChatHub>>(provider => new ChatHubLifetimeManager(
-            string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"))
-                ? ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<ChatHub>>(provider)
-                : ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<ChatHub>>(provider),
-            provider.GetRequiredService<LocalConnections>()));
+            ActivatorUtilities.CreateInstance<DefaultHubLifetimeManager<ChatHub>>(provider),
+            provider.GetRequiredService<LocalConnections>(),
+            provider.GetRequiredService<RoomBus>()));
         services.AddSingleton<ServerLag>();
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());

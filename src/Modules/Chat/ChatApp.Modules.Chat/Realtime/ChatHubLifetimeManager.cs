@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace ChatApp.Modules.Chat.Realtime;
 
 /// <summary>
-/// The chat hub's lifetime manager: SignalR's own (the Redis backplane with Redis configured, in-process otherwise) for
-/// everything it does, plus this node's connections by user in <see cref="LocalConnections"/>, which room events
-/// (<see cref="RoomBus"/>) are written to directly.
+/// The chat hub's lifetime manager. It keeps this node's connections by user (<see cref="LocalConnections"/>), which
+/// room events (<see cref="RoomBus"/>) are written to directly, and sends everything addressed to users
+/// (<c>Clients.Users</c>, <c>Clients.User</c>: presence, typing) over the same bus, so they reach every node without
+/// SignalR's Redis backplane, which subscribed a Redis channel per connection and per user (~3.4 KiB per idle
+/// connection, docs/performance.md). The chat hub addresses users only: sends to all connections, to groups or to
+/// connection ids go through SignalR's in-process manager and reach this node's connections only.
 /// </summary>
-internal sealed class ChatHubLifetimeManager(HubLifetimeManager<ChatHub> inner, LocalConnections local) : HubLifetimeManager<ChatHub>, IDisposable
+internal sealed class ChatHubLifetimeManager(HubLifetimeManager<ChatHub> inner, LocalConnections local, RoomBus bus) : HubLifetimeManager<ChatHub>, IDisposable
 {
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
@@ -43,10 +47,15 @@ internal sealed class ChatHubLifetimeManager(HubLifetimeManager<ChatHub> inner, 
         inner.SendGroupExceptAsync(groupName, methodName, args, excludedConnectionIds, cancellationToken);
 
     public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        inner.SendUserAsync(userId, methodName, args, cancellationToken);
+        SendUsersAsync([userId], methodName, args, cancellationToken);
 
-    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        inner.SendUsersAsync(userIds, methodName, args, cancellationToken);
+    /// <summary>To the users' connections on every node, through the <see cref="RoomBus"/> (an event without a room number).</summary>
+    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default)
+    {
+        var recipients = userIds.Select(id => Guid.TryParse(id, out var user) ? user : Guid.Empty).Where(user => user != Guid.Empty).ToList();
+        bus.Publish([new RoomFrame(Guid.Empty, 0, 0, recipients, new SerializedHubMessage(new InvocationMessage(methodName, args)))]);
+        return Task.CompletedTask;
+    }
 
     public override Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default) =>
         inner.AddToGroupAsync(connectionId, groupName, cancellationToken);
