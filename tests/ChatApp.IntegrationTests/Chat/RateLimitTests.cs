@@ -39,6 +39,7 @@ public sealed class RateLimitTests(TightRateLimitFactory factory) : IntegrationT
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, rest.StatusCode);
         Assert.Equal("chat.rate_limited", (await Problem.ReadAsync(rest)).Code);
+        Assert.Equal(TimeSpan.FromSeconds(1), rest.Headers.RetryAfter?.Delta);
         Assert.Contains("chat.rate_limited", hub.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, bobStillSends.StatusCode);
         Assert.Equal(4, (await Chat.HistoryAsync(ann, room.Id)).Messages.Count);

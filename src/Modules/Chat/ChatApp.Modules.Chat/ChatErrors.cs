@@ -28,7 +28,7 @@ internal static class ChatErrors
     public static readonly Error Blocked = Error.Forbidden("chat.blocked", "You cannot message this person.");
 
     public static readonly Error RateLimited = Error.TooManyRequests(
-        "chat.rate_limited", "You are sending too fast. Wait a moment and retry with the same client message id.");
+        "chat.rate_limited", "You are sending too fast. Wait a moment and retry with the same client message id.") with { RetryAfter = TimeSpan.FromSeconds(1) };
 
     /// <summary>The server's send queue is full: nothing was stored; retry after the hint with the same client message id.</summary>
     public static Error Overloaded(TimeSpan retryAfter) => Error.TooManyRequests(
