@@ -41,7 +41,8 @@ done
 state=${CHATAPP_BENCH_STATE:-/tmp/chatapp-bench}
 port=${CHATAPP_BENCH_PORT:-5080}
 export CHATAPP_MYSQL_DURABLE=1
-export CHATAPP_TEST_MYSQL_PORT=${CHATAPP_TEST_MYSQL_PORT:-34306} CHATAPP_TEST_REDIS_PORT=${CHATAPP_TEST_REDIS_PORT:-37379}
+# Ports of their own (S3 included): the servers stay up between runs and must not hold the test suite's ports.
+export CHATAPP_TEST_MYSQL_PORT=${CHATAPP_TEST_MYSQL_PORT:-34306} CHATAPP_TEST_REDIS_PORT=${CHATAPP_TEST_REDIS_PORT:-37379} CHATAPP_TEST_S3_PORT=${CHATAPP_TEST_S3_PORT:-38568}
 eval "$(bash "$root/tests/services.sh" start "$state")"
 mysql_pid=$(cat "$state/mysql.pid"); redis_pid=$(cat "$state/redis.pid")
 
