@@ -71,8 +71,8 @@ public sealed class GracefulShutdownTests
                 await Task.WhenAll(inFlight);
             })).ToList();
 
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            Assert.NotEmpty(acked);
+            // Under load: the signal comes once the senders have had 40 sends acknowledged.
+            await Eventually.Async(() => Task.FromResult(acked.Count >= 40), TimeSpan.FromSeconds(15), "the senders are sending");
             var (exitCode, took) = await nodeA.TerminateAsync(TimeSpan.FromSeconds(20));
             await stop.CancelAsync();
             await Task.WhenAll(sending).WaitAsync(TimeSpan.FromSeconds(10));

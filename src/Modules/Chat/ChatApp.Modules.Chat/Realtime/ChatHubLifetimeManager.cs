@@ -53,7 +53,7 @@ internal sealed class ChatHubLifetimeManager(HubLifetimeManager<ChatHub> inner, 
     public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default)
     {
         var recipients = userIds.Select(id => Guid.TryParse(id, out var user) ? user : Guid.Empty).Where(user => user != Guid.Empty).ToList();
-        bus.Publish([new RoomFrame(Guid.Empty, 0, 0, recipients, new SerializedHubMessage(new InvocationMessage(methodName, args)))]);
+        bus.Publish([RoomFrame.Of(Guid.Empty, 0, 0, recipients, methodName, args)]);
         return Task.CompletedTask;
     }
 

@@ -60,7 +60,7 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, RoomBus bus, ChatDb
                 members.Add(extra);
             }
 
-            bus.Publish([new RoomFrame(roomId, firstSeq, lastSeq, members, new SerializedHubMessage(new InvocationMessage(eventName, [payload])))]);
+            bus.Publish([RoomFrame.Of(roomId, firstSeq, lastSeq, members, eventName, payload)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

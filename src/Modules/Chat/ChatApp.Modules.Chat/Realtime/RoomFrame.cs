@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace ChatApp.Modules.Chat.Realtime;
 
@@ -10,4 +11,8 @@ namespace ChatApp.Modules.Chat.Realtime;
 internal sealed record RoomFrame(Guid RoomId, long FirstSeq, long LastSeq, IReadOnlyList<Guid> Recipients, SerializedHubMessage Message)
 {
     public bool IsSequenced => LastSeq > 0;
+
+    /// <summary>The hub event <paramref name="method"/>(<paramref name="arguments"/>) for the recipients.</summary>
+    public static RoomFrame Of(Guid roomId, long firstSeq, long lastSeq, IReadOnlyList<Guid> recipients, string method, params object?[] arguments) =>
+        new(roomId, firstSeq, lastSeq, recipients, new SerializedHubMessage(new InvocationMessage(method, arguments)));
 }

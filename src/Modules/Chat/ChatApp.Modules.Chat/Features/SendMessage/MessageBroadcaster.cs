@@ -55,8 +55,7 @@ internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, I
             try
             {
                 var frames = MessageFrames.Build(stored.Select(s => (s.Room.Members, s.Response!)), MaxMessagesPerFrame)
-                    .Select(f => new RoomFrame(f.RoomId, f.Messages[0].Seq, f.Messages[^1].Seq, f.Members,
-                        new SerializedHubMessage(new InvocationMessage(ChatEvents.MessagesCreated, [f.Messages]))))
+                    .Select(f => RoomFrame.Of(f.RoomId, f.Messages[0].Seq, f.Messages[^1].Seq, f.Members, ChatEvents.MessagesCreated, [f.Messages]))
                     .ToList();
                 bus.Publish(frames);
             }

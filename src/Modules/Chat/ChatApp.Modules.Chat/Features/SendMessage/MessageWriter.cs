@@ -29,6 +29,10 @@ internal sealed class MessageWriter(
 {
     private readonly Channel<PendingSend> _queue = Channel.CreateUnbounded<PendingSend>(new UnboundedChannelOptions { SingleReader = true });
     private int _queued;
+    private Error? _overloaded;
+
+    /// <summary>The refusal of an overloaded node, built once (an overloaded node refuses thousands a second).</summary>
+    private Error Overloaded => _overloaded ??= ChatErrors.Overloaded(options.Value.OverloadRetryAfter);
 
     /// <summary>Sends waiting for a batch.</summary>
     public int Queued => Volatile.Read(ref _queued);
@@ -38,23 +42,20 @@ internal sealed class MessageWriter(
     {
         if (lag.Overloaded)
         {
-            metrics.Refused(ChatErrors.Overloaded(TimeSpan.Zero).Code);
-            return ChatErrors.Overloaded(options.Value.OverloadRetryAfter);
+            return Refuse(Overloaded);
         }
 
         if (Interlocked.Increment(ref _queued) > options.Value.SendQueueLimit)
         {
             Interlocked.Decrement(ref _queued);
-            metrics.Refused(ChatErrors.Overloaded(TimeSpan.Zero).Code);
-            return ChatErrors.Overloaded(options.Value.OverloadRetryAfter);
+            return Refuse(Overloaded);
         }
 
         var pending = new PendingSend(command);
         if (!_queue.Writer.TryWrite(pending))
         {
             Interlocked.Decrement(ref _queued);
-            metrics.Refused(ChatErrors.ServerRestarting.Code);
-            return ChatErrors.ServerRestarting; // draining for shutdown
+            return Refuse(ChatErrors.ServerRestarting); // draining for shutdown
         }
 
         // Once queued the send is stored even if this caller goes away; a retry with the same client message id finds it.
@@ -82,6 +83,12 @@ internal sealed class MessageWriter(
         {
             return false;
         }
+    }
+
+    private Error Refuse(Error error)
+    {
+        metrics.Refused(error.Code);
+        return error;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
