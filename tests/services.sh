@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) throw-away MariaDB, Redis and S3-compatible (s3rver, from npm) servers on 127.0.0.1 for the
-# integration tests, installing them with apt-get / npm when they are missing. Usage: tests/services.sh start|stop|env [STATE_DIR]
+# integration tests, installing them with apt-get / npm when they are missing (and nginx and kubectl, which the tests
+# run themselves). Usage: tests/services.sh start|stop|env [STATE_DIR]
 # `start` prints the environment variables the tests read; `env` prints them again for a running pair.
 set -euo pipefail
 
@@ -20,6 +21,10 @@ install_missing() {
     find_bin mariadbd mysqld >/dev/null || missing+=(mariadb-server)
     find_bin redis-server >/dev/null || missing+=(redis-server)
     command -v npm >/dev/null || missing+=(nodejs npm)
+    # nginx: the reverse proxy the nginx tests start in front of two hosts (tests/.../NginxTests).
+    find_bin nginx >/dev/null || missing+=(nginx)
+    # kubectl: renders k8s/ with `kubectl kustomize` for the manifest tests.
+    command -v kubectl >/dev/null || missing+=(kubectl)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         echo "Missing ${missing[*]}: install them (sudo apt-get install ${missing[*]}) and run again." >&2
