@@ -1,5 +1,6 @@
 using Carter;
 using ChatApp.BuildingBlocks;
+using ChatApp.BuildingBlocks.Caching;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Web;
 using Hangfire;
@@ -39,6 +40,7 @@ internal static class HostSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
         services.AddRedis(configuration);
+        services.AddQueryCache(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddJobs(configuration);

@@ -1,7 +1,11 @@
+using System.ComponentModel;
+
 namespace ChatApp.Modules.Accounts.Contracts;
 
 /// <summary>
 /// The public face of a user as other modules show it; <c>AvatarUrl</c> is the small (128 px) avatar, if any;
 /// <c>Deactivated</c>: the owner has deactivated the account (see <see cref="IUserDirectory"/>).
+/// Immutable: the query cache hands the same instance to every reader on a node.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record UserSummary(Guid Id, string DisplayName, string? AvatarUrl = null, bool Deactivated = false);

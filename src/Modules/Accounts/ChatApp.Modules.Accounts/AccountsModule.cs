@@ -78,6 +78,7 @@ public static class AccountsModule
         services.AddScoped<SessionTokenIssuer>();
         services.AddScoped<SessionRevocation>();
         services.AddScoped<Profiles.AvatarChanges>();
+        services.AddSingleton<Profiles.ProfileCache>();
         services.AddScoped<IModuleInitializer, AdminSeeder>();
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();

@@ -49,6 +49,7 @@ public static class ChatModule
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
         services.AddScoped<RoomReader>();
+        services.AddSingleton<RoomCards>();
         services.AddScoped<ReactionChanges>();
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
         services.AddScoped<ChatNotifier>();

@@ -35,6 +35,7 @@ public static class RecommendationModule
         // under Recommendation:Model (e.g. Recommendation:Model:Factorization:Factors).
         services.AddSingleton(_ => configuration.GetSection(RecommendationOptions.SectionName + ":Model").Get<RecommenderOptions>() ?? new RecommenderOptions());
         services.AddScoped<ScoreRequests>();
+        services.AddSingleton<ScoreCache>();
         services.AddScoped<IModuleInitializer, RecommendationJobsScheduler>();
         return services;
     }

@@ -1,14 +1,15 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
 
 namespace ChatApp.Modules.Accounts.Profiles;
 
 /// <summary>
 /// Points a user's avatar at an image (or at none) and, when that changes anything, publishes
 /// <see cref="UserAvatarChangedIntegrationEvent"/> in the same transaction: Media then keeps the new image and deletes
-/// the previous one.
+/// the previous one. Every node reads the user's summary afresh after the commit.
 /// </summary>
-internal sealed class AvatarChanges(AccountsDbContext db, IIdGenerator ids, TimeProvider timeProvider)
+internal sealed class AvatarChanges(AccountsDbContext db, IIdGenerator ids, TimeProvider timeProvider, ProfileCache profiles, AfterCommit afterCommit)
 {
     public async Task<Result> SetAsync(Guid userId, Guid? mediaId, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ internal sealed class AvatarChanges(AccountsDbContext db, IIdGenerator ids, Time
             user.AvatarMediaId = mediaId;
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
             db.AddIntegrationEvent(new UserAvatarChangedIntegrationEvent(ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, mediaId, previous));
+            profiles.ForgetAfterCommit(afterCommit, user.Id);
         }
 
         return Result.Success();

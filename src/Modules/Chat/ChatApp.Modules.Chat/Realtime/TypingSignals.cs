@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.SignalR;
+using ChatApp.Modules.Chat.Rooms;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ChatApp.Modules.Chat.Realtime;
 
 /// <summary>"Someone is typing": ephemeral, never stored, sent only to the room's other members, and throttled to one
 /// signal per user and room every <see cref="Throttle"/> (extra signals are dropped, which is what a client wants under load).</summary>
-internal sealed class TypingSignals(ChatDbContext db, IHubContext<ChatHub> hub, IMemoryCache throttle)
+internal sealed class TypingSignals(ChatDbContext db, RoomCards cards, IHubContext<ChatHub> hub, IMemoryCache throttle)
 {
     public static readonly TimeSpan Throttle = TimeSpan.FromSeconds(2);
 
@@ -18,7 +19,7 @@ internal sealed class TypingSignals(ChatDbContext db, IHubContext<ChatHub> hub, 
             return true;
         }
 
-        var members = await db.RoomMembers.AsNoTracking().Where(m => m.RoomId == roomId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var members = (await cards.GetAsync(db, roomId, cancellationToken))?.Members.Select(m => m.UserId).ToList() ?? [];
         if (!members.Contains(userId))
         {
             return false;

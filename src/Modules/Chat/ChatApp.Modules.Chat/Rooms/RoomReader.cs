@@ -3,8 +3,11 @@ using ChatApp.Modules.Media.Contracts;
 
 namespace ChatApp.Modules.Chat.Rooms;
 
-/// <summary>Reads rooms as one member sees them, with a fixed number of queries however many rooms there are.</summary>
-internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaCatalog media)
+/// <summary>
+/// Reads rooms as one member sees them, with a fixed number of queries however many rooms there are; the members and
+/// their names come from the query cache (<see cref="RoomCards"/>, <see cref="IUserDirectory"/>).
+/// </summary>
+internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaCatalog media, RoomCards cards)
 {
     /// <summary>All my rooms, most recently active first (members not listed).</summary>
     public Task<IReadOnlyList<RoomResponse>> ListAsync(Guid me, CancellationToken cancellationToken) =>
@@ -44,20 +47,18 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
                 select new { RoomId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.RoomId, x => x.Count, cancellationToken);
         var directRoomIds = rooms.Where(r => r.Kind == RoomKind.Direct).Select(r => r.Id).ToList();
-        var members = await db.RoomMembers.AsNoTracking()
-            .Where(m => (includeMembers && roomIds.Contains(m.RoomId)) || (directRoomIds.Contains(m.RoomId) && m.UserId != me))
-            .ToListAsync(cancellationToken);
-        var names = await users.GetUsersAsync(members.Select(m => m.UserId).ToList(), cancellationToken);
+        var roomCards = await cards.GetManyAsync(db, includeMembers ? roomIds : directRoomIds, cancellationToken);
+        var names = await users.GetUsersAsync(
+            roomCards.Values.SelectMany(c => c.Members).Select(m => m.UserId).Where(id => includeMembers || id != me).Distinct().ToList(), cancellationToken);
 
         return rooms.Select(r =>
         {
-            var other = r.Kind == RoomKind.Direct ? members.FirstOrDefault(m => m.RoomId == r.Id && m.UserId != me)?.UserId : null;
+            var members = roomCards.GetValueOrDefault(r.Id)?.Members ?? [];
+            var other = r.Kind == RoomKind.Direct ? members.FirstOrDefault(m => m.UserId != me)?.UserId : null;
             var name = r.Kind == RoomKind.Direct ? NameOf(other ?? Guid.Empty, names) : r.Name ?? "";
             var last = r.LastMessageId is { } id && lastMessages.TryGetValue(id, out var message) ? MessageResponse.From(message, attached) : null;
             var memberList = includeMembers
-                ? members.Where(m => m.RoomId == r.Id)
-                    .OrderByDescending(m => m.Role).ThenBy(m => m.JoinedAt)
-                    .Select(m => new RoomMemberResponse(
+                ? members.Select(m => new RoomMemberResponse(
                         m.UserId, NameOf(m.UserId, names), m.Role == MemberRole.Owner ? "owner" : "member", names.GetValueOrDefault(m.UserId)?.AvatarUrl,
                         names.GetValueOrDefault(m.UserId)?.Deactivated == true))
                     .ToList()

@@ -24,6 +24,7 @@ internal sealed class DeactivateAccountHandler(
     SignInManager<User> signIn,
     SessionValidator sessions,
     AdminCookieValidator adminCookies,
+    Profiles.ProfileCache profiles,
     AfterCommit afterCommit,
     TimeProvider timeProvider) : ICommandHandler<DeactivateAccountCommand, Result>
 {
@@ -54,6 +55,7 @@ internal sealed class DeactivateAccountHandler(
             session.Revoke(now, SessionRevocationReasons.AccountDeactivated);
         }
 
+        profiles.ForgetAfterCommit(afterCommit, user.Id);
         afterCommit.Run(() =>
         {
             sessions.Forget(active.Select(s => s.Id));

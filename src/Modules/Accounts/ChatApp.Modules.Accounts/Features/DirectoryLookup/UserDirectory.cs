@@ -2,8 +2,12 @@ using ChatApp.Modules.Accounts.Profiles;
 
 namespace ChatApp.Modules.Accounts.Features.DirectoryLookup;
 
-/// <summary>Answers <see cref="IUserDirectory"/> from the Accounts tables in one query, plus one to Media when someone has an avatar.</summary>
-internal sealed class UserDirectory(AccountsDbContext db, AvatarView avatars) : IUserDirectory
+/// <summary>
+/// Answers <see cref="IUserDirectory"/> from the query cache (<see cref="ProfileCache"/>), and the users it lacks from
+/// the Accounts tables in one query, plus one to Media when someone has an avatar. Inside an Accounts transaction it
+/// reads the tables only: what it would cache might not be committed.
+/// </summary>
+internal sealed class UserDirectory(AccountsDbContext db, AvatarView avatars, ProfileCache cache) : IUserDirectory
 {
     public async Task<IReadOnlyDictionary<Guid, UserSummary>> GetUsersAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
@@ -12,7 +16,13 @@ internal sealed class UserDirectory(AccountsDbContext db, AvatarView avatars) : 
             return new Dictionary<Guid, UserSummary>();
         }
 
-        var ids = userIds.Distinct().ToList();
+        return db.Database.CurrentTransaction is null
+            ? await cache.GetManyAsync(userIds, LoadAsync, cancellationToken)
+            : await LoadAsync(userIds.Distinct().ToList(), cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, UserSummary>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
         var users = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.AvatarMediaId, Deactivated = u.DeactivatedAt != null })

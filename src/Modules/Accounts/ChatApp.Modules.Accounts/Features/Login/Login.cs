@@ -20,7 +20,7 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 /// Checks the credentials (see <see cref="CredentialsChecker"/>) and starts a device session. Signing in to a
 /// deactivated account reactivates it.
 /// </summary>
-internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AdminCookieValidator adminCookies, AfterCommit afterCommit)
+internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AdminCookieValidator adminCookies, Profiles.ProfileCache profiles, AfterCommit afterCommit)
     : ICommandHandler<LoginCommand, Result<TokenResponse>>
 {
     public async ValueTask<Result<TokenResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -37,6 +37,7 @@ internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenI
         if (reactivated)
         {
             afterCommit.Run(() => adminCookies.Forget(user.Value.Id));
+            profiles.ForgetAfterCommit(afterCommit, user.Value.Id);
         }
 
         return TokenResponse.From(pair);

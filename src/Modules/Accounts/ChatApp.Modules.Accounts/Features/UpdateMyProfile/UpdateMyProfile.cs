@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Profiles;
 
 namespace ChatApp.Modules.Accounts.Features.UpdateMyProfile;
@@ -19,7 +20,8 @@ internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfi
 }
 
 /// <summary>Changes display name and bio; when something changed, publishes <see cref="UserProfileUpdatedIntegrationEvent"/> with the new public profile.</summary>
-internal sealed class UpdateMyProfileHandler(AccountsDbContext db, AvatarView avatars, IIdGenerator ids, TimeProvider timeProvider)
+internal sealed class UpdateMyProfileHandler(
+    AccountsDbContext db, AvatarView avatars, ProfileCache profiles, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<UpdateMyProfileCommand, Result<MyProfileResponse>>
 {
     public async ValueTask<Result<MyProfileResponse>> Handle(UpdateMyProfileCommand command, CancellationToken cancellationToken)
@@ -39,6 +41,7 @@ internal sealed class UpdateMyProfileHandler(AccountsDbContext db, AvatarView av
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
             db.AddIntegrationEvent(new UserProfileUpdatedIntegrationEvent(
                 ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, displayName, bio));
+            profiles.ForgetAfterCommit(afterCommit, user.Id);
         }
 
         return new MyProfileResponse(user.Id, user.Email!, user.DisplayName, user.Bio, user.CreatedAt, await avatars.ForAsync(user.AvatarMediaId, cancellationToken));

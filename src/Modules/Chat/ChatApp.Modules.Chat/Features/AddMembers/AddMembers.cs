@@ -21,7 +21,7 @@ internal sealed class AddMembersValidator : AbstractValidator<AddMembersCommand>
 /// room's history. The members are told once the joins are committed.
 /// </summary>
 internal sealed class AddMembersHandler(
-    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, AfterCommit afterCommit, IOptions<ChatOptions> options, TimeProvider timeProvider)
+    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, IOptions<ChatOptions> options, TimeProvider timeProvider)
     : ICommandHandler<AddMembersCommand, Result<RoomResponse>>
 {
     public async ValueTask<Result<RoomResponse>> Handle(AddMembersCommand command, CancellationToken cancellationToken)
@@ -59,6 +59,11 @@ internal sealed class AddMembersHandler(
             db.RoomEvents.Add(new RoomEvent { RoomId = command.RoomId, Seq = seq, Kind = RoomEventKinds.MemberJoined, UserId = userId, OccurredAt = now });
             var joined = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberJoined, userId);
             afterCommit.Run(ct => notifier.MembershipChangedAsync(joined, ct));
+        }
+
+        if (joining.Count > 0)
+        {
+            cards.ForgetAfterCommit(afterCommit, command.RoomId);
         }
 
         await db.SaveChangesAsync(cancellationToken); // the room as returned lists the new members

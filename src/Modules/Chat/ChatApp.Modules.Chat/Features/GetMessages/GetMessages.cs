@@ -26,11 +26,11 @@ internal sealed class GetMessagesValidator : AbstractValidator<GetMessagesQuery>
     }
 }
 
-internal sealed class GetMessagesHandler(ChatDbContext db, ChatApp.Modules.Media.Contracts.IMediaCatalog media) : IQueryHandler<GetMessagesQuery, Result<MessagePage>>
+internal sealed class GetMessagesHandler(ChatDbContext db, RoomCards cards, ChatApp.Modules.Media.Contracts.IMediaCatalog media) : IQueryHandler<GetMessagesQuery, Result<MessagePage>>
 {
     public async ValueTask<Result<MessagePage>> Handle(GetMessagesQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.IsMemberAsync(query.RoomId, query.UserId, cancellationToken))
+        if ((await cards.GetAsync(db, query.RoomId, cancellationToken))?.HasMember(query.UserId) != true)
         {
             return ChatErrors.RoomNotFound;
         }

@@ -12,7 +12,7 @@ internal sealed record RemoveMemberCommand(Guid UserId, Guid RoomId, Guid Member
 /// Removing takes the member's access at once (history, sends, events). When the owner leaves, the longest-standing
 /// member becomes the owner. The members, and the one who left, are told once that is committed.
 /// </summary>
-internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifier, AfterCommit afterCommit, TimeProvider timeProvider)
+internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, TimeProvider timeProvider)
     : ICommandHandler<RemoveMemberCommand, Result>
 {
     public async ValueTask<Result> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
@@ -54,6 +54,7 @@ internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifie
         }
 
         var left = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberLeft, command.MemberId);
+        cards.ForgetAfterCommit(afterCommit, command.RoomId);
         afterCommit.Run(ct => notifier.MembershipChangedAsync(left, ct));
         return Result.Success();
     }

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Recommendation.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.GetProfileScore;
@@ -8,7 +10,9 @@ internal sealed record GetProfileScoreQuery(Guid UserId) : IQuery<Result<Profile
 /// <summary>
 /// A profile's score. <c>status</c>: <c>published</c> (the statistics are set), <c>not_enough_ratings</c> (fewer than
 /// <c>required</c>), or <c>pending</c> (enough ratings, the recomputation has not run yet).
+/// Immutable: the query cache (<see cref="ScoreCache"/>) hands the same instance to every reader on a node.
 /// </summary>
+[ImmutableObject(true)]
 internal sealed record ProfileScoreResponse(
     Guid UserId,
     string Status,
@@ -23,8 +27,8 @@ internal sealed record ProfileScoreResponse(
 
 internal sealed record ConfidenceIntervalResponse(double Level, double Low, double High);
 
-/// <summary>Reads what the last recomputation stored: never computes on the request path.</summary>
-internal sealed class GetProfileScoreHandler(RecommendationDbContext db, IUserDirectory users, IOptions<RecommendationOptions> options)
+/// <summary>Reads what the last recomputation stored, through the query cache: never computes on the request path.</summary>
+internal sealed class GetProfileScoreHandler(RecommendationDbContext db, IUserDirectory users, ScoreCache cache, IOptions<RecommendationOptions> options)
     : IQueryHandler<GetProfileScoreQuery, Result<ProfileScoreResponse>>
 {
     public async ValueTask<Result<ProfileScoreResponse>> Handle(GetProfileScoreQuery query, CancellationToken cancellationToken)
@@ -34,17 +38,22 @@ internal sealed class GetProfileScoreHandler(RecommendationDbContext db, IUserDi
             return RecommendationErrors.UserNotFound;
         }
 
+        return await cache.GetAsync(query.UserId, ct => LoadAsync(query.UserId, ct), cancellationToken);
+    }
+
+    private async ValueTask<ProfileScoreResponse> LoadAsync(Guid userId, CancellationToken cancellationToken)
+    {
         var required = options.Value.MinimumRatings;
-        var score = await db.ProfileScores.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == query.UserId, cancellationToken);
+        var score = await db.ProfileScores.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken);
         if (score is not null)
         {
-            return new ProfileScoreResponse(query.UserId, "published", "Score published.", score.Count, required, score.Mean, score.StandardDeviation,
+            return new ProfileScoreResponse(userId, "published", "Score published.", score.Count, required, score.Mean, score.StandardDeviation,
                 new ConfidenceIntervalResponse(0.95, score.ConfidenceLow, score.ConfidenceHigh), score.ShrunkScore, score.ComputedAt);
         }
 
-        var count = await db.Ratings.CountAsync(r => r.RateeId == query.UserId, cancellationToken);
+        var count = await db.Ratings.CountAsync(r => r.RateeId == userId, cancellationToken);
         return count < required
-            ? new ProfileScoreResponse(query.UserId, "not_enough_ratings", $"Not enough ratings yet: {count} of {required}.", count, required, null, null, null, null, null)
-            : new ProfileScoreResponse(query.UserId, "pending", "Enough ratings: the score is being computed.", count, required, null, null, null, null, null);
+            ? new ProfileScoreResponse(userId, "not_enough_ratings", $"Not enough ratings yet: {count} of {required}.", count, required, null, null, null, null, null)
+            : new ProfileScoreResponse(userId, "pending", "Enough ratings: the score is being computed.", count, required, null, null, null, null, null);
     }
 }

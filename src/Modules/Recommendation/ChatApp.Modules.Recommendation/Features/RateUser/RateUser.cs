@@ -28,7 +28,7 @@ internal sealed class RateUserValidator : AbstractValidator<RateUserCommand>
 /// rating is committed, so the recomputation always reads it.
 /// </summary>
 internal sealed class RateUserHandler(
-    RecommendationDbContext db, IUserDirectory users, IChatRelations relations, ScoreRequests scores, AfterCommit afterCommit, TimeProvider timeProvider)
+    RecommendationDbContext db, IUserDirectory users, IChatRelations relations, ScoreRequests scores, ScoreCache scoreCache, AfterCommit afterCommit, TimeProvider timeProvider)
     : ICommandHandler<RateUserCommand, Result<RatingResponse>>
 {
     public async ValueTask<Result<RatingResponse>> Handle(RateUserCommand command, CancellationToken cancellationToken)
@@ -54,6 +54,7 @@ internal sealed class RateUserHandler(
             ?? db.Ratings.Add(new Rating { RaterId = command.UserId, RateeId = command.RateeId, CreatedAt = now }).Entity;
         rating.Score = command.Score!.Value;
         rating.UpdatedAt = now;
+        scoreCache.ForgetAfterCommit(afterCommit, command.RateeId);
         afterCommit.Run(ct => scores.RatingChangedAsync(command.RateeId, ct));
         return new RatingResponse(rating.RateeId, rating.Score, rating.CreatedAt, rating.UpdatedAt);
     }

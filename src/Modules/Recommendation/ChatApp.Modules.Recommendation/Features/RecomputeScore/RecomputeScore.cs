@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Recommendation.Scoring;
 using Microsoft.Extensions.Options;
 
@@ -8,14 +9,17 @@ internal sealed record RecomputeScoreCommand(Guid UserId) : ICommand<ProfileScor
 
 /// <summary>
 /// Recomputes a profile's score from all its ratings: published from the minimum count on, removed below it. Takes the
-/// profile's pending request first (so ratings that arrive meanwhile queue a new run).
+/// profile's pending request first (so ratings that arrive meanwhile queue a new run). Every node reads the score
+/// afresh after the commit.
 /// </summary>
-internal sealed class RecomputeScoreHandler(RecommendationDbContext db, IOptions<RecommendationOptions> options, TimeProvider timeProvider)
+internal sealed class RecomputeScoreHandler(
+    RecommendationDbContext db, ScoreCache scoreCache, AfterCommit afterCommit, IOptions<RecommendationOptions> options, TimeProvider timeProvider)
     : ICommandHandler<RecomputeScoreCommand, ProfileScore?>
 {
     public async ValueTask<ProfileScore?> Handle(RecomputeScoreCommand command, CancellationToken cancellationToken)
     {
         await db.PendingScores.Where(p => p.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
+        scoreCache.ForgetAfterCommit(afterCommit, command.UserId);
         var ratings = await db.Ratings.AsNoTracking().Where(r => r.RateeId == command.UserId).Select(r => (double)r.Score).ToListAsync(cancellationToken);
         var existing = await db.ProfileScores.SingleOrDefaultAsync(s => s.UserId == command.UserId, cancellationToken);
         if (ratings.Count < Math.Max(2, options.Value.MinimumRatings))

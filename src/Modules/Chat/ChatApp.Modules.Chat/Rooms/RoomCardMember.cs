@@ -1,0 +1,3 @@
+namespace ChatApp.Modules.Chat.Rooms;
+
+internal sealed record RoomCardMember(Guid UserId, MemberRole Role, DateTime JoinedAt);
