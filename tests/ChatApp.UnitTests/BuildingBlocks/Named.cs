@@ -1,0 +1,7 @@
+using System.ComponentModel;
+
+namespace ChatApp.UnitTests.BuildingBlocks;
+
+/// <summary>A cached value: sealed and immutable, so the cache shares one instance instead of copying it per read.</summary>
+[ImmutableObject(true)]
+public sealed record Named(string Name);
