@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace ChatApp.UnitTests.BuildingBlocks;
+namespace ChatApp.UnitTests.Caching;
 
 /// <summary>A cached value: sealed and immutable, so the cache shares one instance instead of copying it per read.</summary>
 [ImmutableObject(true)]

@@ -3,7 +3,7 @@ using ChatApp.BuildingBlocks.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatApp.UnitTests.BuildingBlocks;
+namespace ChatApp.UnitTests.Caching;
 
 /// <summary>The query cache as the embedded default runs it (memory only), with its generations, loads and counters.</summary>
 public sealed class QueryCacheTests : IDisposable
