@@ -39,19 +39,24 @@ for enabled in false true; do
     echo "== cache enabled: $enabled"
     python3 tests/load/query_cache_reads.py "http://127.0.0.1:$port" "$reads"
     sleep 2
-    [ -n "$collector" ] && { kill -INT "$collector" 2>/dev/null || true; wait "$collector" 2>/dev/null || true; }
+    [ -n "$collector" ] && { kill -TERM "$collector" 2>/dev/null || true; wait "$collector" 2>/dev/null || true; }
     kill "$pid"; wait "$pid" 2>/dev/null || true
     if [ -f "$state/counters-$enabled.csv" ]; then
-        # Counters come as increments per interval: summed per instrument and cache name.
+        # Counters come as increments per interval: summed per instrument and cache name. Histograms: the median,
+        # over the intervals, of each interval's median.
         python3 - "$state/counters-$enabled.csv" <<'PY'
-import csv, collections, sys
-totals = collections.Counter()
+import collections, csv, statistics, sys
+totals, medians = collections.Counter(), collections.defaultdict(list)
 for row in csv.DictReader(open(sys.argv[1])):
-    name = row.get("Counter Name", "")
+    name, value = row["Counter Name"], float(row["Mean/Increment"])
     if "chatapp.cache.hits" in name or "chatapp.cache.misses" in name:
-        totals[name] += float(row["Mean/Increment"])
+        totals[name.replace(" ({entry} / 1 sec)", "")] += value
+    elif "Percentile=50" in name and ("cache.read" in name or "cache.load" in name):
+        medians[name.replace(";Percentile=50", "")].append(value)
 for name, value in sorted(totals.items()):
     print(f"  {name}: {value:.0f}")
+for name, values in sorted(medians.items()):
+    print(f"  {name} p50: {statistics.median(values):.0f} us")
 PY
     fi
     mysql_cmd="DROP DATABASE IF EXISTS \`$database\`"
