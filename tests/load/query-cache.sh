@@ -3,7 +3,7 @@
 # Redis, a few thousand reads with the cache off and then on, each on a fresh process and database, the ChatApp.Cache
 # counters collected with dotnet-counters when it is installed (dotnet tool install -g dotnet-counters). Uses the
 # servers named by CHATAPP_TEST_MYSQL / CHATAPP_TEST_REDIS (tests/services.sh's output) or starts its own.
-#   source /tmp/svc.env; bash tests/load/query-cache.sh [READS]
+#   source /tmp/svc.env; bash tests/load/query-cache.sh [READS]      (CHATAPP_QUERY_CACHE_ORDER="true false" reverses the runs)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -18,19 +18,21 @@ fi
 dotnet build -c Release -v q -nologo src/Host/ChatApp.Host/ChatApp.Host.csproj >/dev/null
 host_dll=$(ls "$root"/src/Host/ChatApp.Host/bin/Release/*/ChatApp.Host.dll)
 counters=$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")
-port=${CHATAPP_QUERY_CACHE_PORT:-47080}
 export Jwt__SigningKey="query-cache-signing-key-0123456789-abcdefghijklmn" ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Redis="$CHATAPP_TEST_REDIS" Logging__LogLevel__Default=Warning
 
-for enabled in false true; do
+for enabled in ${CHATAPP_QUERY_CACHE_ORDER:-false true}; do
     database="chatapp_qc_$(date +%s)_$enabled"
     export ConnectionStrings__MySql="${CHATAPP_TEST_MYSQL}Database=${database};"
     export Hangfire__RedisPrefix="$database:hangfire:" SignalR__RedisChannelPrefix="$database:signalr" Chat__PresenceRedisPrefix="$database:presence:"
     export QueryCache__RedisPrefix="$database:cache:" QueryCache__Enabled=$enabled
     dotnet "$host_dll" migrate --contentRoot "$(dirname "$host_dll")" >/dev/null
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$host_dll" --contentRoot "$(dirname "$host_dll")" >"$state/node-$enabled.log" 2>&1 &
     pid=$!
-    for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.05; done
+    ready=0
+    for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && { ready=1; break; }; sleep 0.1; done
+    [ "$ready" = 1 ] || { echo "the node did not become ready; see $state/node-$enabled.log" >&2; kill "$pid" 2>/dev/null; exit 1; }
     collector=""
     if [ -x "$counters" ]; then
         "$counters" collect -p "$pid" --counters ChatApp.Cache --refresh-interval 1 --format csv -o "$state/counters-$enabled.csv" >/dev/null 2>&1 &
