@@ -145,7 +145,7 @@ public sealed class QueryCache
         {
             return await _generations.GetAsync(tags);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             _metrics.Bypassed(cacheName);
             _logger.LogDebug(ex, "Query cache bypassed for {CacheName}: Redis failed", cacheName);
