@@ -50,6 +50,7 @@ internal static class HostSetup
 
     public static WebApplication UseChatAppHost(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

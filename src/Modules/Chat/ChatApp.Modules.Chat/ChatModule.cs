@@ -65,6 +65,7 @@ public static class ChatModule
         services.AddSingleton<RoomStreams>();
         services.AddSingleton<RoomBus>();
         services.AddHostedService(provider => provider.GetRequiredService<RoomBus>());
+        services.AddSingleton<NodeStopping>();
         services.AddSingleton<RealtimeShutdown>();
         services.AddHostedService(provider => provider.GetRequiredService<RealtimeShutdown>());
         services.AddHealthChecks().Add(new HealthCheckRegistration(
@@ -105,7 +106,7 @@ public static class ChatModule
         {
             // Clients connect straight to WebSockets and skip negotiation, so no sticky sessions are needed.
             options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
-        });
+        }).AddEndpointFilter<HubEndpointConventionBuilder, RefuseNewConnectionsWhileStopping>();
         return app;
     }
 }
