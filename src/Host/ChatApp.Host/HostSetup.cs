@@ -28,6 +28,8 @@ internal static class HostSetup
         // Kestrel:InlineScheduling runs socket continuations on the I/O thread instead of handing each to the thread pool
         // (docs/performance.md measures it); safe because nothing here blocks an I/O continuation.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = configuration.GetValue("Kestrel:InlineScheduling", false));
+        // Kestrel:Limits (appsettings.json): e.g. a request line of 16 KB, since GET /chat/presence takes 200 ids in its query.
+        builder.WebHost.ConfigureKestrel(kestrel => configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         services.AddBuildingBlocks(configuration, builder.Environment);
         services.AddCarter(configurator: carter => carter
             .WithModules(ModuleEndpoints.CarterModulesIn(ModulesRegistry.Assemblies))
