@@ -80,34 +80,29 @@ public sealed class NginxTests(NginxDeployment deployment) : IClassFixture<Nginx
         using var http = deployment.Client();
         var ann = await Nodes.RegisterAndLoginAsync(http);
         using var client = deployment.Client(token: ann.Token);
-        var before = Uploads();
+        var before = await RequestsAsync();
 
         // A picture within the limit reaches an instance (its log shows the request) and is stored.
         using var stored = await client.PostAsync("/api/v1/media/images", Upload(TestImages.Solid(64, 64, SKColors.Red)));
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
-        await Eventually.Async(() => Task.FromResult(Uploads() == before + 1), Patience, "the instance logs the upload it received");
 
         // 10 MB + 64 KB is what the endpoint accepts; 11 MB is refused by nginx, in the API's error shape.
         using var tooLarge = await client.PostAsync("/api/v1/media/images", Upload(new byte[11 * 1024 * 1024]));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal("media.too_large", (await Problem.ReadAsync(tooLarge)).Code);
 
-        // A JSON route accepts far less: 100 KB of room name is refused too.
+        // A JSON route accepts far less: 100 KB of room name is refused too; an anonymous route, less still.
         using var json = await client.PostAsJsonAsync("/api/v1/chat/rooms", new { name = new string('x', 100_000), memberIds = Array.Empty<Guid>() });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, json.StatusCode);
         Assert.Equal("request_too_large", (await Problem.ReadAsync(json)).Code);
+        using var login = await http.PostAsJsonAsync("/api/v1/accounts/login", new { email = "x@example.com", password = new string('p', 10_000) });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, login.StatusCode);
 
-        // Neither reached an instance: each instance logs a marker request sent after them, and nothing in between.
-        var marker = $"/after-the-refusals-{Guid.NewGuid():N}";
-        foreach (var instance in new[] { deployment.A, deployment.B })
-        {
-            using var direct = new HttpClient { BaseAddress = instance.Address };
-            await direct.GetAsync(marker);
-            await Eventually.Async(() => Task.FromResult(NginxDeployment.Requests(instance, "GET", marker) == 1), Patience, "the instance logs the marker");
-            Assert.Equal(0, NginxDeployment.Requests(instance, "POST", "/api/v1/chat/rooms"));
-        }
-
-        Assert.Equal(before + 1, Uploads());
+        // The instances received the one upload within the limit, and none of the refused requests.
+        var after = await RequestsAsync();
+        Assert.Equal(before.Uploads + 1, after.Uploads);
+        Assert.Equal(before.Rooms, after.Rooms);
+        Assert.Equal(before.Logins, after.Logins);
         Assert.Contains(deployment.Nginx.AccessLog, line => line.Contains("\"POST /api/v1/media/images\" 413", StringComparison.Ordinal) && line.Contains("upstream=- ", StringComparison.Ordinal));
     }
 
@@ -185,8 +180,23 @@ public sealed class NginxTests(NginxDeployment deployment) : IClassFixture<Nginx
         }
     }
 
-    private int Uploads() =>
-        NginxDeployment.Requests(deployment.A, "POST", "/api/v1/media/images") + NginxDeployment.Requests(deployment.B, "POST", "/api/v1/media/images");
+    /// <summary>
+    /// The uploads, room creations and sign-ins both instances have received so far. Each instance first logs a marker
+    /// request sent to it directly, so every request that reached it before is in its log.
+    /// </summary>
+    private async Task<(int Uploads, int Rooms, int Logins)> RequestsAsync()
+    {
+        var marker = $"/marker-{Guid.NewGuid():N}";
+        foreach (var instance in new[] { deployment.A, deployment.B })
+        {
+            using var direct = new HttpClient { BaseAddress = instance.Address };
+            using var _ = await direct.GetAsync(marker);
+            await Eventually.Async(() => Task.FromResult(NginxDeployment.Requests(instance, "GET", marker) == 1), Patience, "the instance logs the marker");
+        }
+
+        int Count(string method, string path) => NginxDeployment.Requests(deployment.A, method, path) + NginxDeployment.Requests(deployment.B, method, path);
+        return (Count("POST", "/api/v1/media/images"), Count("POST", "/api/v1/chat/rooms"), Count("POST", "/api/v1/accounts/login"));
+    }
 
     /// <summary>Starts the connection and returns the instance that took it (the one whose log shows one more hub request).</summary>
     private async Task<HostProcess> StartAsync(HubConnection hub)
