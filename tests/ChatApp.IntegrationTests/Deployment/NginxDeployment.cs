@@ -14,15 +14,20 @@ namespace ChatApp.IntegrationTests.Deployment;
 public sealed partial class NginxDeployment : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _name;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _media = Path.Combine(Path.GetTempPath(), "chatapp-nginx-media-" + Guid.NewGuid().ToString("N"));
     private string? _database;
 
     public NginxDeployment()
-        : this("nginx")
+        : this("nginx", new Dictionary<string, string>())
     {
     }
 
-    private NginxDeployment(string name) => _name = name;
+    private NginxDeployment(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        _name = name;
+        _settings = settings;
+    }
 
     public HostProcess A { get; private set; } = null!;
 
@@ -30,9 +35,10 @@ public sealed partial class NginxDeployment : IAsyncLifetime, IAsyncDisposable
 
     public NginxProcess Nginx { get; private set; } = null!;
 
-    public static async Task<NginxDeployment> StartAsync(string name)
+    /// <summary>A deployment of its own, its instances configured with <paramref name="settings"/> on top (environment variable names).</summary>
+    public static async Task<NginxDeployment> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var deployment = new NginxDeployment(name);
+        var deployment = new NginxDeployment(name, settings ?? new Dictionary<string, string>());
         await deployment.InitializeAsync();
         return deployment;
     }
@@ -114,6 +120,11 @@ public sealed partial class NginxDeployment : IAsyncLifetime, IAsyncDisposable
         environment["ForwardedHeaders__KnownProxies"] = "127.0.0.1";
         environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
         environment["Media__LocalDirectory"] = _media;
+        foreach (var (key, value) in _settings)
+        {
+            environment[key] = value;
+        }
+
         return environment;
     }
 
