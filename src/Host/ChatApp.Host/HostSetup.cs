@@ -1,6 +1,7 @@
 using Carter;
 using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -39,6 +40,7 @@ internal static class HostSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
         services.AddRedis(configuration);
+        services.AddAbuseLimits(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddJobs(configuration);
@@ -54,6 +56,7 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAbuseLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
