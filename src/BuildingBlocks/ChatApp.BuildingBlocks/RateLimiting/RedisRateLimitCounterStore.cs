@@ -50,6 +50,13 @@ internal sealed class RedisRateLimitCounterStore(IConnectionMultiplexer redis, M
             values[2 + (2 * i)] = (long)Math.Max(1, Math.Ceiling(counters[i].Window.TotalMilliseconds));
         }
 
+        if (!redis.IsConnected)
+        {
+            // Not even trying: a command would wait in the client's backlog for its whole timeout first.
+            WarnNowAndThen(null);
+            return fallback.TryAcquire(counters, permits);
+        }
+
         try
         {
             var result = (RedisValue[])(await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, values))!;
@@ -64,7 +71,7 @@ internal sealed class RedisRateLimitCounterStore(IConnectionMultiplexer redis, M
         }
     }
 
-    private void WarnNowAndThen(Exception exception)
+    private void WarnNowAndThen(Exception? exception)
     {
         var last = Interlocked.Read(ref _lastWarningTimestamp);
         if (last != 0 && timeProvider.GetElapsedTime(last) < WarnEvery)
