@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ChatApp.BuildingBlocks.Behaviors;
 using ChatApp.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,8 +60,9 @@ public static class RateLimitingExtensions
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var error = Error.TooManyRequests(RateLimitedCode, "Too many requests. Retry after the time in Retry-After.") with { RetryAfter = retryAfter };
-        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitingExtensions))
-            .LogDebug("Rate limit reached on {Method} {Path}; retry after {RetryAfter}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, retryAfter);
+        // Expected refusals: counted and summarised every few seconds, not logged one by one.
+        var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "request";
+        context.HttpContext.RequestServices.GetRequiredService<RefusalSummary>().Count($"{policy} (rate limit)", RateLimitedCode);
         await error.ToProblem().ExecuteAsync(context.HttpContext);
     }
 }
