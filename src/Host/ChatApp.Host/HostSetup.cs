@@ -2,6 +2,7 @@ using Carter;
 using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Web;
+using ChatApp.Host.Http;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -38,6 +39,7 @@ internal static class HostSetup
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
+        services.AddHttpHardening(configuration);
         services.AddRedis(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
@@ -50,6 +52,7 @@ internal static class HostSetup
 
     public static WebApplication UseChatAppHost(this WebApplication app)
     {
+        app.UseHttpHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

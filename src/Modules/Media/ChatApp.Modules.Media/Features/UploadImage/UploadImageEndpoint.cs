@@ -19,6 +19,7 @@ internal sealed class UploadImageEndpoint : ICarterModule
             .WithSummary("Upload an image (multipart: file, purpose avatar|chat, optional cropX/cropY/cropWidth/cropHeight)")
             .RequireAuthorization()
             .DisableAntiforgery()
+            .WithOwnBodyLimit() // Media:MaxUploadBytes, set and answered (media.too_large) by the handler
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<MediaImageResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
