@@ -2,6 +2,7 @@ using Carter;
 using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Web;
+using ChatApp.Host.Telemetry;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -41,6 +42,7 @@ internal static class HostSetup
         services.AddRedis(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
+        services.AddTelemetry(configuration); // ADR 0020: OpenTelemetry over OTLP, only when configured (before AddJobs: job filters)
         services.AddJobs(configuration);
         // SIGTERM: the modules drain first (IHostedLifecycleService.StoppingAsync), then everything stops; the whole stop
         // is bounded by this (Kubernetes' grace period is 30 s; ours must end well within it).
