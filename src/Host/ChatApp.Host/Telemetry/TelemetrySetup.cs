@@ -93,8 +93,8 @@ internal static class TelemetrySetup
             return null;
         }
 
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
-            : throw new InvalidOperationException($"Telemetry:OtlpEndpoint / OTEL_EXPORTER_OTLP_ENDPOINT is not an absolute URL: '{value}'.");
+            : throw new InvalidOperationException($"Telemetry:OtlpEndpoint / OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://collector:4318, not '{value}'.");
     }
 }
