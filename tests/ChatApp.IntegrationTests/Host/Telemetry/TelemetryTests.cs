@@ -18,13 +18,7 @@ public sealed class TelemetryTests
         var database = await Nodes.CreateDatabaseAsync("otel");
         try
         {
-            var environment = Nodes.Environment(database, $"chatapp-test:{Guid.NewGuid():N}:", migrate: true);
-            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString();
-            environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
-            environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
-            environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
-            environment["Telemetry__ServiceInstanceId"] = "otel-test-node";
-            await using var node = await HostProcess.StartServerAsync(environment);
+            await using var node = await HostProcess.StartServerAsync(NodeExportingTo(receiver, database));
             using var http = new HttpClient { BaseAddress = node.Address };
             var ann = await Nodes.RegisterAndLoginAsync(http);
             var bob = await Nodes.RegisterAndLoginAsync(http);
@@ -95,5 +89,74 @@ public sealed class TelemetryTests
         {
             await Nodes.DropDatabaseAsync(database);
         }
+    }
+
+    /// <summary>
+    /// A request deletes a message whose picture is then released: the outbox carries the request's trace to Media's
+    /// handler, which queues the clean-up job; the job's span continues the same trace.
+    /// </summary>
+    [Fact]
+    public async Task A_job_queued_while_handling_a_request_runs_in_the_request_s_trace_through_the_outbox()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var database = await Nodes.CreateDatabaseAsync("otel_job");
+        try
+        {
+            await using var node = await HostProcess.StartServerAsync(NodeExportingTo(receiver, database));
+            using var http = new HttpClient { BaseAddress = node.Address };
+            var ann = await Nodes.RegisterAndLoginAsync(http);
+            var bob = await Nodes.RegisterAndLoginAsync(http);
+            Nodes.Authorized(http, ann.Token);
+            var room = (await (await http.PutAsync($"/api/v1/chat/direct/{bob.Id}", null)).Content.ReadFromJsonAsync<RoomDto>())!;
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(TestImages.Solid(64, 64, SkiaSharp.SKColors.Teal));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "file", "photo.jpg");
+            form.Add(new StringContent("chat"), "purpose");
+            var uploaded = await http.PostAsync("/api/v1/media/images", form);
+            Assert.Equal(System.Net.HttpStatusCode.Created, uploaded.StatusCode);
+            var image = (await uploaded.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+            var sent = await http.PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/messages", new { clientMessageId = "with-picture", text = "look", attachments = new[] { image } });
+            Assert.Equal(System.Net.HttpStatusCode.Created, sent.StatusCode);
+            var message = (await sent.Content.ReadFromJsonAsync<MessageDto>())!;
+
+            var deleted = await http.DeleteAsync($"/api/v1/chat/rooms/{room.Id}/messages/{message.Id}");
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+
+            ReceivedSpan? request = null, delivery = null, job = null;
+            await Eventually.Async(() =>
+            {
+                var spans = receiver.Spans;
+                request = spans.SingleOrDefault(s => s.Kind == SpanKind.Server && s.Attributes.GetValueOrDefault("http.request.method") == "DELETE");
+                delivery = request is null ? null : spans.SingleOrDefault(s => s.TraceId == request.TraceId && s.Name == "outbox.deliver MessageDeletedIntegrationEvent");
+                job = request is null ? null : spans.SingleOrDefault(s => s.TraceId == request.TraceId && s.Name == "job CleanUpMediaJob.RunAsync");
+                return Task.FromResult(job is not null && delivery is not null);
+            }, Patience, "the DELETE request, its outbox delivery and the clean-up job in one trace; received: "
+                + string.Join(", ", receiver.Spans.Select(s => $"{s.Scope}/{s.Name}")));
+
+            Assert.Equal("", request!.ParentSpanId);
+            Assert.Equal(request.SpanId, delivery!.ParentSpanId);
+            Assert.Equal(delivery.SpanId, job!.ParentSpanId);
+            Assert.Equal(SpanKind.Consumer, job.Kind);
+            await Eventually.Async(() => Task.FromResult(receiver.Metrics.Any(m => m is { Name: "chatapp.jobs.runs", Scope: "ChatApp.Jobs" } && m.Total >= 1)),
+                Patience, "the job run counted");
+        }
+        finally
+        {
+            await Nodes.DropDatabaseAsync(database);
+        }
+    }
+
+    /// <summary>A Production node (MariaDB, Redis) exporting to the receiver, with short export delays.</summary>
+    private static Dictionary<string, string> NodeExportingTo(OtlpReceiver receiver, string database)
+    {
+        var environment = Nodes.Environment(database, $"chatapp-test:{Guid.NewGuid():N}:", migrate: true);
+        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString();
+        environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
+        environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+        environment["Telemetry__ServiceInstanceId"] = "otel-test-node";
+        environment["Media__LocalDirectory"] = Path.Combine(Path.GetTempPath(), "chatapp-otel-media-" + Guid.NewGuid().ToString("N"));
+        return environment;
     }
 }
