@@ -37,7 +37,7 @@ public sealed class TelemetryTests
             // The hub call: SignalR's own span, a root. Exactly one SendMessage call was made, so exactly one such span.
             ReceivedSpan? hub = null, batch = null, broadcast = null, delivery = null;
             List<ReceivedSpan> trace = [];
-            await Eventually.Async(() =>
+            await WaitAsync(() =>
             {
                 var spans = receiver.Spans;
                 var calls = spans.Where(s => s.Scope == TelemetrySetup.SignalRServerSource && s.Attributes.GetValueOrDefault("rpc.method") == "SendMessage").ToList();
@@ -47,9 +47,9 @@ public sealed class TelemetryTests
                 batch = trace.SingleOrDefault(s => s.Name == "chat.send_batch");
                 broadcast = trace.SingleOrDefault(s => s.Name == "chat.broadcast");
                 delivery = trace.FirstOrDefault(s => s.Name == "outbox.deliver MessagesPostedIntegrationEvent");
-                return Task.FromResult(batch is not null && broadcast is not null && delivery is not null
-                    && trace.Any(s => s.Kind == SpanKind.Client && s.ParentSpanId == batch.SpanId && s.Scope.Contains("EntityFrameworkCore", StringComparison.Ordinal)));
-            }, Patience, "the hub call, the batch with its database commands, the broadcast and the outbox delivery in one trace; received: "
+                return batch is not null && broadcast is not null && delivery is not null
+                    && trace.Any(s => s.Kind == SpanKind.Client && s.ParentSpanId == batch.SpanId && s.Scope.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+            }, () => "the hub call, the batch with its database commands, the broadcast and the outbox delivery in one trace; received: "
                 + string.Join(", ", receiver.Spans.Select(s => $"{s.Scope}/{s.Name}")));
 
             Assert.Equal("", hub!.ParentSpanId);
@@ -68,26 +68,29 @@ public sealed class TelemetryTests
             Assert.Equal("otel-test-node", hub.Resource["service.instance.id"]);
 
             // ChatApp's meters: the message counted, this node's two connections, the outbox's lag.
-            await Eventually.Async(() =>
+            await WaitAsync(() =>
             {
                 var metrics = receiver.Metrics;
-                return Task.FromResult(
-                    metrics.Any(m => m is { Name: "chatapp.messages.sent", Scope: "ChatApp.Chat.SendPath" } && m.Total >= 1)
+                return metrics.Any(m => m is { Name: "chatapp.messages.sent", Scope: "ChatApp.Chat.SendPath" } && m.Total >= 1)
                     && metrics.Any(m => m is { Name: "chatapp.realtime.connections", Scope: "ChatApp.Chat.Realtime" } && m.Total >= 2)
                     && metrics.Any(m => m is { Name: "chatapp.realtime.deliveries", Scope: "ChatApp.Chat.Realtime" } && m.Total >= 1)
-                    && metrics.Any(m => m is { Name: "chatapp.outbox.lag", Scope: "ChatApp.Outbox" } && m.Total >= 1));
-            }, Patience, "ChatApp's metrics; received: " + string.Join(", ", receiver.Metrics.Select(m => $"{m.Scope}/{m.Name}={m.Total}").Distinct()));
+                    && metrics.Any(m => m is { Name: "chatapp.outbox.lag", Scope: "ChatApp.Outbox" } && m.Total >= 1);
+            }, () => "ChatApp's metrics; received: " + string.Join(", ", receiver.Metrics.Select(m => $"{m.Scope}/{m.Name}={m.Total}").Distinct()));
             Assert.All(receiver.Metrics.Where(m => m.Scope.StartsWith("ChatApp.", StringComparison.Ordinal)),
                 m => Assert.Equal("otel-test-node", m.Resource["service.instance.id"]));
 
             // Logs go through the OpenTelemetry provider too.
-            await Eventually.Async(() => Task.FromResult(receiver.Logs.Any(l => l.Body.Contains("is listening on", StringComparison.Ordinal))),
-                Patience, "the start-up log line");
+            await WaitAsync(() => receiver.Logs.Any(l => l.Body.Contains("is listening on", StringComparison.Ordinal)),
+                () => "the start-up log line; received: " + string.Join(" | ", receiver.Logs.Select(l => l.Body).Take(20)));
             Assert.Empty(receiver.Refused);
         }
         finally
         {
             await Nodes.DropDatabaseAsync(database);
+            if (Directory.Exists(MediaDirectory(database)))
+            {
+                Directory.Delete(MediaDirectory(database), recursive: true);
+            }
         }
     }
 
@@ -124,26 +127,45 @@ public sealed class TelemetryTests
             Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
 
             ReceivedSpan? request = null, delivery = null, job = null;
-            await Eventually.Async(() =>
+            await WaitAsync(() =>
             {
                 var spans = receiver.Spans;
                 request = spans.SingleOrDefault(s => s.Kind == SpanKind.Server && s.Attributes.GetValueOrDefault("http.request.method") == "DELETE");
                 delivery = request is null ? null : spans.SingleOrDefault(s => s.TraceId == request.TraceId && s.Name == "outbox.deliver MessageDeletedIntegrationEvent");
                 job = request is null ? null : spans.SingleOrDefault(s => s.TraceId == request.TraceId && s.Name == "job CleanUpMediaJob.RunAsync");
-                return Task.FromResult(job is not null && delivery is not null);
-            }, Patience, "the DELETE request, its outbox delivery and the clean-up job in one trace; received: "
+                return job is not null && delivery is not null;
+            }, () => "the DELETE request, its outbox delivery and the clean-up job in one trace; received: "
                 + string.Join(", ", receiver.Spans.Select(s => $"{s.Scope}/{s.Name}")));
 
             Assert.Equal("", request!.ParentSpanId);
             Assert.Equal(request.SpanId, delivery!.ParentSpanId);
             Assert.Equal(delivery.SpanId, job!.ParentSpanId);
             Assert.Equal(SpanKind.Consumer, job.Kind);
-            await Eventually.Async(() => Task.FromResult(receiver.Metrics.Any(m => m is { Name: "chatapp.jobs.runs", Scope: "ChatApp.Jobs" } && m.Total >= 1)),
-                Patience, "the job run counted");
+            await WaitAsync(() => receiver.Metrics.Any(m => m is { Name: "chatapp.jobs.runs", Scope: "ChatApp.Jobs" } && m.Total >= 1),
+                () => "the job run counted");
         }
         finally
         {
             await Nodes.DropDatabaseAsync(database);
+            if (Directory.Exists(MediaDirectory(database)))
+            {
+                Directory.Delete(MediaDirectory(database), recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Waits (at most <see cref="Patience"/>) until the receiver has what the condition looks for; the failure says what it had.</summary>
+    private static async Task WaitAsync(Func<bool> condition, Func<string> received)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("Timed out waiting for " + received());
+            }
+
+            await Task.Delay(100);
         }
     }
 
@@ -156,7 +178,9 @@ public sealed class TelemetryTests
         environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
         environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
         environment["Telemetry__ServiceInstanceId"] = "otel-test-node";
-        environment["Media__LocalDirectory"] = Path.Combine(Path.GetTempPath(), "chatapp-otel-media-" + Guid.NewGuid().ToString("N"));
+        environment["Media__LocalDirectory"] = MediaDirectory(database);
         return environment;
     }
+
+    private static string MediaDirectory(string database) => Path.Combine(Path.GetTempPath(), "chatapp-media-" + database);
 }
