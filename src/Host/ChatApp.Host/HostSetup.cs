@@ -1,6 +1,7 @@
 using Carter;
 using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
 using ChatApp.Host.Telemetry;
 using Hangfire;
@@ -40,6 +41,7 @@ internal static class HostSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
         services.AddRedis(configuration);
+        services.AddAbuseLimits(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddTelemetry(configuration); // ADR 0020: OpenTelemetry over OTLP, only when configured (before AddJobs: job filters)
@@ -56,6 +58,7 @@ internal static class HostSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAbuseLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
