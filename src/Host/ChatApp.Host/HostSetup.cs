@@ -4,6 +4,7 @@ using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
 using ChatApp.Host.Http;
+using ChatApp.Host.Telemetry;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -45,6 +46,7 @@ internal static class HostSetup
         services.AddAbuseLimits(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
+        services.AddTelemetry(configuration); // ADR 0020: OpenTelemetry over OTLP, only when configured (before AddJobs: job filters)
         services.AddJobs(configuration);
         // SIGTERM: the modules drain first (IHostedLifecycleService.StoppingAsync), then everything stops; the whole stop
         // is bounded by this (Kubernetes' grace period is 30 s; ours must end well within it).
