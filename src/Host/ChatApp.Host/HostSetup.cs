@@ -3,6 +3,8 @@ using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
+using ChatApp.Host.Http;
+using ChatApp.Host.Telemetry;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -41,10 +43,12 @@ internal static class HostSetup
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
+        services.AddHttpHardening(configuration);
         services.AddRedis(configuration);
         services.AddAbuseLimits(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
+        services.AddTelemetry(configuration); // ADR 0020: OpenTelemetry over OTLP, only when configured (before AddJobs: job filters)
         services.AddJobs(configuration);
         // SIGTERM: the modules drain first (IHostedLifecycleService.StoppingAsync), then everything stops; the whole stop
         // is bounded by this (Kubernetes' grace period is 30 s; ours must end well within it).
@@ -55,6 +59,7 @@ internal static class HostSetup
     public static WebApplication UseChatAppHost(this WebApplication app)
     {
         app.UseTrustedProxies();
+        app.UseHttpHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -94,9 +94,10 @@ public sealed class NginxTests(NginxDeployment deployment) : IClassFixture<Nginx
         // A JSON route accepts far less: 100 KB of room name is refused too; an anonymous route, less still.
         using var json = await client.PostAsJsonAsync("/api/v1/chat/rooms", new { name = new string('x', 100_000), memberIds = Array.Empty<Guid>() });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, json.StatusCode);
-        Assert.Equal("request_too_large", (await Problem.ReadAsync(json)).Code);
-        using var login = await http.PostAsJsonAsync("/api/v1/accounts/login", new { email = "x@example.com", password = new string('p', 10_000) });
+        Assert.Equal("request.too_large", (await Problem.ReadAsync(json)).Code);
+        using var login = await http.PostAsJsonAsync("/api/v1/accounts/login", new { email = "x@example.com", password = new string('p', 20_000) });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, login.StatusCode);
+        Assert.Equal("request.too_large", (await Problem.ReadAsync(login)).Code);
 
         // The instances received the one upload within the limit, and none of the refused requests.
         var after = await RequestsAsync();
