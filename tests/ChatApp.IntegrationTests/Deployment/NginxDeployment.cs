@@ -15,7 +15,6 @@ public sealed partial class NginxDeployment : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _name;
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly string _media = Path.Combine(Path.GetTempPath(), "chatapp-nginx-media-" + Guid.NewGuid().ToString("N"));
     private string? _database;
 
     public NginxDeployment()
@@ -105,11 +104,6 @@ public sealed partial class NginxDeployment : IAsyncLifetime, IAsyncDisposable
         {
             await Nodes.DropDatabaseAsync(_database);
         }
-
-        if (Directory.Exists(_media))
-        {
-            Directory.Delete(_media, recursive: true);
-        }
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
@@ -119,7 +113,6 @@ public sealed partial class NginxDeployment : IAsyncLifetime, IAsyncDisposable
         var environment = Nodes.Environment(database, prefix, migrate);
         environment["ForwardedHeaders__KnownProxies"] = "127.0.0.1";
         environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
-        environment["Media__LocalDirectory"] = _media;
         foreach (var (key, value) in _settings)
         {
             environment[key] = value;
