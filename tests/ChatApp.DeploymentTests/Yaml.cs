@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ChatApp.DeploymentTests;
@@ -9,8 +8,44 @@ internal static class Yaml
     public static List<YamlMappingNode> LoadAll(string text)
     {
         var stream = new YamlStream();
-        stream.Load(new MergingParser(new Parser(new StringReader(text))));
-        return stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().ToList();
+        stream.Load(new StringReader(text));
+        return stream.Documents.Select(d => Merged(d.RootNode)).OfType<YamlMappingNode>().ToList();
+    }
+
+    /// <summary>
+    /// A copy with merge keys (<c>&lt;&lt;: *anchor</c>) applied as Compose applies them: the mapping's own keys win over
+    /// merged ones (YamlDotNet's MergingParser refuses such overrides as duplicate keys).
+    /// </summary>
+    private static YamlNode Merged(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var result = new YamlMappingNode();
+                var merge = new YamlScalarNode("<<");
+                foreach (var (key, value) in mapping.Children.Where(kv => !kv.Key.Equals(merge)))
+                {
+                    result.Children[key] = Merged(value);
+                }
+
+                if (mapping.Children.TryGetValue(merge, out var merged))
+                {
+                    var sources = merged is YamlSequenceNode list ? list.Children : [merged];
+                    foreach (var source in sources.Select(Merged).OfType<YamlMappingNode>())
+                    {
+                        foreach (var (key, value) in source.Children.Where(kv => !result.Children.ContainsKey(kv.Key)))
+                        {
+                            result.Children[key] = value;
+                        }
+                    }
+                }
+
+                return result;
+            case YamlSequenceNode sequence:
+                return new YamlSequenceNode(sequence.Children.Select(Merged));
+            default:
+                return node;
+        }
     }
 
     public static YamlNode? Find(this YamlNode node, params string[] path)
