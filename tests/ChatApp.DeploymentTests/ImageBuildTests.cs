@@ -23,7 +23,8 @@ public sealed partial class ImageBuildTests(ITestOutputHelper output)
             string Map(string path) => Path.GetFullPath(Path.Combine(container, path.TrimStart('/')));
             var context = ignore.Context(Repository.Root);
             var workdir = Map("/");
-            var environment = new Dictionary<string, string>();
+            // As in a build container, nothing outlives the step: no MSBuild or compiler server left running.
+            var environment = new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1", ["UseSharedCompilation"] = "false" };
 
             foreach (var step in dockerfile.InStage(dockerfile.StageNamed("build")))
             {
