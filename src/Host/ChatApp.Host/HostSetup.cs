@@ -3,6 +3,7 @@ using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
+using ChatApp.Host.Http;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -39,6 +40,7 @@ internal static class HostSetup
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
+        services.AddHttpHardening(configuration);
         services.AddRedis(configuration);
         services.AddAbuseLimits(configuration);
         services.AddRealtime();
@@ -52,6 +54,7 @@ internal static class HostSetup
 
     public static WebApplication UseChatAppHost(this WebApplication app)
     {
+        app.UseHttpHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -20,6 +20,7 @@ internal sealed class UploadImageEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Upload)
             .DisableAntiforgery()
+            .WithOwnBodyLimit() // Media:MaxUploadBytes, set and answered (media.too_large) by the handler
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<MediaImageResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
