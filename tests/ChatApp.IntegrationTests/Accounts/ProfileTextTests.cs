@@ -60,4 +60,19 @@ public sealed class ProfileTextTests(ChatAppFactory factory) : IntegrationTest(f
         Assert.Equal("Ang\u00E9le", me.GetProperty("displayName").GetString());
         Assert.Equal("line one\n\tline two, caf\u00E9", me.GetProperty("bio").GetString());
     }
+
+    [Fact]
+    public async Task A_device_name_is_judged_as_a_name_at_sign_in_and_listed_in_nfc()
+    {
+        var email = AccountsApi.UniqueEmail();
+        await Api.RegisterAsync(email);
+
+        var refused = await Problem.ReadAsync(await Api.PostLoginAsync(email, AccountsApi.Password, "phone\u202Eenohp"));
+        var tokens = await Api.LoginAsync(email, AccountsApi.Password, "Zoe\u0308's phone");
+        var sessions = await Api.As(tokens.AccessToken).GetFromJsonAsync<JsonElement>("/api/v1/accounts/sessions");
+
+        Assert.Equal("text.bidi_controls", refused.Code);
+        Assert.Equal(["deviceName"], refused.Errors.Keys);
+        Assert.Equal(["Zo\u00EB's phone"], sessions.EnumerateArray().Select(s => s.GetProperty("deviceName").GetString()));
+    }
 }

@@ -96,13 +96,14 @@ public sealed class TextValidationRulesTests
     }
 
     [Fact]
-    public async Task Optional_text_may_be_empty_but_not_hold_controls()
+    public async Task Optional_names_and_text_may_be_empty_or_blank_but_not_hold_controls()
     {
         var validator = new OptionalProbeValidator();
 
-        Assert.True((await validator.ValidateAsync(new Probe("Ann", ""))).IsValid);
-        Assert.True((await validator.ValidateAsync(new Probe("Ann", "   "))).IsValid);
+        Assert.True((await validator.ValidateAsync(new Probe("", ""))).IsValid);
+        Assert.True((await validator.ValidateAsync(new Probe("  ", "   "))).IsValid);
         Assert.Equal(UserText.ControlCharactersCode, (await validator.ValidateAsync(new Probe("Ann", "\0"))).Errors.Single().ErrorCode);
+        Assert.Equal(UserText.BidiControlsCode, (await validator.ValidateAsync(new Probe("\u202E", ""))).Errors.Single().ErrorCode);
     }
 
     private static async Task<Result> ValidateAsync(Probe probe)
@@ -131,6 +132,10 @@ public sealed class TextValidationRulesTests
 
     private sealed class OptionalProbeValidator : AbstractValidator<Probe>
     {
-        public OptionalProbeValidator() => RuleFor(p => p.Text).SafeText(20, required: false);
+        public OptionalProbeValidator()
+        {
+            RuleFor(p => p.Name).SafeName(10, required: false);
+            RuleFor(p => p.Text).SafeText(20, required: false);
+        }
     }
 }

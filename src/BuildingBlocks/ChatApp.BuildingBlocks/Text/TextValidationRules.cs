@@ -10,16 +10,26 @@ namespace ChatApp.BuildingBlocks.Text;
 /// </summary>
 public static class TextValidationRules
 {
-    /// <summary>A required one-line name: no controls, no bidirectional overrides, something visible, at most <paramref name="maxLength"/> once normalised.</summary>
-    public static IRuleBuilderOptions<T, string> SafeName<T>(this IRuleBuilderInitial<T, string> rule, int maxLength) =>
-        rule.Cascade(CascadeMode.Stop)
-            .NotEmpty()
+    /// <summary>
+    /// A one-line name: no controls, no bidirectional overrides, at most <paramref name="maxLength"/> once normalised;
+    /// when <paramref name="required"/>, not empty and not blank (something visible), otherwise null or blank pass.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> SafeName<T>(this IRuleBuilderInitial<T, string> rule, int maxLength, bool required = true)
+    {
+        IRuleBuilder<T, string> checks = rule.Cascade(CascadeMode.Stop);
+        if (required)
+        {
+            checks = checks.NotEmpty();
+        }
+
+        var options = checks
             .WellFormed()
             .NoControlCharacters(UserTextKind.Name)
-            .Must(name => !UserText.HasBidiControls(name)).WithErrorCode(UserText.BidiControlsCode)
+            .Must(name => name is null || !UserText.HasBidiControls(name)).WithErrorCode(UserText.BidiControlsCode)
             .WithMessage("'{PropertyName}' must not contain bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069).")
-            .NormalizedLength(UserTextKind.Name, maxLength)
-            .Must(UserText.HasVisibleCharacter).WithMessage("'{PropertyName}' must not be blank.");
+            .NormalizedLength(UserTextKind.Name, maxLength);
+        return required ? options.Must(UserText.HasVisibleCharacter).WithMessage("'{PropertyName}' must not be blank.") : options;
+    }
 
     /// <summary>
     /// Free text that may span lines (line feeds and tabs allowed), at most <paramref name="maxLength"/> once
