@@ -1,7 +1,9 @@
 using Carter;
 using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
+using ChatApp.Host.Http;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -38,7 +40,9 @@ internal static class HostSetup
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
+        services.AddHttpHardening(configuration);
         services.AddRedis(configuration);
+        services.AddAbuseLimits(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
         services.AddJobs(configuration);
@@ -50,10 +54,12 @@ internal static class HostSetup
 
     public static WebApplication UseChatAppHost(this WebApplication app)
     {
+        app.UseHttpHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAbuseLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

@@ -1,4 +1,5 @@
 using ChatApp.Host;
+using ChatApp.Host.Startup;
 
 // `ChatApp.Host migrate` applies every module's migrations and seeds, then exits (production deployments run it once per release).
 var migrateOnly = args.Length > 0 && args[0] == "migrate";
@@ -6,6 +7,14 @@ var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
 builder.AddChatAppHost();
 
 var app = builder.Build();
+if (!await app.MeetStartupRequirementsAsync(migrateOnly))
+{
+    // The one line saying why has been logged; disposing flushes it.
+    await app.DisposeAsync();
+    Environment.ExitCode = 1;
+    return;
+}
+
 if (migrateOnly)
 {
     await app.MigrateAndExitAsync();

@@ -60,6 +60,11 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Media:LocalDirectory", MediaDirectory);
         builder.UseSetting("Recommendation:ScoreDebounce", "00:00:02");
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
+        foreach (var (key, value) in RateLimitSettings.For(HangfirePrefix + "rl:"))
+        {
+            builder.UseSetting(key, value);
+        }
+
         ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
     }
