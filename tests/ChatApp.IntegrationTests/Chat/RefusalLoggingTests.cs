@@ -47,7 +47,7 @@ public sealed class LogCapturingFactory : ChatAppFactory
 }
 
 /// <summary>
-/// Expected refusals (not a member, invalid input, over the rate limit) are answers, not faults: under load they come
+/// Expected refusals (not a member, invalid input, unbindable hub arguments, unreadable JSON, over the rate limit) are answers, not faults: under load they come
 /// by the thousand, so none of them may log a warning or an error, over the hub or over REST. Unexpected failures
 /// still log an error.
 /// </summary>
@@ -78,8 +78,11 @@ public sealed class RefusalLoggingTests(LogCapturingFactory factory) : Integrati
             codes.Add(await HubRefusalAsync(annPhone, "SendMessage", room.Id, $"e{i}", "", (Guid?)null));
             codes.Add(await HubRefusalAsync(annPhone, "SendMessageWithAttachments", room.Id, $"a{i}", "", (Guid?)null, new[] { Guid.NewGuid() }));
             codes.Add(await HubRefusalAsync(annPhone, "SendMessage", room.Id, $"r{i}", "one too many", (Guid?)null));
+            await Assert.ThrowsAsync<HubException>(() => annPhone.Connection.InvokeAsync<MessageDto>("SendMessage", "not a room id", $"b{i}", "x", (Guid?)null)); // unbindable
             codes.Add((await Problem.ReadAsync(await Chat.PostMessageAsync(stranger, room.Id, "rest, not a member"))).Code!);
             codes.Add((await Problem.ReadAsync(await Chat.PostMessageAsync(bob, room.Id, "rest\0"))).Code!);
+            codes.Add((await Problem.ReadAsync(await Api.As(bob).PostAsync($"/api/v1/chat/rooms/{room.Id}/messages",
+                new StringContent("{\"text\": ", System.Text.Encoding.UTF8, "application/json")))).Code!);
             codes.Add((await Problem.ReadAsync(await Chat.PostMessageAsync(ann, room.Id, "rest, over the limit"))).Code!);
             codes.Add((await Problem.ReadAsync(await Api.As(stranger).PostAsJsonAsync("/api/v1/chat/rooms", new { name = "\u202Eroom", memberIds = Array.Empty<Guid>() }))).Code!);
         }
@@ -87,7 +90,7 @@ public sealed class RefusalLoggingTests(LogCapturingFactory factory) : Integrati
         Factory.Services.GetRequiredService<RefusalSummary>().Flush(); // what would be logged at the end of the period
 
         Assert.Equal(
-            ["chat.invalid_attachment", "chat.rate_limited", "chat.room_not_found", "text.bidi_controls", "text.control_characters", "validation_failed"],
+            ["bad_request", "chat.invalid_attachment", "chat.rate_limited", "chat.room_not_found", "text.bidi_controls", "text.control_characters", "validation_failed"],
             codes.Distinct().Order());
         var loud = Factory.Logs.Since(mark, LogLevel.Warning);
         Assert.True(loud.Count == 0, "Expected refusals logged warnings or errors:\n" + string.Join("\n", loud.Take(10)));
