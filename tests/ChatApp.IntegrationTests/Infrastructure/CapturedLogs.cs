@@ -22,7 +22,7 @@ public sealed class CapturedLogs : ILoggerProvider
         }
     }
 
-    /// <summary>The lines at <paramref name="level"/> or above, from now on until the returned mark is read.</summary>
+    /// <summary>A position in the log: <see cref="Since"/> returns what was logged after it.</summary>
     public int Mark()
     {
         lock (_lock)
@@ -31,6 +31,7 @@ public sealed class CapturedLogs : ILoggerProvider
         }
     }
 
+    /// <summary>The lines at <paramref name="level"/> or above logged after <paramref name="mark"/>.</summary>
     public IReadOnlyList<LogLine> Since(int mark, LogLevel level) => Lines.Skip(mark).Where(l => l.Level >= level).ToList();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
