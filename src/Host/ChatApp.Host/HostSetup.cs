@@ -4,6 +4,7 @@ using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
 using ChatApp.Host.Http;
+using ChatApp.Host.Telemetry;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -15,6 +16,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using StackExchange.Redis;
 
@@ -45,6 +47,7 @@ internal static class HostSetup
         services.AddAbuseLimits(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
+        services.AddTelemetry(configuration); // ADR 0020: OpenTelemetry over OTLP, only when configured (before AddJobs: job filters)
         services.AddJobs(configuration);
         // SIGTERM: the modules drain first (IHostedLifecycleService.StoppingAsync), then everything stops; the whole stop
         // is bounded by this (Kubernetes' grace period is 30 s; ours must end well within it).
@@ -107,7 +110,7 @@ internal static class HostSetup
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
         });
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"], RedisHealthCheck.Timeout);
     }
 
     /// <summary>

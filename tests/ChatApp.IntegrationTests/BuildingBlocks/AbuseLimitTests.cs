@@ -231,3 +231,38 @@ public sealed class AbuseLimitTests(AbuseLimitFactory factory) : IntegrationTest
         return await Api.Anonymous().SendAsync(request);
     }
 }
+
+/// <summary>The embedded default (no Redis) with a small registration limit: the counters are in memory.</summary>
+public sealed class EmbeddedAbuseLimitFactory : EmbeddedChatAppFactory
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        builder.UseSetting(RateLimitSettings.Key(RateLimitPolicies.Register, "PerAddress", "PermitLimit"), "2");
+    }
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
+}
+
+public sealed class EmbeddedAbuseLimitTests(EmbeddedAbuseLimitFactory factory) : IntegrationTest<EmbeddedAbuseLimitFactory>(factory)
+{
+    [Fact]
+    public async Task Without_Redis_the_limits_are_counted_in_memory()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/accounts/register")
+            {
+                Content = JsonContent.Create(new { email = AccountsApi.UniqueEmail(), password = AccountsApi.Password, displayName = "Embedded" }),
+            };
+            request.Headers.Add(ClientAddressFromHeader.Header, "192.0.2.10");
+            statuses.Add((await Api.Anonymous().SendAsync(request)).StatusCode);
+        }
+
+        Assert.Null(Factory.Services.GetService<IConnectionMultiplexer>());
+        Assert.IsType<MemoryRateLimitCounterStore>(Factory.Services.GetRequiredService<IRateLimitCounterStore>());
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+    }
+}

@@ -10,7 +10,7 @@ namespace ChatApp.BuildingBlocks.RateLimiting;
 /// for the policy. A body that is too large, neither JSON nor a form, or lacks the member is counted under one shared key per kind, so padding a body
 /// or leaving the member out never escapes the per-account limit.
 /// </summary>
-internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
+internal sealed class RateLimitAccountMiddleware(RequestDelegate next, RateLimitsOptions options)
 {
     /// <summary>Larger bodies are not parsed here (the login and register bodies are well under 1 KiB).</summary>
     public const int MaxBodyBytes = 16 * 1024;
@@ -19,7 +19,7 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitAccount>() is { } account && context.User.Identity?.IsAuthenticated != true)
+        if (options.Enabled && context.GetEndpoint()?.Metadata.GetMetadata<RateLimitAccount>() is { } account && context.User.Identity?.IsAuthenticated != true)
         {
             context.Items[ItemKey] = await ReadAccountKeyAsync(context.Request, account);
         }
