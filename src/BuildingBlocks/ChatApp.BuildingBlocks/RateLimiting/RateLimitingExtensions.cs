@@ -62,7 +62,7 @@ public static class RateLimitingExtensions
         var error = Error.TooManyRequests(RateLimitedCode, "Too many requests. Retry after the time in Retry-After.") with { RetryAfter = retryAfter };
         // Expected refusals: counted and summarised every few seconds, not logged one by one.
         var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "request";
-        context.HttpContext.RequestServices.GetRequiredService<RefusalSummary>().Count($"{policy} (rate limit)", RateLimitedCode);
+        context.HttpContext.RequestServices.GetRequiredService<RefusalSummary>().Count($"{policy} (rate limit)", error);
         await error.ToProblem().ExecuteAsync(context.HttpContext);
     }
 }
