@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using ChatApp.Modules.Accounts.Auth;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +46,49 @@ public sealed class AccountsAuthTests
             Assert.Equal(64, first.Key.Length);
             Assert.Equal(first.Key, second.Key);
             Assert.True(File.Exists(Path.Combine(folder, "data", "key")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")] // file modes are Unix's
+    public void The_development_key_file_is_readable_by_its_owner_only()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "chatapp-key-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = Path.Combine(folder, "data", "key");
+
+            var created = SigningKeyProvider.LoadOrCreateDevelopmentKey(path);
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+            Assert.Equal(created, SigningKeyProvider.LoadOrCreateDevelopmentKey(path));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")] // file modes are Unix's
+    public void A_development_key_file_readable_by_others_is_narrowed_to_its_owner()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "chatapp-key-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "key");
+            var bytes = Enumerable.Range(0, 64).Select(i => (byte)i).ToArray();
+            File.WriteAllText(path, Convert.ToBase64String(bytes));
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            Assert.Equal(bytes, SigningKeyProvider.LoadOrCreateDevelopmentKey(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         }
         finally
         {

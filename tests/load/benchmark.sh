@@ -66,6 +66,10 @@ export Chat__PresenceRedisPrefix="$database:presence:"
 # The benchmark measures the server, not the per-user abuse limit.
 export Chat__SendRateLimit__Burst=100000 Chat__SendRateLimit__PerPeriod=100000
 export Logging__LogLevel__Default=${CHATAPP_BENCH_LOG_LEVEL:-Warning} ASPNETCORE_ENVIRONMENT=Production
+# A deployment must name its object storage (ADR 16); the benchmark sends no pictures.
+export Media__Storage=Local Media__LocalDirectory="$state/media"
+# Production refuses to start without Redis (ADR 16): the in-process measurement runs as Development, with the same settings.
+[ "$redis" = 1 ] || export ASPNETCORE_ENVIRONMENT=Development
 
 pids=(); urls=(); started=()
 stop_nodes() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }

@@ -2,7 +2,10 @@ using Carter;
 using ChatApp.BuildingBlocks;
 using ChatApp.BuildingBlocks.Caching;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
+using ChatApp.Host.Http;
+using ChatApp.Host.Telemetry;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -14,6 +17,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using StackExchange.Redis;
 
@@ -29,6 +33,8 @@ internal static class HostSetup
         // Kestrel:InlineScheduling runs socket continuations on the I/O thread instead of handing each to the thread pool
         // (docs/performance.md measures it); safe because nothing here blocks an I/O continuation.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = configuration.GetValue("Kestrel:InlineScheduling", false));
+        // Kestrel:Limits (appsettings.json): e.g. a request line of 16 KB, since GET /chat/presence takes 200 ids in its query.
+        builder.WebHost.ConfigureKestrel(kestrel => configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         services.AddBuildingBlocks(configuration, builder.Environment);
         services.AddCarter(configurator: carter => carter
             .WithModules(ModuleEndpoints.CarterModulesIn(ModulesRegistry.Assemblies))
@@ -39,10 +45,13 @@ internal static class HostSetup
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementOperationTransformer>());
         services.AddAntiforgery();
+        services.AddHttpHardening(configuration);
         services.AddRedis(configuration);
         services.AddQueryCache(configuration);
+        services.AddAbuseLimits(configuration);
         services.AddRealtime();
         services.AddSharedDataProtection(configuration, builder.Environment);
+        services.AddTelemetry(configuration); // ADR 0020: OpenTelemetry over OTLP, only when configured (before AddJobs: job filters)
         services.AddJobs(configuration);
         // SIGTERM: the modules drain first (IHostedLifecycleService.StoppingAsync), then everything stops; the whole stop
         // is bounded by this (Kubernetes' grace period is 30 s; ours must end well within it).
@@ -52,10 +61,13 @@ internal static class HostSetup
 
     public static WebApplication UseChatAppHost(this WebApplication app)
     {
+        app.UseTrustedProxies();
+        app.UseHttpHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAbuseLimits();
 
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
@@ -103,7 +115,7 @@ internal static class HostSetup
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
         });
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, ["ready"], RedisHealthCheck.Timeout);
     }
 
     /// <summary>

@@ -62,17 +62,34 @@ public sealed class LoginTests(ChatAppFactory factory) : IntegrationTest(factory
     }
 
     [Fact]
-    public async Task An_unknown_email_locks_out_after_the_same_number_of_failures()
+    public async Task A_known_and_an_unknown_email_answer_alike_on_every_attempt()
     {
-        var email = AccountsApi.UniqueEmail();
+        var known = AccountsApi.UniqueEmail();
+        await Api.RegisterAsync(known);
+        var unknown = AccountsApi.UniqueEmail();
 
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 1; attempt <= 6; attempt++)
+        var knownAnswers = new List<Answer>();
+        var unknownAnswers = new List<Answer>();
+        for (var attempt = 1; attempt <= 7; attempt++)
         {
-            statuses.Add((await Api.PostLoginAsync(email, "Wrong-Passw0rd")).StatusCode);
+            knownAnswers.Add(await Answer.ReadAsync(await Api.PostLoginAsync(known, "Wrong-Passw0rd")));
+            unknownAnswers.Add(await Answer.ReadAsync(await Api.PostLoginAsync(unknown, "Wrong-Passw0rd")));
         }
 
-        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5).Append(HttpStatusCode.TooManyRequests), statuses);
+        var knownWithRightPassword = await Answer.ReadAsync(await Api.PostLoginAsync(known, AccountsApi.Password));
+
+        var expected = Enumerable.Repeat(new Answer(HttpStatusCode.Unauthorized, "accounts.invalid_credentials", false), 4)
+            .Concat(Enumerable.Repeat(new Answer(HttpStatusCode.TooManyRequests, "accounts.locked_out", true), 3));
+        Assert.Equal(expected, knownAnswers);
+        Assert.Equal(expected, unknownAnswers);
+        Assert.Equal(new Answer(HttpStatusCode.TooManyRequests, "accounts.locked_out", true), knownWithRightPassword);
+        // Retry-After counts down the same 15-minute lockout for both (a busy machine may take a few seconds for the loop).
+        foreach (var (k, u) in knownAnswers.Zip(unknownAnswers).Where(pair => pair.First.HasRetryAfter))
+        {
+            Assert.InRange(k.RetryAfter, TimeSpan.FromSeconds(880), TimeSpan.FromSeconds(900));
+            Assert.InRange(u.RetryAfter, TimeSpan.FromSeconds(880), TimeSpan.FromSeconds(900));
+            Assert.InRange((k.RetryAfter - u.RetryAfter).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        }
     }
 
     [Fact]
@@ -102,5 +119,21 @@ public sealed class LoginTests(ChatAppFactory factory) : IntegrationTest(factory
         var problem = await Problem.ReadAsync(response);
         Assert.Equal(400, problem.Status);
         Assert.Equal(["email", "password"], problem.Errors.Keys.Order());
+    }
+
+    /// <summary>What a caller can tell from a sign-in answer: status, code, whether Retry-After is sent (and its value).</summary>
+    private sealed record Answer(HttpStatusCode Status, string? Code, bool HasRetryAfter)
+    {
+        public TimeSpan RetryAfter { get; init; }
+
+        public static async Task<Answer> ReadAsync(HttpResponseMessage response)
+        {
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+            return new Answer(response.StatusCode, (await Problem.ReadAsync(response)).Code, retryAfter is not null) { RetryAfter = retryAfter ?? TimeSpan.Zero };
+        }
+
+        public bool Equals(Answer? other) => other is not null && Status == other.Status && Code == other.Code && HasRetryAfter == other.HasRetryAfter;
+
+        public override int GetHashCode() => HashCode.Combine(Status, Code, HasRetryAfter);
     }
 }

@@ -60,6 +60,11 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Media:LocalDirectory", MediaDirectory);
         builder.UseSetting("Recommendation:ScoreDebounce", "00:00:02");
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
+        foreach (var (key, value) in RateLimitSettings.For(HangfirePrefix + "rl:"))
+        {
+            builder.UseSetting(key, value);
+        }
+
         ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
     }
@@ -123,7 +128,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 /// The embedded default: SQLite files in a temporary folder, Hangfire in memory, no Redis. Used for the smoke path
 /// that keeps the zero-install mode working.
 /// </summary>
-public sealed class EmbeddedChatAppFactory : ChatAppFactory
+public class EmbeddedChatAppFactory : ChatAppFactory
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "chatapp-embedded-" + Guid.NewGuid().ToString("N"));
 

@@ -36,8 +36,11 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a server on a free loopback port and waits until it answers <c>/health/ready</c>.</summary>
-    public static async Task<HostProcess> StartServerAsync(Dictionary<string, string> environment)
+    /// <summary>
+    /// Starts a server on a free loopback port and waits until it answers <c>/health/ready</c> (or, with
+    /// <paramref name="untilPath"/>, another path such as <c>/health/live</c>) with 200.
+    /// </summary>
+    public static async Task<HostProcess> StartServerAsync(Dictionary<string, string> environment, string untilPath = "/health/ready")
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -54,7 +57,7 @@ public sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync(new Uri(address, "/health/ready"))).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(new Uri(address, untilPath))).StatusCode == HttpStatusCode.OK)
                 {
                     return host;
                 }
@@ -68,7 +71,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         await host.DisposeAsync();
-        throw new TimeoutException("The host did not become ready within 60 s: " + host.Output);
+        throw new TimeoutException($"The host did not answer {untilPath} within 60 s: " + host.Output);
     }
 
     /// <summary>Runs the host with arguments (e.g. <c>migrate</c>) until it exits; returns its exit code and output.</summary>

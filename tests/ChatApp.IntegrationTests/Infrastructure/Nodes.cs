@@ -23,8 +23,8 @@ public static class Nodes
 
     public static Task DropDatabaseAsync(string database) => HostProcessTests.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
 
-    /// <summary>One node of a deployment: shared database and Redis, per-test key prefixes, a high send limit.</summary>
-    public static Dictionary<string, string> Environment(string database, string prefix, bool migrate) => new()
+    /// <summary>One node of a deployment: shared database and Redis, per-test key prefixes, high send and abuse limits.</summary>
+    public static Dictionary<string, string> Environment(string database, string prefix, bool migrate) => RateLimitSettings.AddTo(new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
@@ -34,10 +34,18 @@ public static class Nodes
         ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
         ["Chat__PresenceRedisPrefix"] = prefix + "presence:",
         ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
+        // Production refuses to start without object storage (ADR 16): the test S3 server, one bucket for all nodes.
+        ["Media__Storage"] = "S3",
+        ["Media__S3__ServiceUrl"] = TestServers.S3,
+        ["Media__S3__ForcePathStyle"] = "true",
+        ["Media__S3__Bucket"] = "chatapp-nodes",
+        ["Media__S3__AccessKey"] = "S3RVER",
+        ["Media__S3__SecretKey"] = "S3RVER",
+        ["Media__S3__CreateBucket"] = "true",
         ["Chat__SendRateLimit__Burst"] = "1000",
         // Test processes share two cores: a busy moment is not an overloaded production node.
         ["Chat__OverloadLag"] = "00:00:10",
-    };
+    }, prefix + "rl:");
 
     public static HttpClient Authorized(HttpClient client, string token)
     {

@@ -23,7 +23,7 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (response is Result { IsSuccess: false, Error.Type: ErrorType.TooManyRequests or ErrorType.Unavailable } refused)
             {
-                refusals.Count(name, refused.Error.Code);
+                refusals.Count(name, refused.Error);
             }
             else if (response is Result { IsSuccess: false } failed)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatApp.BuildingBlocks.Results;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.BuildingBlocks.Behaviors;
@@ -7,19 +8,24 @@ namespace ChatApp.BuildingBlocks.Behaviors;
 /// Counts the requests refused because the server or the user is over a limit (429/503: <c>TooManyRequests</c>,
 /// <c>Unavailable</c>) and logs one summary line per request and code at most every <see cref="Period"/>, instead of a
 /// line per refusal: an overloaded server refuses thousands of calls a second, and a line each would flood the log
-/// (and cost the CPU the server is short of).
+/// (and cost the CPU the server is short of). A client over its own limit (<c>chat.rate_limited</c>,
+/// <c>accounts.locked_out</c>) is the limit working, summarised at Information; the server's own state
+/// (<see cref="Error.ServerCondition"/>: <c>chat.overloaded</c>, <c>chat.server_restarting</c>) at Warning.
 /// </summary>
 public sealed partial class RefusalSummary(ILogger<RefusalSummary> logger, TimeProvider timeProvider) : IDisposable
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<(string Request, string Code), long> _counts = new();
+    private readonly ConcurrentDictionary<(string Request, string Code, LogLevel Level), long> _counts = new();
     private readonly Lock _timerLock = new();
     private ITimer? _timer;
 
-    public void Count(string request, string code)
+    public static LogLevel LevelOf(Error error) =>
+        error.ServerCondition || error.Type == ErrorType.Unavailable ? LogLevel.Warning : LogLevel.Information;
+
+    public void Count(string request, Error error)
     {
-        _counts.AddOrUpdate((request, code), 1, static (_, n) => n + 1);
+        _counts.AddOrUpdate((request, error.Code, LevelOf(error)), 1, static (_, n) => n + 1);
         if (_timer is null)
         {
             lock (_timerLock)
@@ -36,7 +42,7 @@ public sealed partial class RefusalSummary(ILogger<RefusalSummary> logger, TimeP
         {
             if (_counts.TryRemove(key, out var count) && count > 0)
             {
-                LogRefused(logger, count, key.Request, key.Code, Period.TotalSeconds);
+                LogRefused(logger, key.Level, count, key.Request, key.Code, Period.TotalSeconds);
             }
         }
     }
@@ -51,6 +57,6 @@ public sealed partial class RefusalSummary(ILogger<RefusalSummary> logger, TimeP
         Flush();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} {Request} refused with {ErrorCode} in the last {PeriodSeconds} s")]
-    private static partial void LogRefused(ILogger logger, long count, string request, string errorCode, double periodSeconds);
+    [LoggerMessage(Message = "{Count} {Request} refused with {ErrorCode} in the last {PeriodSeconds} s")]
+    private static partial void LogRefused(ILogger logger, LogLevel level, long count, string request, string errorCode, double periodSeconds);
 }

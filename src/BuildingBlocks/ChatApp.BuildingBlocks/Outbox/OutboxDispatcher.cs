@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ChatApp.BuildingBlocks.Events;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ internal sealed class OutboxDispatcher<TContext>(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider timeProvider,
+    OutboxTelemetry telemetry,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -124,6 +126,23 @@ internal sealed class OutboxDispatcher<TContext>(
     /// </summary>
     private async Task<bool> DeliverAsync(TContext context, OutboxMessage message, CancellationToken cancellationToken)
     {
+        telemetry.PickedUp(module, timeProvider.GetUtcNow().UtcDateTime - message.OccurredAt);
+        using var activity = OutboxTelemetry.StartDelivery(module, message, message.Type.Split(',')[0].Split('.')[^1]);
+        var delivered = await DeliverHandlersAsync(context, message, cancellationToken);
+        if (delivered)
+        {
+            telemetry.Delivered(module);
+        }
+        else
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, message.LastError);
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> DeliverHandlersAsync(TContext context, OutboxMessage message, CancellationToken cancellationToken)
+    {
         var eventType = Type.GetType(message.Type, throwOnError: false);
         if (eventType is null || !typeof(IIntegrationEvent).IsAssignableFrom(eventType))
         {
@@ -174,7 +193,9 @@ internal sealed class OutboxDispatcher<TContext>(
         message.Attempts++;
         message.LastError = error.Length > 2000 ? error[..2000] : error;
         message.LockedUntil = null;
-        if (deadLetter || message.Attempts >= _options.MaxAttempts)
+        var deadLettered = deadLetter || message.Attempts >= _options.MaxAttempts;
+        telemetry.Failed(module, deadLettered);
+        if (deadLettered)
         {
             message.DeadLetteredAt = now;
             logger.LogError("Outbox message {MessageId} ({Type}) dead-lettered after {Attempts} attempt(s): {Error}",

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ChatApp.BuildingBlocks.Events;
 
@@ -37,6 +38,12 @@ public sealed class OutboxMessage
     /// <summary>Set when the message ran out of attempts; it is kept for an operator to inspect and replay.</summary>
     public DateTime? DeadLetteredAt { get; internal set; }
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the activity that stored the event (null when nothing was tracing): the dispatcher
+    /// continues that trace, so a handler's work shows up under the request or send that caused it (ADR 0020).
+    /// </summary>
+    public string? TraceParent { get; private set; }
+
     public static OutboxMessage From(IIntegrationEvent integrationEvent)
     {
         var type = integrationEvent.GetType();
@@ -47,6 +54,7 @@ public sealed class OutboxMessage
             Content = JsonSerializer.Serialize(integrationEvent, type, SerializerOptions),
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
         };
     }
 

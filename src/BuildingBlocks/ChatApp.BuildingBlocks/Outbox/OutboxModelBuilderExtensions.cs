@@ -17,6 +17,7 @@ public static class OutboxModelBuilderExtensions
             outbox.Property(m => m.Content).IsRequired();
             outbox.Property(m => m.LastError).HasMaxLength(2000);
             outbox.Property(m => m.CompletedHandlers).HasMaxLength(4000);
+            outbox.Property(m => m.TraceParent).HasMaxLength(64);
             outbox.HasIndex(m => new { m.ProcessedAt, m.NextAttemptAt });
         });
         return modelBuilder;

@@ -14,6 +14,8 @@ public static class OutboxServiceCollectionExtensions
     {
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxTelemetry>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
         services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<OutboxDispatcher<TContext>>(provider, module));
         return services;

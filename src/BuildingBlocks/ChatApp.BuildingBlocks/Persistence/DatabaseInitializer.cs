@@ -36,6 +36,14 @@ public static class DatabaseInitializer
                 }
             }
         }
+        else if (settings.Provider == DatabaseProvider.MySql && await PendingMigrationsAsync(services, registry, cancellationToken) is { Count: > 0 } behind)
+        {
+            // A release's instances may start before its migration Job has run (Kubernetes applies both together): serve
+            // nothing until then (readiness reports the schema) and leave seeding to `migrate`, which runs the initializers.
+            logger.LogWarning("The database schema is behind this build ({Pending}); this instance stays unready until `ChatApp.Host migrate` has run",
+                string.Join(", ", behind));
+            return;
+        }
 
         await using (var scope = services.CreateAsyncScope())
         {
@@ -44,5 +52,22 @@ public static class DatabaseInitializer
                 await initializer.InitializeAsync(cancellationToken);
             }
         }
+    }
+
+    private static async Task<List<string>> PendingMigrationsAsync(IServiceProvider services, ModuleDatabaseRegistry registry, CancellationToken cancellationToken)
+    {
+        var pending = new List<string>();
+        foreach (var database in registry.All)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            var count = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            if (count > 0)
+            {
+                pending.Add($"{database.Module}: {count} migration(s) pending");
+            }
+        }
+
+        return pending;
     }
 }

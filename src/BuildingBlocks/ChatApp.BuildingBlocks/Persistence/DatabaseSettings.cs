@@ -5,7 +5,8 @@ namespace ChatApp.BuildingBlocks.Persistence;
 
 /// <summary>
 /// Where every module keeps its data. Read once from configuration:
-/// <c>Database:Provider</c> (<c>Sqlite</c> or <c>MySql</c>; defaults to MySql when <c>ConnectionStrings:MySql</c> is set),
+/// <c>Database:Provider</c> (<c>Sqlite</c> or <c>MySql</c>; defaults to MySql when <c>ConnectionStrings:MySql</c> is set;
+/// Sqlite is Development's embedded default, and the host refuses to start on it in any other environment, ADR 16),
 /// <c>Database:SqliteDirectory</c> (default <c>data</c> under the content root),
 /// <c>Database:ApplyMigrationsOnStartup</c> (default: on in Development and for SQLite, off otherwise),
 /// <c>Database:MySqlServerVersion</c> (e.g. <c>10.11.6-mariadb</c>; detected from the server when empty).

@@ -16,7 +16,7 @@ public static class ModuleDbContextExtensions
     /// Registers a module's DbContext on the configured provider: SQLite gets one file per module
     /// (<c>{SqliteDirectory}/{module}.db</c>); MySQL gets the module's tables prefixed by its schema
     /// (<c>{schema}_{table}</c>) and its own migrations history table. Also registers the module's outbox dispatcher
-    /// and a readiness check of its database. Contexts are pooled: building the options and a context's services for
+    /// and readiness checks of its database and of its schema (every migration applied). Contexts are pooled: building the options and a context's services for
     /// every scope (every hub call, every send batch) was 7% of a busy server's CPU (docs/performance.md).
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, string schema)
@@ -30,7 +30,8 @@ public static class ModuleDbContextExtensions
         services.AddSingleton(new ModuleDatabase(module, schema, typeof(TContext)));
         services.TryAddSingleton<ModuleDatabaseRegistry>();
         services.AddOutboxDispatcher<TContext>(module);
-        services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{module}", tags: ["ready"]);
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{module}", tags: ["ready"])
+            .AddCheck<ModuleSchemaHealthCheck<TContext>>($"schema-{module}", tags: ["ready"]);
         return services;
     }
 

@@ -10,6 +10,12 @@ public sealed record Error(string Code, string Message, ErrorType Type)
     /// <summary>When to try again, for a refusal that passes (429 and 503 answer it as <c>Retry-After</c> and <c>retryAfter</c>).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// The refusal comes from the server's state (it is overloaded, restarting), not from what the client did: operators
+    /// need to see it, so its summary is a warning (<see cref="Behaviors.RefusalSummary"/>). Always true for <see cref="ErrorType.Unavailable"/>.
+    /// </summary>
+    public bool ServerCondition { get; init; }
+
     public static Error Validation(string code, string message, IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new(code, message, ErrorType.Validation) { FieldErrors = fieldErrors };
 

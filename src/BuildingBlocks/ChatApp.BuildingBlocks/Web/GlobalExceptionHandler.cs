@@ -26,7 +26,8 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetai
                         ? $"The request body is not valid JSON: {json.Message}"
                         : badRequest.Message,
                 };
-                problem.Extensions["code"] = "bad_request";
+                // 413: a body cut off at the route's limit while read (ADR 16).
+                problem.Extensions["code"] = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request.too_large" : "bad_request";
                 break;
             case ValidationException validation:
                 problem = new HttpValidationProblemDetails(validation.Errors

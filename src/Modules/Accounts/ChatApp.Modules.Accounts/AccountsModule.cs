@@ -70,7 +70,11 @@ public static class AccountsModule
         services.AddSingleton<TokenService>();
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<AdminCookieValidator>();
-        services.AddSingleton<UnknownAccountThrottle>();
+        services.AddOptions<UnknownAccountLockoutOptions>().BindConfiguration(UnknownAccountLockoutOptions.SectionName);
+        services.AddSingleton<MemoryUnknownAccountThrottle>();
+        services.AddSingleton<IUnknownAccountThrottle>(provider => provider.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
+            ? ActivatorUtilities.CreateInstance<RedisUnknownAccountThrottle>(provider, redis)
+            : provider.GetRequiredService<MemoryUnknownAccountThrottle>());
         services.AddScoped<CredentialsChecker>();
         services.AddScoped<IUserDirectory, Features.DirectoryLookup.UserDirectory>();
         services.AddScoped<ISessionStatus, Features.SessionLookup.SessionStatus>();

@@ -32,7 +32,8 @@ internal static class ChatErrors
 
     /// <summary>The server's send queue is full: nothing was stored; retry after the hint with the same client message id.</summary>
     public static Error Overloaded(TimeSpan retryAfter) => Error.TooManyRequests(
-        "chat.overloaded", $"The server is busy. Retry in {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s with the same client message id.") with { RetryAfter = retryAfter };
+        "chat.overloaded", $"The server is busy. Retry in {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds))} s with the same client message id.")
+        with { RetryAfter = retryAfter, ServerCondition = true };
 
     /// <summary>This server is shutting down: nothing was stored; reconnect (to another instance) and retry with the same client message id.</summary>
     public static readonly Error ServerRestarting = Error.Unavailable(

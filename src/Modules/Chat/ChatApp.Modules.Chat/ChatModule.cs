@@ -66,6 +66,7 @@ public static class ChatModule
         services.AddSingleton<RoomStreams>();
         services.AddSingleton<RoomBus>();
         services.AddHostedService(provider => provider.GetRequiredService<RoomBus>());
+        services.AddSingleton<NodeStopping>();
         services.AddSingleton<RealtimeShutdown>();
         services.AddHostedService(provider => provider.GetRequiredService<RealtimeShutdown>());
         services.AddHealthChecks().Add(new HealthCheckRegistration(
@@ -106,7 +107,7 @@ public static class ChatModule
         {
             // Clients connect straight to WebSockets and skip negotiation, so no sticky sessions are needed.
             options.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
-        });
+        }).AddEndpointFilter<HubEndpointConventionBuilder, RefuseNewConnectionsWhileStopping>();
         return app;
     }
 }

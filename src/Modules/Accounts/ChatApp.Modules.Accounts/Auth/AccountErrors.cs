@@ -6,8 +6,16 @@ internal static class AccountErrors
     public static readonly Error InvalidCredentials =
         Error.Unauthorized("accounts.invalid_credentials", "The e-mail or password is incorrect.");
 
-    public static readonly Error LockedOut =
-        Error.TooManyRequests("accounts.locked_out", "Too many failed sign-in attempts. Try again in a few minutes.");
+    /// <summary>Too many failed sign-ins; <c>Retry-After</c> tells when the lockout ends (the same for unknown e-mails).</summary>
+    public static Error LockedOut(TimeSpan remaining) =>
+        Error.TooManyRequests("accounts.locked_out", "Too many failed sign-in attempts. Try again in a few minutes.") with { RetryAfter = remaining };
+
+    /// <summary><see cref="LockedOut(TimeSpan)"/> for a lockout that Identity recorded on the account.</summary>
+    public static Error LockedOutUntil(DateTimeOffset? lockoutEnd, TimeProvider timeProvider)
+    {
+        var remaining = (lockoutEnd ?? timeProvider.GetUtcNow()) - timeProvider.GetUtcNow();
+        return LockedOut(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromSeconds(1));
+    }
 
     public static readonly Error InvalidRefreshToken =
         Error.Unauthorized("accounts.invalid_refresh_token", "The refresh token is invalid, expired or revoked. Sign in again.");

@@ -1,10 +1,12 @@
 namespace ChatApp.Modules.Accounts.Auth;
 
 /// <summary>
-/// Checks an e-mail and password with Identity's lockout. Unknown e-mail and wrong password give the same error, take
-/// comparable time (a password hash is verified either way) and lock out after the same number of failures.
+/// Checks an e-mail and password with Identity's lockout. Unknown e-mail and wrong password give the same answers on
+/// every attempt: the same error, the same lockout after the same number of failures with the same Retry-After (see
+/// <see cref="IUnknownAccountThrottle"/>), and comparable time (a password hash is verified either way, and neither
+/// verifies one while locked out).
 /// </summary>
-internal sealed class CredentialsChecker(UserManager<User> users, SignInManager<User> signIn, UnknownAccountThrottle unknownAccounts)
+internal sealed class CredentialsChecker(UserManager<User> users, SignInManager<User> signIn, IUnknownAccountThrottle unknownAccounts, TimeProvider timeProvider)
 {
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
 
@@ -14,20 +16,21 @@ internal sealed class CredentialsChecker(UserManager<User> users, SignInManager<
         if (user is null)
         {
             var normalized = users.NormalizeEmail(email.Trim());
-            if (unknownAccounts.IsLockedOut(normalized))
+            if (await unknownAccounts.LockedOutForAsync(normalized) is { } remaining)
             {
-                return AccountErrors.LockedOut;
+                return AccountErrors.LockedOut(remaining);
             }
 
             users.PasswordHasher.VerifyHashedPassword(new User(), DummyHash.Value, password);
-            unknownAccounts.RecordFailure(normalized);
-            return AccountErrors.InvalidCredentials;
+            return await unknownAccounts.RecordFailureAsync(normalized) is { } lockout
+                ? AccountErrors.LockedOut(lockout)
+                : AccountErrors.InvalidCredentials;
         }
 
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
-            return AccountErrors.LockedOut;
+            return AccountErrors.LockedOutUntil(user.LockoutEnd, timeProvider);
         }
 
         return check.Succeeded ? user : AccountErrors.InvalidCredentials;

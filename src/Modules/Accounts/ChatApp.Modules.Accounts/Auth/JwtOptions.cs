@@ -14,10 +14,10 @@ internal sealed class JwtOptions
 
     public string Audience { get; set; } = "chatapp";
 
-    /// <summary>HMAC-SHA256 key, at least 32 bytes (base64, or plain text). Required in Production.</summary>
+    /// <summary>HMAC-SHA256 key, at least 32 bytes (base64, or plain text). Required in every environment but Development.</summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>Where the generated development key is kept when <see cref="SigningKey"/> is empty outside Production.</summary>
+    /// <summary>Where the generated development key is kept (mode 0600) when <see cref="SigningKey"/> is empty in Development.</summary>
     public string DevelopmentKeyFile { get; set; } = "data/jwt-signing.key";
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);

@@ -18,7 +18,7 @@ internal sealed class SessionTokenIssuer(
         {
             Id = ids.NewId(),
             UserId = user.Id,
-            DeviceName = string.IsNullOrWhiteSpace(deviceName) ? "unknown device" : deviceName.Trim(),
+            DeviceName = string.IsNullOrWhiteSpace(deviceName) ? "unknown device" : UserText.Normalize(deviceName, UserTextKind.Name).Trim(),
             CreatedAt = now,
             LastUsedAt = now,
         };

@@ -8,9 +8,9 @@ internal static class AccountsValidationRules
             .Must(email => email is null || (email.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.')))
             .WithMessage("'Email' is not a valid e-mail address.");
 
+    /// <summary>The rules for names other people see (<see cref="UserText"/>): stored as <see cref="UserText.Normalize"/> of it, trimmed.</summary>
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.DisplayNameMaxLength)
-            .Must(name => name is null || name.Trim().Length > 0).WithMessage("'Display Name' must not be blank.");
+        rule.SafeName(User.DisplayNameMaxLength);
 
     public static IRuleBuilderOptions<T, string> PasswordInput<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(128);

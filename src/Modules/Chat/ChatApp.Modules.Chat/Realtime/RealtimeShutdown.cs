@@ -18,13 +18,13 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// the application has started, after SignalR's.
 /// </summary>
 internal sealed partial class RealtimeShutdown(
+    NodeStopping node,
     MessageWriter writer,
     LocalConnections connections,
     IHostApplicationLifetime lifetime,
     IOptions<ChatOptions> options,
     ILogger<RealtimeShutdown> logger) : IHostedService, IHealthCheck, IDisposable
 {
-    private volatile bool _stopping;
     private CancellationTokenRegistration _started;
     private CancellationTokenRegistration _stoppingRegistration;
 
@@ -45,7 +45,7 @@ internal sealed partial class RealtimeShutdown(
 
     private async Task DrainAsync()
     {
-        _stopping = true;
+        node.Begin();
         var started = Stopwatch.GetTimestamp();
         var queued = writer.Queued;
         var drained = await writer.DrainAsync(options.Value.ShutdownDrainTimeout);
@@ -62,7 +62,7 @@ internal sealed partial class RealtimeShutdown(
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_stopping ? HealthCheckResult.Unhealthy("Shutting down: not taking new connections or sends.") : HealthCheckResult.Healthy());
+        Task.FromResult(node.IsStopping ? HealthCheckResult.Unhealthy("Shutting down: not taking new connections or sends.") : HealthCheckResult.Healthy());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: stored and acknowledged the accepted sends ({Queued} were queued) in {DrainMs:F0} ms, " +
         "told {Connections} connection(s) to reconnect elsewhere; done in {TotalMs:F0} ms")]

@@ -12,6 +12,7 @@ internal sealed class ReactionChanges(ChatDbContext db, ChatNotifier notifier, A
 {
     public async Task<Result> ApplyAsync(Guid userId, Guid roomId, Guid messageId, string emoji, bool add, CancellationToken cancellationToken)
     {
+        emoji = UserText.Normalize(emoji, UserTextKind.Name);
         if (!await db.IsMemberAsync(roomId, userId, cancellationToken))
         {
             return ChatErrors.RoomNotFound;

@@ -4,7 +4,7 @@ namespace ChatApp.Modules.Chat.Rooms;
 internal static class ReactionRules
 {
     public static IRuleBuilderOptions<T, string> Emoji<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Reaction.EmojiMaxLength)
-            .Must(emoji => emoji.All(c => !char.IsWhiteSpace(c) && !char.IsControl(c)))
+        rule.SafeName(Reaction.EmojiMaxLength)
+            .Must(emoji => !emoji.Any(char.IsWhiteSpace))
             .WithMessage("'Emoji' must be an emoji or short code without spaces.");
 }

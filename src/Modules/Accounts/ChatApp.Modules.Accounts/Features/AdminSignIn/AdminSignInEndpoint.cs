@@ -13,7 +13,8 @@ internal sealed class AdminSignInEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         app.MapGet(AccountsRoutes.AdminSignIn, (Delegate)ShowForm).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(AccountsRoutes.AdminSignIn, (Delegate)SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost(AccountsRoutes.AdminSignIn, (Delegate)SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitPolicies.Login, RateLimitAccount.Email("email"));
     }
 
     private static IResult ShowForm(HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>

@@ -39,7 +39,7 @@ internal sealed class DeactivateAccountHandler(
         var check = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
-            return AccountErrors.LockedOut;
+            return AccountErrors.LockedOutUntil(user.LockoutEnd, timeProvider);
         }
 
         if (!check.Succeeded)

@@ -8,7 +8,9 @@ internal sealed class GetUserProfileEndpoint : ICarterModule
             .WithTags("Users")
             .WithSummary("A user's public profile")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireRateLimiting(RateLimitPolicies.Search)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Ok<PublicProfileResponse>, ProblemHttpResult>> HandleAsync(
         Guid userId, ISender sender, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
     {
         RuleFor(c => c.Email).NotEmpty().MaximumLength(256);
         RuleFor(c => c.Password).PasswordInput();
-        RuleFor(c => c.DeviceName).MaximumLength(Session.DeviceNameMaxLength);
+        RuleFor(c => c.DeviceName!).SafeName(Session.DeviceNameMaxLength, required: false).When(c => c.DeviceName is not null);
     }
 }
 

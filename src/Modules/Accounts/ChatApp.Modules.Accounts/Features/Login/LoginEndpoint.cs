@@ -8,6 +8,7 @@ internal sealed class LoginEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Sign in: returns an access token and the first refresh token of a new device session")
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Login, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -8,8 +8,10 @@ internal sealed class RefreshEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Exchange a refresh token (single use) for a new access token and refresh token")
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Refresh, RateLimitAccount.Secret("refreshToken"))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(
         RefreshCommand command, ISender sender, CancellationToken cancellationToken) =>

@@ -30,7 +30,7 @@ internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext
             Id = ids.NewId(),
             UserName = email,
             Email = email,
-            DisplayName = command.DisplayName.Trim(),
+            DisplayName = UserText.Normalize(command.DisplayName, UserTextKind.Name).Trim(),
             CreatedAt = now,
         };
 

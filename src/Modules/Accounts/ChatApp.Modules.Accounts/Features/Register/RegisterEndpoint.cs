@@ -8,8 +8,10 @@ internal sealed class RegisterEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Create an account with e-mail and password")
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Register, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> HandleAsync(
         RegisterCommand command, ISender sender, CancellationToken cancellationToken)

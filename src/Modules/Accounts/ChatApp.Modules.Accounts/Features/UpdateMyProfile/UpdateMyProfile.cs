@@ -15,7 +15,7 @@ internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfi
     public UpdateMyProfileValidator()
     {
         RuleFor(c => c.DisplayName!).ValidDisplayName().When(c => c.DisplayName is not null);
-        RuleFor(c => c.Bio).MaximumLength(User.BioMaxLength);
+        RuleFor(c => c.Bio!).SafeText(User.BioMaxLength, required: false).When(c => c.Bio is not null);
     }
 }
 
@@ -32,8 +32,8 @@ internal sealed class UpdateMyProfileHandler(
             return AccountErrors.UserNotFound;
         }
 
-        var displayName = command.DisplayName?.Trim() ?? user.DisplayName;
-        var bio = command.Bio is null ? user.Bio : (command.Bio.Trim() is { Length: > 0 } trimmed ? trimmed : null);
+        var displayName = command.DisplayName is null ? user.DisplayName : UserText.Normalize(command.DisplayName, UserTextKind.Name).Trim();
+        var bio = command.Bio is null ? user.Bio : (UserText.Normalize(command.Bio, UserTextKind.Text).Trim() is { Length: > 0 } trimmed ? trimmed : null);
         if (displayName != user.DisplayName || bio != user.Bio)
         {
             user.DisplayName = displayName;

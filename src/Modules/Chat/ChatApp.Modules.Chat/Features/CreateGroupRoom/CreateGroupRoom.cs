@@ -15,8 +15,7 @@ internal sealed class CreateGroupRoomValidator : AbstractValidator<CreateGroupRo
 {
     public CreateGroupRoomValidator(IOptions<ChatOptions> options)
     {
-        RuleFor(c => c.Name).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Room.NameMaxLength)
-            .Must(name => name.Trim().Length > 0).WithMessage("'Name' must not be blank.");
+        RuleFor(c => c.Name).SafeName(Room.NameMaxLength);
         RuleFor(c => c.MemberIds)
             .Must(ids => ids.Distinct().Count(id => id != Guid.Empty) + 1 <= options.Value.MaxRoomMembers)
             .WithMessage($"A room has at most {options.Value.MaxRoomMembers} members, you included.");
@@ -44,7 +43,7 @@ internal sealed class CreateGroupRoomHandler(
         var now = timeProvider.GetUtcNowForStorage();
         var room = new Room
         {
-            Id = ids.NewId(), Kind = RoomKind.Group, Name = command.Name.Trim(), OwnerId = command.UserId, CreatedAt = now, LastActivityAt = now,
+            Id = ids.NewId(), Kind = RoomKind.Group, Name = UserText.Normalize(command.Name, UserTextKind.Name).Trim(), OwnerId = command.UserId, CreatedAt = now, LastActivityAt = now,
         };
         RoomCreation.AddMembers(db, room, [command.UserId, .. others], command.UserId, now);
         await db.SaveChangesAsync(cancellationToken); // the room as returned is read back from the database

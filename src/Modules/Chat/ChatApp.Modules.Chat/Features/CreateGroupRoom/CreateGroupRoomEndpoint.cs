@@ -11,7 +11,9 @@ internal sealed class CreateGroupRoomEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Create a group room that I own")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .RequireRateLimiting(RateLimitPolicies.CreateRoom)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Created<RoomResponse>, ProblemHttpResult>> HandleAsync(
         CreateGroupRoomRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

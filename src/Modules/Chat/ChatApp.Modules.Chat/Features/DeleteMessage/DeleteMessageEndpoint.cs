@@ -10,8 +10,10 @@ internal sealed class DeleteMessageEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Delete a message I sent (a tombstone stays in the history)")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.EditMessage)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid messageId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -37,14 +37,15 @@ internal sealed class EditMessageHandler(ChatDbContext db, ChatNotifier notifier
         }
 
         var attached = await MessageAttachments.LoadAsync(media, [message], cancellationToken);
-        if (message.Text == command.Text)
+        var text = UserText.Normalize(command.Text, UserTextKind.Text);
+        if (message.Text == text)
         {
             return MessageResponse.From(message, attached);
         }
 
         var seq = await MessageChanges.RecordAsync(db, message, RoomEventKinds.MessageEdited, timeProvider.GetUtcNowForStorage(), m =>
         {
-            m.Text = command.Text;
+            m.Text = text;
             m.EditedAt = timeProvider.GetUtcNowForStorage();
         }, cancellationToken);
         var response = MessageResponse.From(message, attached);

@@ -11,10 +11,12 @@ internal sealed class EditMessageEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Edit the text of a message I sent")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.EditMessage)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid messageId, EditMessageRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -11,9 +11,11 @@ internal sealed class OpenDirectRoomEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Get or create my direct room with a user (idempotent): 201 when created, 200 when it existed")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.CreateRoom)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Created<RoomResponse>, Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid userId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -10,9 +10,11 @@ internal sealed class RemoveReactionEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Take back my reaction (idempotent)")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.React)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid messageId, string emoji, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -23,8 +23,8 @@ internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, I
 
     private readonly SemaphoreSlim _slots = new(MaxPendingBatches);
 
-    private readonly Channel<(List<StoredMessage> Stored, SendBatchTimings Timings)> _batches =
-        Channel.CreateUnbounded<(List<StoredMessage>, SendBatchTimings)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<(List<StoredMessage> Stored, SendBatchTimings Timings, ActivityContext Trace)> _batches =
+        Channel.CreateUnbounded<(List<StoredMessage>, SendBatchTimings, ActivityContext)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private int _pending;
 
@@ -34,13 +34,13 @@ internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, I
     /// <summary>
     /// Queues a committed batch; called from the writer's one loop, so in commit order. Waits while
     /// <see cref="MaxPendingBatches"/> are already waiting (the writer then stops taking batches and the send queue's
-    /// bound refuses new sends).
+    /// bound refuses new sends). <paramref name="trace"/> is the batch's span, the parent of the broadcast's.
     /// </summary>
-    public async ValueTask PostAsync(List<StoredMessage> stored, SendBatchTimings timings)
+    public async ValueTask PostAsync(List<StoredMessage> stored, SendBatchTimings timings, ActivityContext trace = default)
     {
         await _slots.WaitAsync();
         Interlocked.Increment(ref _pending);
-        _batches.Writer.TryWrite((stored, timings));
+        _batches.Writer.TryWrite((stored, timings, trace));
     }
 
     /// <summary>Lets <see cref="RunAsync"/> end once the batches already posted are out.</summary>
@@ -49,22 +49,26 @@ internal sealed class MessageBroadcaster(RoomBus bus, SendPathMetrics metrics, I
     /// <summary>The broadcast loop; the writer runs it for its lifetime.</summary>
     public async Task RunAsync()
     {
-        await foreach (var (stored, timings) in _batches.Reader.ReadAllAsync())
+        await foreach (var (stored, timings, trace) in _batches.Reader.ReadAllAsync())
         {
             var start = Stopwatch.GetTimestamp();
+            Activity? activity = null;
             try
             {
                 var frames = MessageFrames.Build(stored.Select(s => (s.Room.Members, s.Response!)), MaxMessagesPerFrame)
                     .Select(f => RoomFrame.Of(f.RoomId, f.Messages[0].Seq, f.Messages[^1].Seq, f.Members, ChatEvents.MessagesCreated, [f.Messages]))
                     .ToList();
+                activity = SendPathTracing.StartBroadcast(trace, stored.Count, frames.Count);
                 bus.Publish(frames);
             }
             catch (Exception ex)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 logger.LogWarning(ex, "Could not broadcast {Count} new message(s); clients will catch up from history", stored.Count);
             }
             finally
             {
+                activity?.Dispose();
                 Interlocked.Decrement(ref _pending);
                 _slots.Release();
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -121,7 +122,8 @@ internal sealed class MessageWriter(
 
                 Interlocked.Add(ref _queued, -batch.Count);
 
-                await WriteAsync(batch, metrics.Taken(batch), stoppingToken);
+                using var activity = SendPathTracing.StartBatch(batch);
+                await WriteAsync(batch, metrics.Taken(batch), activity, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -134,16 +136,17 @@ internal sealed class MessageWriter(
         }
     }
 
-    private async Task WriteAsync(List<PendingSend> batch, SendBatchTimings timings, CancellationToken cancellationToken)
+    private async Task WriteAsync(List<PendingSend> batch, SendBatchTimings timings, Activity? activity, CancellationToken cancellationToken)
     {
         try
         {
             var stored = await store.StoreAsync(batch, timings, cancellationToken);
             timings.Stored = stored.Count;
             metrics.Stored(timings);
+            activity?.SetTag("chatapp.send.stored", stored.Count);
             if (stored.Count > 0)
             {
-                await broadcaster.PostAsync(stored, timings); // waits while the broadcaster is behind
+                await broadcaster.PostAsync(stored, timings, activity?.Context ?? default); // waits while the broadcaster is behind
             }
             else
             {
@@ -152,6 +155,7 @@ internal sealed class MessageWriter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             logger.LogError(ex, "Storing a batch of {Count} message(s) failed", batch.Count);
             foreach (var pending in batch)
             {

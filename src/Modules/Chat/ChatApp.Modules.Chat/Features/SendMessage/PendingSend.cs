@@ -13,6 +13,9 @@ internal sealed class PendingSend(SendMessageCommand command)
     /// <summary>When the send was queued (<see cref="Stopwatch.GetTimestamp"/>), for the queue-wait metric.</summary>
     public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
+    /// <summary>The caller's activity (the hub invocation or HTTP request) when traced: the batch links it (<see cref="SendPathTracing"/>).</summary>
+    public Activity? Caller { get; } = Activity.Current;
+
     public TaskCompletionSource<Result<SendMessageResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Later copies of this send in the same batch.</summary>

@@ -21,7 +21,7 @@ internal sealed class SendMessageValidator : AbstractValidator<SendMessageComman
     {
         RuleFor(c => c.ClientMessageId).NotEmpty().MaximumLength(Message.ClientMessageIdMaxLength);
         RuleFor(c => c.Text).MessageText().When(c => c.Attachments is not { Count: > 0 });
-        RuleFor(c => c.Text).MaximumLength(Message.TextMaxLength).When(c => c.Attachments is { Count: > 0 });
+        RuleFor(c => c.Text).MessageText(required: false).When(c => c.Attachments is { Count: > 0 });
         RuleFor(c => c.Attachments!)
             .Must(a => a.Count <= Message.MaxAttachments).WithMessage($"At most {Message.MaxAttachments} attachments.")
             .Must(a => a.Distinct().Count() == a.Count).WithMessage("The same attachment twice.")
@@ -54,6 +54,6 @@ internal sealed class SendMessageHandler(MessageWriter writer, IMediaCatalog med
             }
         }
 
-        return await writer.SendAsync(command with { Text = command.Text ?? "" }, cancellationToken);
+        return await writer.SendAsync(command with { Text = UserText.Normalize(command.Text ?? "", UserTextKind.Text) }, cancellationToken);
     }
 }

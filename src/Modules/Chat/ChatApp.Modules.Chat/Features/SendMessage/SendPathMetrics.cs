@@ -20,6 +20,7 @@ internal sealed partial class SendPathMetrics
     private readonly Histogram<double> _store;
     private readonly Histogram<double> _broadcast;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _sent;
     private readonly ILogger _logger;
 
     public SendPathMetrics(IMeterFactory meterFactory, ILoggerFactory loggerFactory)
@@ -31,6 +32,7 @@ internal sealed partial class SendPathMetrics
         _store = meter.CreateHistogram<double>("chatapp.send.store", "ms", "Per batch: the store transaction with its retries, and answering the stored sends.");
         _broadcast = meter.CreateHistogram<double>("chatapp.send.broadcast", "ms", "Per stored batch: sending its MessagesCreated frames.");
         _refused = meter.CreateCounter<long>("chatapp.send.refused", "{send}", "Sends refused before queueing: chat.overloaded (queue full), chat.server_restarting (draining).");
+        _sent = meter.CreateCounter<long>("chatapp.messages.sent", "{message}", "Messages stored (replays and refused sends are not counted).");
         _logger = loggerFactory.CreateLogger(MeterName);
     }
 
@@ -54,6 +56,10 @@ internal sealed partial class SendPathMetrics
     {
         _admission.Record(timings.Admission.TotalMilliseconds);
         _store.Record(timings.Store.TotalMilliseconds);
+        if (timings.Stored > 0)
+        {
+            _sent.Add(timings.Stored);
+        }
     }
 
     public void Refused(string code) => _refused.Add(1, new KeyValuePair<string, object?>("code", code));

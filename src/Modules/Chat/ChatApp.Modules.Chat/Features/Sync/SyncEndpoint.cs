@@ -10,6 +10,8 @@ internal sealed class SyncEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Catch up after being offline: everything after my cursor (room id → last seq held) in all my rooms, and the next cursor")
             .RequireAuthorization()
+            // A cursor of SyncValidator.MaxRooms rooms (about 60 bytes each) is larger than the default JSON limit.
+            .WithBodyLimit(512 * 1024)
             .ProducesValidationProblem();
 
     private static async Task<Results<Ok<SyncResponse>, ProblemHttpResult>> HandleAsync(

@@ -58,6 +58,10 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(512)

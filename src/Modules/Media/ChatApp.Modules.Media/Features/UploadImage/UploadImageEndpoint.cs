@@ -18,12 +18,15 @@ internal sealed class UploadImageEndpoint : ICarterModule
             .WithTags("Media")
             .WithSummary("Upload an image (multipart: file, purpose avatar|chat, optional cropX/cropY/cropWidth/cropHeight)")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Upload)
             .DisableAntiforgery()
+            .WithOwnBodyLimit() // Media:MaxUploadBytes, set and answered (media.too_large) by the handler
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<MediaImageResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Created<MediaImageResponse>, ProblemHttpResult>> HandleAsync(
         HttpRequest request, ClaimsPrincipal user, ISender sender, IOptions<MediaOptions> options, CancellationToken cancellationToken)

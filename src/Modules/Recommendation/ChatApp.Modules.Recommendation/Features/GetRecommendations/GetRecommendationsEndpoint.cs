@@ -10,7 +10,9 @@ internal sealed class GetRecommendationsEndpoint : ICarterModule
             .WithTags("Recommendation")
             .WithSummary("People I am predicted to rate highest (cold start: the best-rated profiles)")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .RequireRateLimiting(RateLimitPolicies.Search)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Ok<RecommendationsResponse>, ProblemHttpResult>> HandleAsync(
         ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken, int limit = 10) =>

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ChatApp.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Ready only when the module's MySQL schema has every migration this build knows (ADR 15). Outside Development the host
+/// does not migrate; a release's migration Job does. A new instance that starts before that Job has finished stays out
+/// of the Service instead of serving on an old schema, and the rollout waits for it (old instances keep serving).
+/// SQLite (the embedded default) creates its tables at start and has no migrations to wait for.
+/// </summary>
+internal sealed class ModuleSchemaHealthCheck<TContext>(IServiceProvider services) : IHealthCheck
+    where TContext : DbContext
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (services.GetRequiredService<DatabaseSettings>().Provider != DatabaseProvider.MySql)
+        {
+            return HealthCheckResult.Healthy("SQLite: created at start");
+        }
+
+        var pending = (await services.GetRequiredService<TContext>().Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        return pending.Count == 0
+            ? HealthCheckResult.Healthy("every migration applied")
+            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied yet (first: {pending[0]}); run `ChatApp.Host migrate`.");
+    }
+}

@@ -1,0 +1,24 @@
+namespace ChatApp.BuildingBlocks.RateLimiting;
+
+/// <summary>
+/// The names of the abuse limits (ASP.NET Core rate limiter policies). Endpoints opt in with
+/// <c>RequireRateLimiting(name)</c>; what each one counts and its defaults are in <see cref="RateLimitsOptions"/>,
+/// the numbers in docs/api.md ("Limits").
+/// </summary>
+public static class RateLimitPolicies
+{
+    public const string Register = "register";
+    public const string Login = "login";
+    public const string Refresh = "refresh";
+
+    /// <summary>Reserved for the password reset routes (a later issue adds them).</summary>
+    public const string PasswordReset = "password-reset";
+
+    public const string Upload = "upload";
+    public const string EditMessage = "edit-message";
+    public const string React = "react";
+    public const string CreateRoom = "create-room";
+    public const string Search = "search";
+
+    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, PasswordReset, Upload, EditMessage, React, CreateRoom, Search];
+}
