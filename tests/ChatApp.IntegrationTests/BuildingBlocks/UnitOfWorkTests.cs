@@ -97,7 +97,7 @@ public sealed class UnitOfWorkTests(UnitOfWorkFactory factory) : IntegrationTest
             $"/api/v1/chat/rooms/{room.Id}/messages/{message.Id}/reactions/{Uri.EscapeDataString(CommitProbe.Slow)}", null);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.True(await visibleWhenHeard.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(await visibleWhenHeard.Task.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class OverloadTests
             var stored = await Nodes.MessagesAsync(owner, room);
             Assert.Subset(stored.Keys.ToHashSet(), acked.Keys.ToHashSet());
             Assert.DoesNotContain(refused.Keys, stored.ContainsKey);
-            await Eventually.Async(() => Task.FromResult(acked.Keys.All(live.ContainsKey)), TimeSpan.FromSeconds(15), "every acknowledged message was delivered");
+            await Eventually.Async(() => Task.FromResult(acked.Keys.All(live.ContainsKey)), TimeSpan.FromSeconds(60), "every acknowledged message was delivered");
 
             // The app retries each refused send with the same id after the hint: stored once each.
             await Task.Delay(TimeSpan.FromSeconds(1));

@@ -36,7 +36,7 @@ public sealed class ScaleOutTests
                 new { clientMessageId = "across-nodes", text = "hello from node A" });
             var sent = (await response.Content.ReadFromJsonAsync<MessageDto>())!;
 
-            var received = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            var received = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(sent, received);
         }
         finally
@@ -68,12 +68,12 @@ public sealed class ScaleOutTests
 
             await using var bobOnB = Nodes.Hub(nodeB.Address!, bob.Token);
             await bobOnB.StartAsync();
-            var presence = await online.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            var presence = await online.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(bob.Id, presence.GetProperty("userId").GetGuid());
             Assert.True(presence.GetProperty("online").GetBoolean());
 
             await bobOnB.InvokeAsync("Typing", room.Id);
-            var signal = await typing.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            var signal = await typing.Task.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(room.Id, signal.GetProperty("roomId").GetGuid());
             Assert.Equal(bob.Id, signal.GetProperty("userId").GetGuid());
         }
@@ -125,7 +125,7 @@ public sealed class ScaleOutTests
 
             for (var i = 0; i < 5; i++)
             {
-                var message = await received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(15));
+                var message = await received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
                 view.TryAdd(message.Seq, message.Id);
             }
 

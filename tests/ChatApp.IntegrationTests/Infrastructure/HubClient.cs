@@ -66,7 +66,7 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>The next event of that name, or a failure after the timeout.</summary>
     public async Task<JsonElement> NextAsync(string eventName, TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         try
         {
             return await _events[eventName].Reader.ReadAsync(cancellation.Token);
