@@ -65,6 +65,8 @@ export Hangfire__RedisPrefix="$database:hangfire:" SignalR__RedisChannelPrefix="
 export Chat__PresenceRedisPrefix="$database:presence:"
 # The benchmark measures the server, not the per-user abuse limit.
 export Chat__SendRateLimit__Burst=100000 Chat__SendRateLimit__PerPeriod=100000
+# The tool registers hundreds of accounts from one address: the abuse limits (not on the send path) would refuse them.
+export RateLimits__Enabled=false
 export Logging__LogLevel__Default=${CHATAPP_BENCH_LOG_LEVEL:-Warning} ASPNETCORE_ENVIRONMENT=Production
 # A deployment must name its object storage (ADR 16); the benchmark sends no pictures.
 export Media__Storage=Local Media__LocalDirectory="$state/media"

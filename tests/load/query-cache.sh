@@ -20,6 +20,7 @@ host_dll=$(ls "$root"/src/Host/ChatApp.Host/bin/Release/*/ChatApp.Host.dll)
 counters=$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")
 export Jwt__SigningKey="query-cache-signing-key-0123456789-abcdefghijklmn" ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Redis="$CHATAPP_TEST_REDIS" Logging__LogLevel__Default=Warning
+export Media__Storage=Local Media__LocalDirectory="${TMPDIR:-/tmp}/chatapp-query-cache/media" RateLimits__Enabled=false
 
 for enabled in ${CHATAPP_QUERY_CACHE_ORDER:-false true}; do
     database="chatapp_qc_$(date +%s)_$enabled"
