@@ -138,6 +138,8 @@ public sealed class KubernetesManifestTests : IAsyncLifetime
         Assert.Equal(Deployment.Name(), autoscaler.Str("spec", "scaleTargetRef", "name"));
         Assert.True(int.Parse(autoscaler.Str("spec", "minReplicas")!, CultureInfo.InvariantCulture) >= 2);
         Assert.Equal("0", Deployment.Str("spec", "strategy", "rollingUpdate", "maxUnavailable"));
+        // The autoscaler owns the count: a `replicas` would reset it to that number on every apply.
+        Assert.False(Deployment.Has("spec", "replicas"));
     }
 
     [Fact]

@@ -127,7 +127,7 @@ internal sealed class OutboxDispatcher<TContext>(
     private async Task<bool> DeliverAsync(TContext context, OutboxMessage message, CancellationToken cancellationToken)
     {
         telemetry.PickedUp(module, timeProvider.GetUtcNow().UtcDateTime - message.OccurredAt);
-        using var activity = OutboxTelemetry.StartDelivery(module, message, message.Type.Split(',')[0].Split('.')[^1]);
+        using var activity = OutboxTelemetry.StartDelivery(module, message);
         var delivered = await DeliverHandlersAsync(context, message, cancellationToken);
         if (delivered)
         {

@@ -29,12 +29,15 @@ internal sealed class OutboxTelemetry
     }
 
     /// <summary>Starts the delivery span of a message, as a child of the activity that stored it when it was traced.</summary>
-    public static Activity? StartDelivery(string module, OutboxMessage message, string eventType)
+    public static Activity? StartDelivery(string module, OutboxMessage message)
     {
         if (!Source.HasListeners())
         {
             return null;
         }
+
+        // The event's short name from its assembly-qualified type name, worked out only when someone listens.
+        var eventType = message.Type.Split(',')[0].Split('.')[^1];
 
         ActivityContext.TryParse(message.TraceParent, traceState: null, isRemote: true, out var parent);
         var activity = Source.StartActivity($"outbox.deliver {eventType}", ActivityKind.Consumer, parent);

@@ -30,6 +30,8 @@ public static class ModuleDbContextExtensions
         services.AddSingleton(new ModuleDatabase(module, schema, typeof(TContext)));
         services.TryAddSingleton<ModuleDatabaseRegistry>();
         services.AddOutboxDispatcher<TContext>(module);
+        // One instance per host (the health check service resolves it from the container): it remembers that the schema is current.
+        services.TryAddSingleton<ModuleSchemaHealthCheck<TContext>>();
         services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{module}", tags: ["ready"])
             .AddCheck<ModuleSchemaHealthCheck<TContext>>($"schema-{module}", tags: ["ready"]);
         return services;

@@ -10,17 +10,27 @@ namespace ChatApp.BuildingBlocks.Persistence;
 /// of the Service instead of serving on an old schema, and the rollout waits for it (old instances keep serving).
 /// SQLite (the embedded default) creates its tables at start and has no migrations to wait for.
 /// </summary>
-internal sealed class ModuleSchemaHealthCheck<TContext>(IServiceProvider services) : IHealthCheck
+internal sealed class ModuleSchemaHealthCheck<TContext>(IServiceScopeFactory scopes, DatabaseSettings settings) : IHealthCheck
     where TContext : DbContext
 {
+    // Once every migration is applied it stays so for the life of the process: later probes do not ask the database.
+    private volatile bool _current;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (services.GetRequiredService<DatabaseSettings>().Provider != DatabaseProvider.MySql)
+        if (settings.Provider != DatabaseProvider.MySql)
         {
             return HealthCheckResult.Healthy("SQLite: created at start");
         }
 
-        var pending = (await services.GetRequiredService<TContext>().Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (_current)
+        {
+            return HealthCheckResult.Healthy("every migration applied");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var pending = (await scope.ServiceProvider.GetRequiredService<TContext>().Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        _current = pending.Count == 0;
         return pending.Count == 0
             ? HealthCheckResult.Healthy("every migration applied")
             : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied yet (first: {pending[0]}); run `ChatApp.Host migrate`.");

@@ -29,7 +29,8 @@ public sealed class RateLimitAccount
 
     internal string KeyOf(string value)
     {
-        var normalized = IsEmail ? value.Trim().Normalize(NormalizationForm.FormC).ToUpperInvariant() : value;
+        // Text that cannot be normalised (a noncharacter, an unpaired surrogate) is counted as given: the endpoint refuses it.
+        var normalized = IsEmail && Text.UserText.IsWellFormed(value) ? value.Trim().Normalize(NormalizationForm.FormC).ToUpperInvariant() : value;
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)), 0, 16);
     }
 }

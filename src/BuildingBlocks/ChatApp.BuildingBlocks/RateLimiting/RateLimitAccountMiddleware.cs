@@ -111,8 +111,10 @@ internal sealed class RateLimitAccountMiddleware(RequestDelegate next, RateLimit
 
             return value;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Malformed JSON, or a string that is not valid UTF-16 (a lone surrogate escape): the endpoint refuses the
+            // body itself; here it counts under the "no value" key instead of failing the request.
             return null;
         }
     }

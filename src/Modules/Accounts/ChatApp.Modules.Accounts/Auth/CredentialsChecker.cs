@@ -12,6 +12,12 @@ internal sealed class CredentialsChecker(UserManager<User> users, SignInManager<
 
     public async Task<Result<User>> CheckAsync(string email, string password)
     {
+        if (!UserText.IsWellFormed(email))
+        {
+            // No account can have it (registration refuses it), and Identity's normaliser would throw on it.
+            return AccountErrors.InvalidCredentials;
+        }
+
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {

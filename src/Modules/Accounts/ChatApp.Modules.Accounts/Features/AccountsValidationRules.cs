@@ -4,7 +4,9 @@ namespace ChatApp.Modules.Accounts.Features;
 internal static class AccountsValidationRules
 {
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(256).EmailAddress()
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(256)
+            .Must(UserText.IsWellFormed).WithErrorCode(UserText.InvalidUnicodeCode).WithMessage("'Email' is not valid Unicode text.")
+            .EmailAddress()
             .Must(email => email is null || (email.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.')))
             .WithMessage("'Email' is not a valid e-mail address.");
 
