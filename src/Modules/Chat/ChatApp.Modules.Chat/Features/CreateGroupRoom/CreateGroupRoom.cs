@@ -27,7 +27,7 @@ internal sealed class CreateGroupRoomValidator : AbstractValidator<CreateGroupRo
 /// members are told once it is committed.
 /// </summary>
 internal sealed class CreateGroupRoomHandler(
-    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
+    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<CreateGroupRoomCommand, Result<RoomResponse>>
 {
     public async ValueTask<Result<RoomResponse>> Handle(CreateGroupRoomCommand command, CancellationToken cancellationToken)
@@ -47,7 +47,6 @@ internal sealed class CreateGroupRoomHandler(
         };
         RoomCreation.AddMembers(db, room, [command.UserId, .. others], command.UserId, now);
         await db.SaveChangesAsync(cancellationToken); // the room as returned is read back from the database
-        cards.ForgetAfterCommit(afterCommit, room.Id);
         afterCommit.Run(ct => notifier.RoomCreatedAsync(room.Id, room.LastSeq, ct));
         return (await reader.GetAsync(command.UserId, room.Id, cancellationToken))!;
     }

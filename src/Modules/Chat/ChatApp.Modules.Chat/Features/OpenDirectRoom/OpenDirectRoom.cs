@@ -22,7 +22,7 @@ internal sealed class OpenDirectRoomValidator : AbstractValidator<OpenDirectRoom
 /// unit of work runs this handler again and it finds the room.
 /// </summary>
 internal sealed class OpenDirectRoomHandler(
-    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
+    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<OpenDirectRoomCommand, Result<OpenDirectRoomResult>>
 {
     public async ValueTask<Result<OpenDirectRoomResult>> Handle(OpenDirectRoomCommand command, CancellationToken cancellationToken)
@@ -47,8 +47,7 @@ internal sealed class OpenDirectRoomHandler(
             RoomCreation.AddMembers(db, room, [command.UserId, command.OtherUserId], ownerId: null, now);
             await db.SaveChangesAsync(cancellationToken); // the room as returned is read back from the database
             roomId = room.Id;
-            cards.ForgetAfterCommit(afterCommit, room.Id);
-        afterCommit.Run(ct => notifier.RoomCreatedAsync(room.Id, room.LastSeq, ct));
+            afterCommit.Run(ct => notifier.RoomCreatedAsync(room.Id, room.LastSeq, ct));
         }
 
         var response = await reader.GetAsync(command.UserId, roomId!.Value, cancellationToken);
