@@ -27,6 +27,11 @@ public sealed class SchemaReadinessTests
             Assert.Equal("Unhealthy", checks.GetProperty("schema-accounts").GetProperty("status").GetString());
             Assert.Equal("Healthy", checks.GetProperty("db-accounts").GetProperty("status").GetString());
 
+            // Meanwhile its background work waits too: the outbox dispatchers (polling every 2 s) would otherwise query
+            // tables the migrations have yet to create, and log an error each time.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            Assert.DoesNotContain("Outbox dispatcher of module", node.Output, StringComparison.Ordinal);
+
             var (exitCode, output) = await HostProcess.RunToExitAsync(["migrate"], new(environment));
             Assert.True(exitCode == 0, output);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ChatApp.BuildingBlocks.Events;
+using ChatApp.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ internal sealed class OutboxDispatcher<TContext>(
     IOptions<OutboxOptions> options,
     TimeProvider timeProvider,
     OutboxTelemetry telemetry,
+    ModuleSchemaHealthCheck<TContext> schema,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
@@ -31,6 +33,16 @@ internal sealed class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var wait = signal.Subscribe();
+        try
+        {
+            // An instance started before the release's migrate Job finished waits for it (it is not ready meanwhile).
+            await schema.WaitUntilCurrentAsync(_options.PollInterval, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;

@@ -16,6 +16,30 @@ internal sealed class ModuleSchemaHealthCheck<TContext>(IServiceScopeFactory sco
     // Once every migration is applied it stays so for the life of the process: later probes do not ask the database.
     private volatile bool _current;
 
+    /// <summary>
+    /// Waits until the schema has every migration of this build (at once on SQLite or a current schema): the module's
+    /// background work (its outbox dispatcher) must not run queries against tables or columns a migration has yet to add.
+    /// </summary>
+    public async Task WaitUntilCurrentAsync(TimeSpan poll, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                if ((await CheckHealthAsync(new HealthCheckContext(), cancellationToken)).Status == HealthStatus.Healthy)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database is not reachable yet: the readiness check reports it; keep waiting.
+            }
+
+            await Task.Delay(poll, cancellationToken);
+        }
+    }
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (settings.Provider != DatabaseProvider.MySql)
