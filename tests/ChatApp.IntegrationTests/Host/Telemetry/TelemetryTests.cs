@@ -155,19 +155,8 @@ public sealed class TelemetryTests
     }
 
     /// <summary>Waits (at most <see cref="Patience"/>) until the receiver has what the condition looks for; the failure says what it had.</summary>
-    private static async Task WaitAsync(Func<bool> condition, Func<string> received)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Timed out waiting for " + received());
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitAsync(Func<bool> condition, Func<string> received) =>
+        Eventually.Async(condition, Patience, () => "for " + received());
 
     /// <summary>A Production node (MariaDB, Redis) exporting to the receiver, with short export delays.</summary>
     private static Dictionary<string, string> NodeExportingTo(OtlpReceiver receiver, string database)
