@@ -13,6 +13,8 @@ public sealed class ModuleBoundaryTests
         Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Accounts");
         Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Chat");
         Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Media");
+        Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Recommendation");
+        Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Notifications");
         Assert.All(Solution.ModuleAssemblies, module =>
             Assert.Contains(Solution.ContractsAssemblies, c => c.GetName().Name == module.GetName().Name + ".Contracts"));
     }

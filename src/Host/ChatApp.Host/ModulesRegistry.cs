@@ -4,11 +4,12 @@ using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts;
 using ChatApp.Modules.Chat;
 using ChatApp.Modules.Media;
+using ChatApp.Modules.Notifications;
 using ChatApp.Modules.Recommendation;
 
 namespace ChatApp.Host;
 
-/// <summary>The one list of the modules this host runs. Adding a module means adding it here (three places, same order).</summary>
+/// <summary>The one list of the modules this host runs. Adding a module means adding it here (four places, same order).</summary>
 internal static class ModulesRegistry
 {
     public static readonly Assembly[] Assemblies =
@@ -17,6 +18,7 @@ internal static class ModulesRegistry
         typeof(ChatModule).Assembly,
         typeof(MediaModule).Assembly,
         typeof(RecommendationModule).Assembly,
+        typeof(NotificationsModule).Assembly,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +27,7 @@ internal static class ModulesRegistry
         services.AddChatModule(configuration);
         services.AddMediaModule(configuration);
         services.AddRecommendationModule(configuration);
+        services.AddNotificationsModule(configuration);
 
         // Mediator generates its dispatch code at compile time from this call: every value must be a literal.
         services.AddMediator(options =>
@@ -47,6 +50,7 @@ internal static class ModulesRegistry
         app.MapChatModule();
         app.MapMediaModule();
         app.MapRecommendationModule();
+        app.MapNotificationsModule();
         return app;
     }
 }

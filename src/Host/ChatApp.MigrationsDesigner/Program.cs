@@ -61,5 +61,6 @@ internal static class DesignModules
         new(ChatApp.Modules.Chat.ChatModule.Name, ChatApp.Modules.Chat.Persistence.ChatDbContext.Schema, typeof(ChatApp.Modules.Chat.Persistence.ChatDbContext)),
         new(ChatApp.Modules.Media.MediaModule.Name, ChatApp.Modules.Media.Persistence.MediaDbContext.Schema, typeof(ChatApp.Modules.Media.Persistence.MediaDbContext)),
         new(ChatApp.Modules.Recommendation.RecommendationModule.Name, ChatApp.Modules.Recommendation.Persistence.RecommendationDbContext.Schema, typeof(ChatApp.Modules.Recommendation.Persistence.RecommendationDbContext)),
+        new(ChatApp.Modules.Notifications.NotificationsModule.Name, ChatApp.Modules.Notifications.Persistence.NotificationsDbContext.Schema, typeof(ChatApp.Modules.Notifications.Persistence.NotificationsDbContext)),
     ];
 }

@@ -35,8 +35,10 @@ public sealed class HostProcessTests
             Assert.Contains("media_images", tables);
             Assert.All(tables, t => Assert.True(
                 t.StartsWith("accounts_", StringComparison.Ordinal) || t.StartsWith("chat_", StringComparison.Ordinal) || t.StartsWith("media_", StringComparison.Ordinal)
-                || t.StartsWith("recommendation_", StringComparison.Ordinal), t));
+                || t.StartsWith("recommendation_", StringComparison.Ordinal) || t.StartsWith("notifications_", StringComparison.Ordinal), t));
             Assert.Contains("recommendation_ratings", tables);
+            Assert.Contains("notifications_devices", tables);
+            Assert.Contains("notifications_pushes", tables);
             Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`accounts___EFMigrationsHistory`"));
             Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`chat___EFMigrationsHistory`"));
         }

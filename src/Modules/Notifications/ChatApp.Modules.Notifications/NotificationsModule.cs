@@ -1,0 +1,37 @@
+using ChatApp.BuildingBlocks.Events;
+using ChatApp.BuildingBlocks.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatApp.Modules.Notifications;
+
+/// <summary>The Notifications module's one entry point: devices, push preferences and the push sender.</summary>
+public static class NotificationsModule
+{
+    public const string Name = "notifications";
+
+    /// <summary>The module's endpoints in the order of the API document (see <see cref="ModuleEndpoints.MapCarterModules"/>); a new slice adds its endpoint here.</summary>
+    private static readonly Type[] Endpoints =
+    [
+    ];
+
+    public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var assembly = typeof(NotificationsModule).Assembly;
+        services.AddModuleDbContext<NotificationsDbContext>(Name, NotificationsDbContext.Schema);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddIntegrationEventHandlers(assembly);
+        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName)
+            .Validate(o => o.Delay >= TimeSpan.Zero && o.ClearDelay >= TimeSpan.Zero, "Notifications:Delay and ClearDelay must not be negative.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.FromSeconds(30), "Notifications:PollInterval must be positive and LeaseDuration above 30 s.")
+            .Validate(o => o.BatchSize > 0 && o.MaxConcurrentSends > 0, "Notifications:BatchSize and MaxConcurrentSends must be positive.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder app)
+    {
+        app.MapCarterModules(typeof(NotificationsModule).Assembly, Endpoints);
+        return app;
+    }
+}
