@@ -52,6 +52,7 @@ public static class ChatModule
         services.AddSingleton<RoomCards>();
         services.AddScoped<ReactionChanges>();
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
+        services.AddScoped<IPushContent, Features.PushContentLookup.PushContent>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
         services.AddMetrics();
