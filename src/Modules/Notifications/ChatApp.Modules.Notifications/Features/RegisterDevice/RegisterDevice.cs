@@ -50,7 +50,7 @@ internal sealed partial class RegisterDeviceValidator : AbstractValidator<Regist
     /// digits (script, region, variants, extensions), or a private-use tag. Checked by shape, not against ICU's list,
     /// so the answer does not depend on the ICU version of the node.
     /// </summary>
-    [GeneratedRegex(@"^(?:[A-Za-z]{2,8}|[xX])(?:-[A-Za-z0-9]{1,8})*$")]
+    [GeneratedRegex(@"^(?:[A-Za-z]{2,8}|[xX](?=-))(?:-[A-Za-z0-9]{1,8})*$")]
     private static partial Regex LocalePattern();
 }
 
