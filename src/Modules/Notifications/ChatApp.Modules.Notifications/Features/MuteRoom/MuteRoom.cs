@@ -4,7 +4,7 @@ using ChatApp.Modules.Notifications.Mutes;
 
 namespace ChatApp.Modules.Notifications.Features.MuteRoom;
 
-internal sealed record MuteRoomRequest(DateTimeOffset? Until);
+internal sealed record MuteRoomRequest(DateTimeOffset? Until = null);
 
 internal sealed record MuteRoomCommand(Guid UserId, Guid RoomId, DateTimeOffset? Until) : ICommand<Result<MuteResponse>>;
 

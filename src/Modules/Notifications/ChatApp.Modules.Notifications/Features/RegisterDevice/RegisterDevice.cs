@@ -4,7 +4,7 @@ using ChatApp.Modules.Notifications.Devices;
 
 namespace ChatApp.Modules.Notifications.Features.RegisterDevice;
 
-internal sealed record RegisterDeviceRequest(string? Platform, string? Token, string? AppId, string? Locale);
+internal sealed record RegisterDeviceRequest(string? Platform, string? Token, string? AppId, string? Locale = null);
 
 internal sealed record RegisterDeviceCommand(Guid UserId, Guid SessionId, string? Platform, string? Token, string? AppId, string? Locale)
     : ICommand<Result<RegisteredDevice>>;

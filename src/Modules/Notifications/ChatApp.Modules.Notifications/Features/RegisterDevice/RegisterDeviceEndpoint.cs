@@ -11,8 +11,7 @@ internal sealed class RegisterDeviceEndpoint : ICarterModule
             .WithTags("Notifications")
             .WithSummary("Register this phone's push token for my session (upsert by token): 201 when new to me, 200 when updated")
             .RequireAuthorization()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesValidationProblem();
 
     private static async Task<Results<Created<DeviceResponse>, Ok<DeviceResponse>, ProblemHttpResult>> HandleAsync(
         RegisterDeviceRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace ChatApp.Modules.Notifications.Features.UpdatePreferences;
 
 internal sealed record QuietHoursRequest(string? Start, string? End);
 
-internal sealed record UpdatePreferencesRequest(bool? ShowPreviews, string? TimeZone, QuietHoursRequest? QuietHours);
+internal sealed record UpdatePreferencesRequest(bool? ShowPreviews, string? TimeZone = null, QuietHoursRequest? QuietHours = null);
 
 internal sealed record UpdatePreferencesCommand(Guid UserId, bool? ShowPreviews, string? TimeZone, QuietHoursRequest? QuietHours)
     : ICommand<Result<PreferencesResponse>>;
