@@ -48,6 +48,7 @@ public static class ChatModule
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
+        services.AddScoped<IRoomMembership, Features.RoomMembershipLookup.RoomMembership>();
         services.AddScoped<RoomReader>();
         services.AddSingleton<RoomCards>();
         services.AddScoped<ReactionChanges>();

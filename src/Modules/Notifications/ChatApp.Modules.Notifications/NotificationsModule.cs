@@ -14,6 +14,14 @@ public static class NotificationsModule
     /// <summary>The module's endpoints in the order of the API document (see <see cref="ModuleEndpoints.MapCarterModules"/>); a new slice adds its endpoint here.</summary>
     private static readonly Type[] Endpoints =
     [
+        typeof(Features.RegisterDevice.RegisterDeviceEndpoint),
+        typeof(Features.ListDevices.ListDevicesEndpoint),
+        typeof(Features.RemoveDevice.RemoveDeviceEndpoint),
+        typeof(Features.GetPreferences.GetPreferencesEndpoint),
+        typeof(Features.UpdatePreferences.UpdatePreferencesEndpoint),
+        typeof(Features.MuteRoom.MuteRoomEndpoint),
+        typeof(Features.UnmuteRoom.UnmuteRoomEndpoint),
+        typeof(Features.ListMutes.ListMutesEndpoint),
     ];
 
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
