@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatApp.Modules.Notifications.Providers.Apns;
@@ -62,6 +61,6 @@ internal static class ApnsPayload
             };
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(payload);
+        return PushJson.Serialize(payload);
     }
 }

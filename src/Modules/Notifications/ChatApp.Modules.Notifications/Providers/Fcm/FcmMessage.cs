@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatApp.Modules.Notifications.Providers.Fcm;
@@ -60,6 +59,6 @@ internal static class FcmMessage
 
         fields["data"] = data;
         fields["android"] = android;
-        return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["message"] = fields });
+        return PushJson.Serialize(new JsonObject { ["message"] = fields });
     }
 }
