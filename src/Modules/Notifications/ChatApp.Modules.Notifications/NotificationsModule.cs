@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Notifications.Providers;
 using ChatApp.Modules.Notifications.Sending;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class NotificationsModule
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.FromSeconds(30), "Notifications:PollInterval must be positive and LeaseDuration above 30 s.")
             .Validate(o => o.BatchSize > 0 && o.MaxConcurrentSends > 0, "Notifications:BatchSize and MaxConcurrentSends must be positive.")
             .ValidateOnStart();
+        services.AddPushProviders(configuration);
         services.AddSingleton<PushMetrics>();
         services.AddScoped<PushDispatch>();
         services.AddHostedService<PushSender>();
