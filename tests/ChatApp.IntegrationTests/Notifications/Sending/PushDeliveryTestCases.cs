@@ -203,6 +203,22 @@ public abstract class PushDeliveryTestCases<TFactory>(TFactory factory) : Integr
     }
 
     [Fact]
+    public async Task A_pass_that_fails_before_sending_puts_its_work_back_and_the_push_is_made_once_later()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var android = await RegisterAndroidAsync(bob);
+        Factory.Push.Content.FailOnceFor(room.Id);
+        var failedBefore = Factory.Push.Content.Failed;
+
+        await Chat.SendAsync(ann, room.Id, "survives a failed pass");
+
+        await Fcm.WaitForAcceptedAsync(android, 1, TimeSpan.FromSeconds(60));
+        Assert.Equal(failedBefore + 1, Factory.Push.Content.Failed);
+        await SentinelAsync();
+        Assert.Single(Fcm.Accepted.All, r => r.Token == android);
+    }
+
+    [Fact]
     public async Task Signing_out_removes_the_sessions_device_and_stops_its_pushes()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();

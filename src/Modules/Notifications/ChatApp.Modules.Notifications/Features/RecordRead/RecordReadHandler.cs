@@ -32,8 +32,11 @@ internal sealed class RecordReadHandler(NotificationsDbContext db, IOptions<Noti
         }
         else
         {
-            var shown = await db.Deliveries.AnyAsync(
-                d => d.RoomId == roomId && d.SentSeq > d.ClearedSeq && db.Devices.Any(device => device.Id == d.DeviceId && device.UserId == userId), cancellationToken);
+            // From the person's devices (indexed by user) to their deliveries (keyed by device and room).
+            var shown = await db.Devices
+                .Where(device => device.UserId == userId)
+                .Join(db.Deliveries, device => device.Id, delivery => delivery.DeviceId, (_, delivery) => delivery)
+                .AnyAsync(d => d.RoomId == roomId && d.SentSeq > d.ClearedSeq, cancellationToken);
             if (!shown)
             {
                 return;
