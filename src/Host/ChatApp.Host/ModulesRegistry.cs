@@ -33,7 +33,7 @@ internal static class ModulesRegistry
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule), typeof(MediaModule), typeof(RecommendationModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule), typeof(MediaModule), typeof(RecommendationModule), typeof(NotificationsModule)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),

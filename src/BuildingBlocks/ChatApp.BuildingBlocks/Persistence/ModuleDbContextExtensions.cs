@@ -32,6 +32,7 @@ public static class ModuleDbContextExtensions
         services.AddOutboxDispatcher<TContext>(module);
         // One instance per host (the health check service resolves it from the container): it remembers that the schema is current.
         services.TryAddSingleton<ModuleSchemaHealthCheck<TContext>>();
+        services.TryAddSingleton<IModuleSchema<TContext>>(provider => provider.GetRequiredService<ModuleSchemaHealthCheck<TContext>>());
         services.AddHealthChecks().AddDbContextCheck<TContext>($"db-{module}", tags: ["ready"])
             .AddCheck<ModuleSchemaHealthCheck<TContext>>($"schema-{module}", tags: ["ready"]);
         return services;

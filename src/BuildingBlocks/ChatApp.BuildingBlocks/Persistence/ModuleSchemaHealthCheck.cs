@@ -10,7 +10,7 @@ namespace ChatApp.BuildingBlocks.Persistence;
 /// of the Service instead of serving on an old schema, and the rollout waits for it (old instances keep serving).
 /// SQLite (the embedded default) creates its tables at start and has no migrations to wait for.
 /// </summary>
-internal sealed class ModuleSchemaHealthCheck<TContext>(IServiceScopeFactory scopes, DatabaseSettings settings) : IHealthCheck
+internal sealed class ModuleSchemaHealthCheck<TContext>(IServiceScopeFactory scopes, DatabaseSettings settings) : IHealthCheck, IModuleSchema<TContext>
     where TContext : DbContext
 {
     // Once every migration is applied it stays so for the life of the process: later probes do not ask the database.

@@ -1,6 +1,10 @@
 namespace ChatApp.Modules.Accounts.Contracts;
 
-/// <summary>What other modules may ask Accounts about sign-in sessions (implemented inside Accounts).</summary>
+/// <summary>
+/// What other modules may ask Accounts about sign-in sessions (implemented inside Accounts). The session of a request is
+/// the access token's <c>sid</c> claim, read with <c>ChatApp.BuildingBlocks.Web.ClaimsPrincipalExtensions.GetSessionId(user)</c>
+/// (null for the admin cookie, which has no session); revocations are also published as <see cref="SessionsEndedIntegrationEvent"/>.
+/// </summary>
 public interface ISessionStatus
 {
     /// <summary>

@@ -48,10 +48,12 @@ public static class ChatModule
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
+        services.AddScoped<IRoomMembership, Features.RoomMembershipLookup.RoomMembership>();
         services.AddScoped<RoomReader>();
         services.AddSingleton<RoomCards>();
         services.AddScoped<ReactionChanges>();
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
+        services.AddScoped<IPushContent, Features.PushContentLookup.PushContent>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
         services.AddMetrics();

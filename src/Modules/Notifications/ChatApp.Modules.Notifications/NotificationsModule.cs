@@ -1,6 +1,7 @@
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Modules.Notifications.Providers;
+using ChatApp.Modules.Notifications.Sending;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,14 @@ public static class NotificationsModule
     /// <summary>The module's endpoints in the order of the API document (see <see cref="ModuleEndpoints.MapCarterModules"/>); a new slice adds its endpoint here.</summary>
     private static readonly Type[] Endpoints =
     [
+        typeof(Features.RegisterDevice.RegisterDeviceEndpoint),
+        typeof(Features.ListDevices.ListDevicesEndpoint),
+        typeof(Features.RemoveDevice.RemoveDeviceEndpoint),
+        typeof(Features.GetPreferences.GetPreferencesEndpoint),
+        typeof(Features.UpdatePreferences.UpdatePreferencesEndpoint),
+        typeof(Features.MuteRoom.MuteRoomEndpoint),
+        typeof(Features.UnmuteRoom.UnmuteRoomEndpoint),
+        typeof(Features.ListMutes.ListMutesEndpoint),
     ];
 
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +37,9 @@ public static class NotificationsModule
             .Validate(o => o.BatchSize > 0 && o.MaxConcurrentSends > 0, "Notifications:BatchSize and MaxConcurrentSends must be positive.")
             .ValidateOnStart();
         services.AddPushProviders(configuration);
+        services.AddSingleton<PushMetrics>();
+        services.AddScoped<PushDispatch>();
+        services.AddHostedService<PushSender>();
         return services;
     }
 

@@ -29,12 +29,16 @@ internal sealed class Session
 
     public bool IsActive(DateTime now) => RevokedAt is null && ExpiresAt > now;
 
-    public void Revoke(DateTime now, string reason)
+    /// <summary>Ends the session; false when it had already been revoked (the first reason stays).</summary>
+    public bool Revoke(DateTime now, string reason)
     {
-        if (RevokedAt is null)
+        if (RevokedAt is not null)
         {
-            RevokedAt = now;
-            RevokedReason = reason;
+            return false;
         }
+
+        RevokedAt = now;
+        RevokedReason = reason;
+        return true;
     }
 }

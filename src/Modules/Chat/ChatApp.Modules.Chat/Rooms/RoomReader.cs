@@ -39,12 +39,9 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
         var lastMessageIds = rooms.Where(r => r.LastMessageId != null).Select(r => r.LastMessageId!.Value).ToList();
         var lastMessages = await db.Messages.AsNoTracking().Where(m => lastMessageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var attached = await MessageAttachments.LoadAsync(media, lastMessages.Values, cancellationToken);
-        var unread = await (
-                from message in db.Messages.AsNoTracking()
-                join membership in mine on message.RoomId equals membership.RoomId
-                where message.Seq > membership.ReadSeq && message.SenderId != me && message.DeletedAt == null
-                group message by message.RoomId into g
-                select new { RoomId = g.Key, Count = g.Count() })
+        var unread = await UnreadMessages.Of(db, mine)
+            .GroupBy(u => u.RoomId)
+            .Select(g => new { RoomId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.RoomId, x => x.Count, cancellationToken);
         var directRoomIds = rooms.Where(r => r.Kind == RoomKind.Direct).Select(r => r.Id).ToList();
         var roomCards = await cards.GetManyAsync(db, includeMembers ? roomIds : directRoomIds, cancellationToken);

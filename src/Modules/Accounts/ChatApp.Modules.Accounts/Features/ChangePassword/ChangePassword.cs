@@ -18,7 +18,7 @@ internal sealed class ChangePasswordValidator : AbstractValidator<ChangePassword
 }
 
 /// <summary>
-/// Changes the password and signs out every other device (their sessions are revoked; this one stays). The session
+/// Changes the password and signs out every other device (their sessions are revoked, which is published; this one stays). The session
 /// and admin-cookie caches of this node are cleared once that is committed.
 /// </summary>
 internal sealed class ChangePasswordHandler(
@@ -27,6 +27,7 @@ internal sealed class ChangePasswordHandler(
     SessionValidator sessions,
     AdminCookieValidator adminCookies,
     AfterCommit afterCommit,
+    IIdGenerator ids,
     TimeProvider timeProvider) : ICommandHandler<ChangePasswordCommand, Result>
 {
     public async ValueTask<Result> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -51,6 +52,8 @@ internal sealed class ChangePasswordHandler(
         {
             session.Revoke(now, SessionRevocationReasons.PasswordChanged);
         }
+
+        SessionsEnded.Publish(db, ids, now, user.Id, others.Select(s => s.Id).ToList(), SessionRevocationReasons.PasswordChanged);
 
         afterCommit.Run(() =>
         {

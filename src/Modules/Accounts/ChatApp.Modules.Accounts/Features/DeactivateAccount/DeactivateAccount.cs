@@ -26,6 +26,7 @@ internal sealed class DeactivateAccountHandler(
     AdminCookieValidator adminCookies,
     Profiles.ProfileCache profiles,
     AfterCommit afterCommit,
+    IIdGenerator ids,
     TimeProvider timeProvider) : ICommandHandler<DeactivateAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeactivateAccountCommand command, CancellationToken cancellationToken)
@@ -54,6 +55,8 @@ internal sealed class DeactivateAccountHandler(
         {
             session.Revoke(now, SessionRevocationReasons.AccountDeactivated);
         }
+
+        SessionsEnded.Publish(db, ids, now, user.Id, active.Select(s => s.Id).ToList(), SessionRevocationReasons.AccountDeactivated);
 
         profiles.ForgetAfterCommit(afterCommit, user.Id);
         afterCommit.Run(() =>

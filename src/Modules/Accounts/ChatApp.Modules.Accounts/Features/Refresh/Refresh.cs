@@ -24,6 +24,7 @@ internal sealed class RefreshHandler(
     SessionTokenIssuer issuer,
     SessionValidator sessions,
     AfterCommit afterCommit,
+    IIdGenerator ids,
     TimeProvider timeProvider,
     ILogger<RefreshHandler> logger) : ICommandHandler<RefreshCommand, Result<TokenResponse>>
 {
@@ -67,11 +68,15 @@ internal sealed class RefreshHandler(
         return TokenResponse.From(pair);
     }
 
-    /// <summary>Revokes the session; the unit of work commits that although the call fails.</summary>
+    /// <summary>Revokes the session and publishes that; the unit of work commits both although the call fails.</summary>
     private Error RevokeForReuse(Session session, DateTime now)
     {
         logger.LogWarning("Refresh token reuse detected for session {SessionId} of user {UserId}; revoking the session", session.Id, session.UserId);
-        session.Revoke(now, SessionRevocationReasons.RefreshTokenReuse);
+        if (session.Revoke(now, SessionRevocationReasons.RefreshTokenReuse))
+        {
+            SessionsEnded.Publish(db, ids, now, session.UserId, [session.Id], SessionRevocationReasons.RefreshTokenReuse);
+        }
+
         afterCommit.Run(() => sessions.Forget(session.Id));
         return AccountErrors.InvalidRefreshToken;
     }

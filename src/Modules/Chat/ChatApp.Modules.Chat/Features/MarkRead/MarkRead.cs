@@ -1,4 +1,7 @@
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Chat.Rooms;
 
 namespace ChatApp.Modules.Chat.Features.MarkRead;
 
@@ -14,8 +17,11 @@ internal sealed class MarkReadValidator : AbstractValidator<MarkReadCommand>
     public MarkReadValidator() => RuleFor(c => c.Seq).GreaterThanOrEqualTo(0);
 }
 
-/// <summary>Moves my read position forward to <c>seq</c> (never back) and returns it with my unread count.</summary>
-internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier notifier, AfterCommit afterCommit) : ICommandHandler<MarkReadCommand, Result<ReadStateResponse>>
+/// <summary>
+/// Moves my read position forward to <c>seq</c> (never back) and returns it with my unread count; a move publishes
+/// <see cref="RoomReadIntegrationEvent"/> in the same transaction.
+/// </summary>
+internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier notifier, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider) : ICommandHandler<MarkReadCommand, Result<ReadStateResponse>>
 {
     public async ValueTask<Result<ReadStateResponse>> Handle(MarkReadCommand command, CancellationToken cancellationToken)
     {
@@ -40,10 +46,13 @@ internal sealed class MarkReadHandler(ChatDbContext db, Realtime.ChatNotifier no
             .Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId)
             .Select(m => m.ReadSeq)
             .SingleAsync(cancellationToken);
-        var unread = await db.Messages.CountAsync(
-            m => m.RoomId == command.RoomId && m.Seq > readSeq && m.SenderId != command.UserId && m.DeletedAt == null, cancellationToken);
+        var unread = await UnreadMessages.Of(db, db.RoomMembers.Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId))
+            .CountAsync(cancellationToken);
         if (advanced > 0)
         {
+            // For push notifications: what was announced up to here can be cleared from my other devices.
+            db.AddIntegrationEvent(new RoomReadIntegrationEvent(ids.NewId(), timeProvider.GetUtcNowForStorage(), command.UserId, command.RoomId, readSeq));
+
             // What has been read needs no push notification any more.
             await db.PendingNotifications
                 .Where(n => n.UserId == command.UserId && n.RoomId == command.RoomId && n.Seq <= readSeq)
