@@ -1,4 +1,5 @@
 using ChatApp.IntegrationTests.Notifications.Fakes;
+using ChatApp.IntegrationTests.Notifications.Sending;
 using ChatApp.Modules.Notifications.Domain;
 using ChatApp.Modules.Notifications.Providers;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatApp.IntegrationTests.Notifications.Providers;
 
 /// <summary>The host as it runs (the module's registration, configuration from settings, the test trust override) pushes through both stand-ins.</summary>
-public sealed class PushProvidersInHostTests(PushStandInsFactory factory) : IClassFixture<PushStandInsFactory>
+public sealed class PushProvidersInHostTests(PushFactory factory) : IClassFixture<PushFactory>
 {
     [Fact]
     public async Task The_host_registers_one_enabled_provider_per_platform_and_both_reach_their_stand_in()
@@ -21,7 +22,7 @@ public sealed class PushProvidersInHostTests(PushStandInsFactory factory) : ICla
 
         Assert.True(providers.Values.All(p => p.IsEnabled));
         Assert.Equal((PushOutcome.Sent, PushOutcome.Sent), (android.Outcome, ios.Outcome));
-        Assert.Single(await factory.Fcm.WaitForAcceptedAsync(androidPhone, 1));
-        Assert.Equal("HTTP/2", Assert.Single(await factory.Apns.WaitForAcceptedAsync(iPhone, 1)).Protocol);
+        Assert.Single(await factory.Push.Fcm.WaitForAcceptedAsync(androidPhone, 1));
+        Assert.Equal("HTTP/2", Assert.Single(await factory.Push.Apns.WaitForAcceptedAsync(iPhone, 1)).Protocol);
     }
 }
