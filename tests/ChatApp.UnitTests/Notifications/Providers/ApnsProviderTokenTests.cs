@@ -63,6 +63,24 @@ public sealed class ApnsProviderTokenTests : IDisposable
         Assert.Equal(2, _tokens.Issued);
     }
 
+    [Fact]
+    public void Forced_renewals_are_at_most_one_per_20_minutes_so_a_wrong_key_never_floods_APNs_with_new_tokens()
+    {
+        var first = _tokens.Current();
+        var second = _tokens.Renew(first);
+        Assert.NotNull(second);
+
+        _time.Advance(TimeSpan.FromMinutes(19));
+        Assert.Null(_tokens.Renew(second!));
+        Assert.Equal(second, _tokens.Current());
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var third = _tokens.Renew(second!);
+        Assert.NotNull(third);
+        Assert.NotEqual(second, third);
+        Assert.Equal(3, _tokens.Issued);
+    }
+
     public void Dispose()
     {
         _tokens.Dispose();
