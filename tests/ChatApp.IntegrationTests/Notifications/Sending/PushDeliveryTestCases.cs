@@ -219,6 +219,31 @@ public abstract class PushDeliveryTestCases<TFactory>(TFactory factory) : Integr
     }
 
     [Fact]
+    public async Task A_device_removed_while_its_push_is_in_flight_costs_the_other_devices_nothing()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var kept = await RegisterAndroidAsync(bob);
+        var removed = await RegisterAndroidAsync(bob);
+        Fcm.BeforeAccepting[removed] = async () =>
+        {
+            using var deleted = await Api.As(bob).DeleteAsync($"{Devices}/{Uri.EscapeDataString(removed)}");
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        };
+
+        var message = await Chat.SendAsync(ann, room.Id, "in flight");
+        await Fcm.WaitForAcceptedAsync(kept, 1, TimeSpan.FromSeconds(60));
+        await Fcm.WaitForAcceptedAsync(removed, 1, TimeSpan.FromSeconds(60));
+        await SentinelAsync();
+
+        // The kept device's alert was recorded despite the other one vanishing: no second alert, and a read clears it.
+        Assert.Single(Fcm.Accepted.All, r => r.Token == kept);
+        Assert.Equal(HttpStatusCode.OK, (await Chat.PostReadAsync(bob, room.Id, message.Seq)).StatusCode);
+        var clear = (await Fcm.WaitForAcceptedAsync(kept, 2, TimeSpan.FromSeconds(60)))[1];
+        Assert.Equal("read", clear.Data!["type"]!.GetValue<string>());
+        Assert.Equal([kept], await TokensOfAsync(bob));
+    }
+
+    [Fact]
     public async Task Signing_out_removes_the_sessions_device_and_stops_its_pushes()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();
