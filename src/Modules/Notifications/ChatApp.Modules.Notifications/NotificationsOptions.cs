@@ -32,6 +32,12 @@ internal sealed class NotificationsOptions
     /// <summary>Longest wait between attempts while a push service is failing.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The app ids (bundle ids / package names) devices may register with; empty accepts any. With APNs the app id is the
+    /// topic: a device registered under another app's id would only be refused by APNs (and removed) at its first push.
+    /// </summary>
+    public string[] AppIds { get; set; } = [];
+
     /// <summary>A notice not pushed within this time is given up (a push about a day-old message helps nobody).</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);
 }

@@ -244,6 +244,19 @@ public abstract class PushDeliveryTestCases<TFactory>(TFactory factory) : Integr
     }
 
     [Fact]
+    public async Task A_device_of_an_app_this_server_does_not_serve_is_refused_at_registration()
+    {
+        var bob = await Api.NewUserAsync("Bob");
+        using var response = await Api.As(bob).PutAsJsonAsync(
+            Devices, new { platform = "ios", token = FakeApnsServer.NewDeviceToken(), appId = "com.someone.else" });
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("notifications.unknown_app_id", problem.Code);
+        Assert.Contains(PushStandIns.AppId, problem.Detail + string.Join(" ", problem.Errors.SelectMany(e => e.Value)), StringComparison.Ordinal);
+        Assert.Empty(await TokensOfAsync(bob));
+    }
+
+    [Fact]
     public async Task Signing_out_removes_the_sessions_device_and_stops_its_pushes()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();

@@ -29,6 +29,7 @@ public sealed class PushStandIns : IAsyncDisposable
             builder.UseSetting(key, value);
         }
 
+        builder.UseSetting("Notifications:AppIds:0", AppId);
         builder.UseSetting("Notifications:Delay", "00:00:03");
         builder.UseSetting("Notifications:ClearDelay", "00:00:00.300");
         builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
