@@ -119,18 +119,30 @@ internal sealed partial class PushDispatch(
         }
 
         var results = new PushResult?[plans.Count];
+        // A pass never outlives its lease (another node would take the items and push them again): no send starts after
+        // the send deadline, and one still running a quarter of the lease before its end (a hanging token endpoint, say)
+        // is cancelled; both are left for a later pass.
+        using var withinLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        withinLease.CancelAfter(pass.LeaseEnd - _options.LeaseDuration / 4 - timeProvider.GetUtcNow().UtcDateTime);
         try
         {
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, plans.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentSends, CancellationToken = cancellationToken },
-                async (index, token) =>
+                async (index, _) =>
                 {
-                    // A pass never outlives its lease (another node would take the items and push them again): sends
-                    // not started by the deadline are left for the next pass.
-                    if (timeProvider.GetUtcNow().UtcDateTime < pass.SendDeadline)
+                    if (timeProvider.GetUtcNow().UtcDateTime >= pass.SendDeadline || withinLease.IsCancellationRequested)
                     {
-                        results[index] = await SendAsync(enabled[plans[index].Device.Platform], plans[index], token);
+                        return;
+                    }
+
+                    try
+                    {
+                        results[index] = await SendAsync(enabled[plans[index].Device.Platform], plans[index], withinLease.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The lease is ending: not sent as far as we know; a later pass does it.
                     }
                 });
         }
@@ -182,7 +194,7 @@ internal sealed partial class PushDispatch(
             var item = (push.Work.UserId, push.Work.RoomId);
             if (results[i] is not { } result)
             {
-                pass.Retry(item, null); // not started (deadline) or interrupted (shutdown): a later pass does it
+                pass.Defer(item); // not started (deadline) or interrupted (lease end, shutdown): a later pass does it
                 continue;
             }
 
@@ -234,7 +246,14 @@ internal sealed partial class PushDispatch(
             }
         }
 
-        await SaveDeliveriesAsync(shown.Values.Where(d => !gone.Contains(d.DeviceId)).ToList(), deliveries);
+        // A device removed, or moved to another account, while its push was in flight must not get a record of it.
+        var shownIds = shown.Keys.Select(k => k.DeviceId).Distinct().ToList();
+        var owners = shownIds.Count == 0
+            ? new Dictionary<Guid, Guid>()
+            : await db.Devices.AsNoTracking().Where(d => shownIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.UserId, CancellationToken.None);
+        var ownerOf = plans.GroupBy(p => p.Device.Id).ToDictionary(g => g.Key, g => g.First().Device.UserId);
+        await SaveDeliveriesAsync(
+            shown.Values.Where(d => !gone.Contains(d.DeviceId) && owners.TryGetValue(d.DeviceId, out var owner) && owner == ownerOf[d.DeviceId]).ToList(), deliveries);
         await RemoveDevicesAsync(gone.ToList(), "push_service");
     }
 
@@ -351,6 +370,8 @@ internal sealed partial class PushDispatch(
         {
             var key = (item.UserId, item.RoomId);
             var mine = db.Pushes.Where(p => p.UserId == item.UserId && p.RoomId == item.RoomId && p.LockedUntil == leaseEnd);
+            // Every update of a released item changes its version, so a handler that read it before (while leased) fails
+            // its save and reads it again instead of overwriting the back-off.
             if (!pass.Recorded || pass.Retries.ContainsKey(key))
             {
                 if (now - item.FirstNoticeAt <= _options.MaxAge)
@@ -359,11 +380,21 @@ internal sealed partial class PushDispatch(
                     var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(attempts, 20))));
                     var dueAt = now + (pass.Retries.GetValueOrDefault(key) is { } after && after > backoff ? after : backoff);
                     await mine.ExecuteUpdateAsync(
-                        s => s.SetProperty(p => p.Attempts, attempts).SetProperty(p => p.DueAt, dueAt).SetProperty(p => p.LockedUntil, (DateTime?)null), CancellationToken.None);
+                        s => s.SetProperty(p => p.Attempts, attempts).SetProperty(p => p.DueAt, dueAt).SetProperty(p => p.LockedUntil, (DateTime?)null)
+                            .SetProperty(p => p.Version, p => p.Version + 1),
+                        CancellationToken.None);
                     continue;
                 }
 
                 LogGivenUp(item.UserId, item.RoomId, item.Attempts);
+            }
+            else if (pass.Deferred.Contains(key))
+            {
+                // Not tried (the pass ran out of time): due again at once, no attempt counted.
+                await mine.ExecuteUpdateAsync(
+                    s => s.SetProperty(p => p.DueAt, now).SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1),
+                    CancellationToken.None);
+                continue;
             }
 
             if (await mine.Where(p => p.Version == item.Version).ExecuteDeleteAsync(CancellationToken.None) > 0)
@@ -376,12 +407,12 @@ internal sealed partial class PushDispatch(
                 var nextAlert = now + _options.Delay;
                 await mine.ExecuteUpdateAsync(
                     s => s.SetProperty(p => p.DueAt, p => p.DueAt > nextAlert ? p.DueAt : nextAlert).SetProperty(p => p.FirstNoticeAt, now)
-                        .SetProperty(p => p.Attempts, 0).SetProperty(p => p.LockedUntil, (DateTime?)null),
+                        .SetProperty(p => p.Attempts, 0).SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1),
                     CancellationToken.None);
             }
             else
             {
-                await mine.ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, (DateTime?)null), CancellationToken.None);
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1), CancellationToken.None);
             }
         }
     }

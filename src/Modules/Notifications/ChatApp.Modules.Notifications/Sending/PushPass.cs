@@ -16,7 +16,12 @@ internal sealed class PushPass(DateTime leaseEnd, DateTime sendDeadline)
 
     public HashSet<(Guid UserId, Guid RoomId)> Alerted { get; } = [];
 
+    /// <summary>Items with a push that was not tried (the pass ran out of time, or the node is stopping).</summary>
+    public HashSet<(Guid UserId, Guid RoomId)> Deferred { get; } = [];
+
     public bool Recorded { get; set; }
+
+    public void Defer((Guid UserId, Guid RoomId) item) => Deferred.Add(item);
 
     public void Retry((Guid UserId, Guid RoomId) item, TimeSpan? after) =>
         Retries[item] = Retries.TryGetValue(item, out var known) && known is { } k && (after is null || k > after) ? k : after;

@@ -71,7 +71,6 @@ internal sealed class RecordPushWorkHandler(NotificationsDbContext db, IOptions<
                 // Nothing was waiting to be announced (the item only had a clear to make): the new burst starts now.
                 work.DueAt = work.DueAt > dueAt ? work.DueAt : dueAt;
                 work.FirstNoticeAt = now;
-                work.Attempts = 0;
             }
 
             work.UpToSeq = seq;

@@ -8,14 +8,14 @@ namespace ChatApp.Modules.Notifications.Providers.Apns;
 /// The APNs provider authentication token: an ES256 JWT (header kid = Key ID, claims iss = Team ID and iat) signed with
 /// the .p8 key. APNs refuses a token older than an hour (403 ExpiredProviderToken) and one renewed more often than every
 /// 20 minutes (429 TooManyProviderTokenUpdates), so one token is reused for 50 minutes; a 403 about the token forces an
-/// earlier renewal at most once every 20 minutes (a wrong key, key id or team id is not fixed by renewing: pushes then
-/// wait, and the error log says so).
+/// earlier renewal only of a token at least 20 minutes old (a younger one refused means a wrong key, key id, team id or
+/// clock, which renewing does not fix: pushes then wait, and the error log says so).
 /// </summary>
 internal sealed class ApnsProviderToken : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(50);
 
-    public static readonly TimeSpan MinForcedRenewalInterval = TimeSpan.FromMinutes(20);
+    public static readonly TimeSpan MinRenewalInterval = TimeSpan.FromMinutes(20);
 
     private readonly ECDsa _key;
     private readonly SigningCredentials _credentials;
@@ -24,7 +24,6 @@ internal sealed class ApnsProviderToken : IDisposable
     private readonly JsonWebTokenHandler _tokens = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly Lock _lock = new();
     private (string Token, DateTimeOffset IssuedAt)? _current;
-    private DateTimeOffset? _lastForcedRenewal;
 
     public ApnsProviderToken(string keyPem, string keyId, string teamId, TimeProvider timeProvider)
     {
@@ -55,7 +54,8 @@ internal sealed class ApnsProviderToken : IDisposable
 
     /// <summary>
     /// APNs refused <paramref name="rejected"/> (403 Expired/InvalidProviderToken): the token another send renewed
-    /// meanwhile, else a new one, or null when a forced renewal happened less than 20 minutes ago.
+    /// meanwhile, else a new one, or null while the current token is younger than 20 minutes (APNs allows no more
+    /// renewals, whatever made the last one).
     /// </summary>
     public string? Renew(string rejected)
     {
@@ -67,13 +67,7 @@ internal sealed class ApnsProviderToken : IDisposable
             }
 
             var now = _timeProvider.GetUtcNow();
-            if (_lastForcedRenewal is { } last && now - last < MinForcedRenewalInterval)
-            {
-                return null;
-            }
-
-            _lastForcedRenewal = now;
-            return Renew(now);
+            return _current is { } young && now - young.IssuedAt < MinRenewalInterval ? null : Renew(now);
         }
     }
 
