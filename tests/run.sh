@@ -34,6 +34,14 @@ for trx in "$results"/*.trx; do
     p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+# Errors outside any test (a class fixture that failed to clean up, a crashed test host) count nowhere in the totals:
+# print what the results files say about them before they are deleted.
+if [ "$status" -ne 0 ]; then
+    for trx in "$results"/*.trx; do
+        [ -f "$trx" ] || continue
+        sed -n '/<RunInfos>/,/<\/RunInfos>/p' "$trx" | sed 's/&#xD;//g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' | head -120
+    done
+fi
 # A test host that crashed, or a build that failed, leaves no counts: never report such a run as green.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; status=1; fi

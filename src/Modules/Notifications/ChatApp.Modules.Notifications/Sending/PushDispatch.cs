@@ -25,9 +25,16 @@ internal sealed partial class PushDispatch(
     IOptions<NotificationsOptions> options,
     TimeProvider timeProvider,
     PushMetrics metrics,
-    ILogger<PushDispatch> logger)
+    ILogger<PushDispatch> logger) : IDisposable
 {
+    // What a pass writes after its sends (records, releases) is not cut short by the node stopping, but bounded: a node
+    // that cannot reach its database within this time leaves the leases to expire (items are then taken again).
+    private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(15);
+
     private readonly NotificationsOptions _options = options.Value;
+    private readonly CancellationTokenSource _finishing = new();
+
+    public void Dispose() => _finishing.Dispose();
 
     /// <summary>Handles the due work; returns how many items were due (a full batch: run again at once).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -55,6 +62,7 @@ internal sealed partial class PushDispatch(
             finally
             {
                 // Also after a failure (a database hiccup, the node stopping): then every item goes back, none is lost.
+                _finishing.CancelAfter(FinishTimeout);
                 await ReleaseAsync(work, pass);
             }
         }
@@ -149,6 +157,7 @@ internal sealed partial class PushDispatch(
         finally
         {
             // Even when the node is stopping, what was accepted is recorded: it is not sent again.
+            _finishing.CancelAfter(FinishTimeout);
             await RecordAsync(plans, results, deliveries, pass);
         }
     }
@@ -250,7 +259,7 @@ internal sealed partial class PushDispatch(
         var shownIds = shown.Keys.Select(k => k.DeviceId).Distinct().ToList();
         var owners = shownIds.Count == 0
             ? new Dictionary<Guid, Guid>()
-            : await db.Devices.AsNoTracking().Where(d => shownIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.UserId, CancellationToken.None);
+            : await db.Devices.AsNoTracking().Where(d => shownIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.UserId, _finishing.Token);
         var ownerOf = plans.GroupBy(p => p.Device.Id).ToDictionary(g => g.Key, g => g.First().Device.UserId);
         await SaveDeliveriesAsync(
             shown.Values.Where(d => !gone.Contains(d.DeviceId) && owners.TryGetValue(d.DeviceId, out var owner) && owner == ownerOf[d.DeviceId]).ToList(), deliveries);
@@ -283,7 +292,7 @@ internal sealed partial class PushDispatch(
 
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            await db.SaveChangesAsync(_finishing.Token);
             return;
         }
         catch (DbUpdateException ex)
@@ -303,8 +312,8 @@ internal sealed partial class PushDispatch(
                     s => s.SetProperty(d => d.SentSeq, d => d.SentSeq > sent ? d.SentSeq : sent)
                         .SetProperty(d => d.ClearedSeq, d => d.ClearedSeq > cleared ? d.ClearedSeq : cleared)
                         .SetProperty(d => d.UpdatedAt, at),
-                    CancellationToken.None);
-            if (updated > 0 || !await db.Devices.AnyAsync(d => d.Id == deviceId, CancellationToken.None))
+                    _finishing.Token);
+            if (updated > 0 || !await db.Devices.AnyAsync(d => d.Id == deviceId, _finishing.Token))
             {
                 continue;
             }
@@ -312,7 +321,7 @@ internal sealed partial class PushDispatch(
             db.Deliveries.Add(new Delivery { DeviceId = deviceId, RoomId = roomId, SentSeq = sent, ClearedSeq = cleared, UpdatedAt = at });
             try
             {
-                await db.SaveChangesAsync(CancellationToken.None);
+                await db.SaveChangesAsync(_finishing.Token);
             }
             catch (DbUpdateException)
             {
@@ -350,8 +359,8 @@ internal sealed partial class PushDispatch(
             return;
         }
 
-        await db.Deliveries.Where(d => deviceIds.Contains(d.DeviceId)).ExecuteDeleteAsync(CancellationToken.None);
-        var removed = await db.Devices.Where(d => deviceIds.Contains(d.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        await db.Deliveries.Where(d => deviceIds.Contains(d.DeviceId)).ExecuteDeleteAsync(_finishing.Token);
+        var removed = await db.Devices.Where(d => deviceIds.Contains(d.Id)).ExecuteDeleteAsync(_finishing.Token);
         metrics.DevicesRemoved(removed, reason);
         LogDevicesRemoved(removed, reason);
     }
@@ -382,7 +391,7 @@ internal sealed partial class PushDispatch(
                     await mine.ExecuteUpdateAsync(
                         s => s.SetProperty(p => p.Attempts, attempts).SetProperty(p => p.DueAt, dueAt).SetProperty(p => p.LockedUntil, (DateTime?)null)
                             .SetProperty(p => p.Version, p => p.Version + 1),
-                        CancellationToken.None);
+                        _finishing.Token);
                     continue;
                 }
 
@@ -393,11 +402,11 @@ internal sealed partial class PushDispatch(
                 // Not tried (the pass ran out of time): due again at once, no attempt counted.
                 await mine.ExecuteUpdateAsync(
                     s => s.SetProperty(p => p.DueAt, now).SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1),
-                    CancellationToken.None);
+                    _finishing.Token);
                 continue;
             }
 
-            if (await mine.Where(p => p.Version == item.Version).ExecuteDeleteAsync(CancellationToken.None) > 0)
+            if (await mine.Where(p => p.Version == item.Version).ExecuteDeleteAsync(_finishing.Token) > 0)
             {
                 continue;
             }
@@ -408,11 +417,11 @@ internal sealed partial class PushDispatch(
                 await mine.ExecuteUpdateAsync(
                     s => s.SetProperty(p => p.DueAt, p => p.DueAt > nextAlert ? p.DueAt : nextAlert).SetProperty(p => p.FirstNoticeAt, now)
                         .SetProperty(p => p.Attempts, 0).SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1),
-                    CancellationToken.None);
+                    _finishing.Token);
             }
             else
             {
-                await mine.ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1), CancellationToken.None);
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1), _finishing.Token);
             }
         }
     }
