@@ -29,8 +29,12 @@ internal sealed class NotificationsOptions
     /// <summary>Sends in flight per node.</summary>
     public int MaxConcurrentSends { get; set; } = 16;
 
-    /// <summary>Longest wait between attempts while a push service is failing.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Longest wait between attempts while a push service is failing (a longer Retry-After is honoured). Short, so that
+    /// pushes resume within it once the service is back: while it is down, most attempts fail at once on the open
+    /// circuit of the resilience handler, so frequent attempts cost little.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The app ids (bundle ids / package names) devices may register with; empty accepts any. With APNs the app id is the

@@ -12,4 +12,11 @@ internal static class UnreadMessages
         join membership in memberships on message.RoomId equals membership.RoomId
         where message.Seq > membership.ReadSeq && message.SenderId != membership.UserId && message.DeletedAt == null
         select new UnreadMessage { UserId = membership.UserId, RoomId = message.RoomId, MessageId = message.Id, Seq = message.Seq, SenderId = message.SenderId };
+
+    /// <summary>
+    /// The unread messages of one member in one room, by the same rule, as messages: newest first they are read by
+    /// walking the (RoomId, Seq) index down from the end, so taking the newest few costs the same whatever the backlog.
+    /// </summary>
+    public static IQueryable<Message> InRoom(ChatDbContext db, Guid userId, Guid roomId, long readSeq) =>
+        db.Messages.AsNoTracking().Where(m => m.RoomId == roomId && m.Seq > readSeq && m.SenderId != userId && m.DeletedAt == null);
 }

@@ -3,10 +3,10 @@ using ChatApp.Modules.Chat.Rooms;
 namespace ChatApp.Modules.Chat.Features.PushContentLookup;
 
 /// <summary>
-/// Answers <see cref="IPushContent"/> from Chat's tables in four queries per batch: memberships with their rooms, the
-/// newest message to announce per key, those messages, and the users' total unread counts (by <see cref="UnreadMessages"/>,
-/// the rule of every unread count). The first two read every membership of the asked users in the asked rooms and keep
-/// the asked pairs, which is the same thing for the small batches a sender asks about.
+/// Answers <see cref="IPushContent"/> from Chat's tables: memberships with their rooms (one query), the newest message to
+/// announce per key (one short index walk each), and the users' total unread counts (one query; by
+/// <see cref="UnreadMessages"/>, the rule of every unread count). The first reads every membership of the asked users in
+/// the asked rooms and keeps the asked pairs, which is the same thing for the small batches a sender asks about.
 /// </summary>
 internal sealed class PushContent(ChatDbContext db) : IPushContent
 {
@@ -30,15 +30,25 @@ internal sealed class PushContent(ChatDbContext db) : IPushContent
             .Where(r => wanted.Contains(new PushContentKey(r.UserId, r.RoomId)))
             .ToList();
 
-        var latestSeqs = (await UnreadMessages.Of(db, memberships)
-                .Where(u => !db.Blocks.Any(b => (b.BlockerId == u.UserId && b.BlockedId == u.SenderId) || (b.BlockerId == u.SenderId && b.BlockedId == u.UserId)))
-                .GroupBy(u => new { u.UserId, u.RoomId })
-                .Select(g => new { g.Key.UserId, g.Key.RoomId, Seq = g.Max(u => u.Seq) })
-                .ToListAsync(cancellationToken))
-            .Where(l => wanted.Contains(new PushContentKey(l.UserId, l.RoomId)))
-            .ToDictionary(l => new PushContentKey(l.UserId, l.RoomId), l => l.Seq);
-
-        var messages = await LoadMessagesAsync(latestSeqs.Select(l => (l.Key.RoomId, l.Value)).Distinct().ToList(), cancellationToken);
+        // The newest pushable message per key: one short query each, walking the room's (RoomId, Seq) index down from
+        // the end and stopping at the first message that is unread, not deleted, not the member's own and not from
+        // someone blocked either way; its cost does not grow with the member's backlog. A sender asks about at most
+        // one batch of keys.
+        var latest = new Dictionary<PushContentKey, PushMessagePreview>();
+        foreach (var room in rooms)
+        {
+            var (userId, roomId) = (room.UserId, room.RoomId);
+            var message = await UnreadMessages.InRoom(db, userId, roomId, room.ReadSeq)
+                .Where(m => !db.Blocks.Any(b => (b.BlockerId == userId && b.BlockedId == m.SenderId) || (b.BlockerId == m.SenderId && b.BlockedId == userId)))
+                .OrderByDescending(m => m.Seq)
+                .Select(m => new { m.Id, m.Seq, m.SenderId, m.Text, HasAttachments = m.Attachments != null })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (message is not null)
+            {
+                latest[new PushContentKey(userId, roomId)] = new PushMessagePreview(
+                    message.Id, message.Seq, message.SenderId, PreviewText.Trim(message.Text, PushMessagePreview.TextMaxElements), message.HasAttachments);
+            }
+        }
 
         var totals = await UnreadMessages.Of(db, db.RoomMembers.AsNoTracking().Where(m => userIds.Contains(m.UserId)))
             .GroupBy(u => u.UserId)
@@ -49,33 +59,10 @@ internal sealed class PushContent(ChatDbContext db) : IPushContent
         foreach (var room in rooms)
         {
             var key = new PushContentKey(room.UserId, room.RoomId);
-            var latest = latestSeqs.TryGetValue(key, out var seq) ? messages.GetValueOrDefault((room.RoomId, seq)) : null;
             var kind = room.Kind == RoomKind.Direct ? PushRoomKind.Direct : PushRoomKind.Group;
-            contents[key] = new PushRoomContent(true, room.ReadSeq, kind, kind == PushRoomKind.Group ? room.Name : null, latest);
+            contents[key] = new PushRoomContent(true, room.ReadSeq, kind, kind == PushRoomKind.Group ? room.Name : null, latest.GetValueOrDefault(key));
         }
 
         return new PushContentSnapshot(contents, userIds.ToDictionary(u => u, u => totals.GetValueOrDefault(u)));
-    }
-
-    private async Task<Dictionary<(Guid RoomId, long Seq), PushMessagePreview>> LoadMessagesAsync(
-        IReadOnlyCollection<(Guid RoomId, long Seq)> wanted, CancellationToken cancellationToken)
-    {
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        var roomIds = wanted.Select(w => w.RoomId).Distinct().ToList();
-        var seqs = wanted.Select(w => w.Seq).Distinct().ToList();
-        var pairs = wanted.ToHashSet();
-        var rows = await db.Messages.AsNoTracking()
-            .Where(m => roomIds.Contains(m.RoomId) && seqs.Contains(m.Seq))
-            .Select(m => new { m.Id, m.RoomId, m.Seq, m.SenderId, m.Text, m.Attachments })
-            .ToListAsync(cancellationToken);
-        return rows
-            .Where(m => pairs.Contains((m.RoomId, m.Seq)))
-            .ToDictionary(
-                m => (m.RoomId, m.Seq),
-                m => new PushMessagePreview(m.Id, m.Seq, m.SenderId, PreviewText.Trim(m.Text, PushMessagePreview.TextMaxElements), m.Attachments != null));
     }
 }
