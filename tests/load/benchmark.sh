@@ -83,6 +83,7 @@ if [ "$push" = 1 ]; then
     fcm_key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | awk '{printf "%s\\n", $0}')
     export Notifications__Fcm__ServiceAccountJson="{\"type\":\"service_account\",\"project_id\":\"chatapp-bench\",\"private_key_id\":\"bench\",\"private_key\":\"$fcm_key\",\"client_email\":\"bench@chatapp-bench.iam.gserviceaccount.com\",\"token_uri\":\"http://127.0.0.1:$fcm_port/token\"}"
     export Notifications__Fcm__BaseAddress="http://127.0.0.1:$fcm_port"
+    export Notifications__AppIds__0=com.example.chatapp.bench   # the app id the tool registers its devices with
     args+=(--fcm-standin "$fcm_port")
 fi
 # Production refuses to start without Redis (ADR 16): the in-process measurement runs as Development, with the same settings.
