@@ -49,7 +49,7 @@ internal static class TelemetrySetup
                     .AddSource(ChatAppWildcard, SignalRServerSource)
                     .AddAspNetCoreInstrumentation(options => options.Filter = context =>
                         !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
-                    .AddHttpClientInstrumentation()
+                    .AddHttpClientInstrumentation(options => options.EnrichWithHttpRequestMessage = PushTokenRedaction.Enrich)
                     .AddEntityFrameworkCoreInstrumentation();
                 if (useRedis)
                 {

@@ -6,6 +6,7 @@ internal static class NotificationsErrors
     public const string InvalidPlatformCode = "notifications.invalid_platform";
     public const string InvalidTokenCode = "notifications.invalid_token";
     public const string InvalidAppIdCode = "notifications.invalid_app_id";
+    public const string UnknownAppIdCode = "notifications.unknown_app_id";
     public const string InvalidLocaleCode = "notifications.invalid_locale";
     public const string InvalidTimeZoneCode = "notifications.invalid_time_zone";
     public const string InvalidQuietHoursCode = "notifications.invalid_quiet_hours";

@@ -33,7 +33,7 @@ public static class NotificationsModule
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName)
             .Validate(o => o.Delay >= TimeSpan.Zero && o.ClearDelay >= TimeSpan.Zero, "Notifications:Delay and ClearDelay must not be negative.")
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.FromSeconds(30), "Notifications:PollInterval must be positive and LeaseDuration above 30 s.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration >= TimeSpan.FromSeconds(120), "Notifications:PollInterval must be positive and LeaseDuration at least 2 minutes.")
             .Validate(o => o.BatchSize > 0 && o.MaxConcurrentSends > 0, "Notifications:BatchSize and MaxConcurrentSends must be positive.")
             .ValidateOnStart();
         services.AddPushProviders(configuration);

@@ -17,8 +17,11 @@ internal sealed class NotificationsOptions
     /// <summary>How often the sender looks for due work when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a node holds the work it took (longer than a send with its retries takes).</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long a node holds the work it took. A pass starts no send after a quarter of it, and a send with its in-process
+    /// retries and a token renewal ends within a minute, so a pass ends before its lease and no other node repeats it.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Work items one pass takes.</summary>
     public int BatchSize { get; set; } = 100;
@@ -28,6 +31,12 @@ internal sealed class NotificationsOptions
 
     /// <summary>Longest wait between attempts while a push service is failing.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The app ids (bundle ids / package names) devices may register with; empty accepts any. With APNs the app id is the
+    /// topic: a device registered under another app's id would only be refused by APNs (and removed) at its first push.
+    /// </summary>
+    public string[] AppIds { get; set; } = [];
 
     /// <summary>A notice not pushed within this time is given up (a push about a day-old message helps nobody).</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(24);

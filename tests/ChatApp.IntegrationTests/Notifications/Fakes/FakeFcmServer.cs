@@ -57,6 +57,9 @@ public sealed class FakeFcmServer : IAsyncDisposable
     /// <summary>While true every send answers 503 UNAVAILABLE (the token endpoint keeps working, as it is another service).</summary>
     public bool Outage { get; set; }
 
+    /// <summary>Runs before a message to the token is accepted (its 200 waits for it): something happening mid-send.</summary>
+    public ConcurrentDictionary<string, Func<Task>> BeforeAccepting { get; } = new();
+
     /// <summary>False: every access token is refused (401), as when the service account lost its permission.</summary>
     public bool AcceptAccessTokens { get; set; } = true;
 
@@ -285,6 +288,11 @@ public sealed class FakeFcmServer : IAsyncDisposable
             var errorBody = Error(reply.Status, reply.GoogleStatus ?? "UNKNOWN", $"Scripted {reply.ErrorCode ?? reply.GoogleStatus}.", reply.ErrorCode, reply.ViolatedField);
             await Refuse(message, reply.Status, errorBody, $"scripted {reply.Status} {reply.ErrorCode ?? reply.ViolatedField}");
             return;
+        }
+
+        if (token is not null && BeforeAccepting.TryRemove(token, out var before))
+        {
+            await before();
         }
 
         Accepted.Add(new FcmRequest(token, headers, message, 200, null));

@@ -3,6 +3,8 @@ using System.Text;
 using ChatApp.IntegrationTests.Notifications.Fakes;
 using ChatApp.Modules.Notifications.Domain;
 using ChatApp.Modules.Notifications.Providers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatApp.IntegrationTests.Notifications.Providers;
 
@@ -32,10 +34,14 @@ public sealed class ApnsPushProviderTests
     [Fact]
     public async Task An_expired_provider_token_is_renewed_once_and_the_push_goes_through()
     {
-        await using var host = await PushProvidersHost.StartAsync();
+        // The providers' clock starts 25 minutes back (the stand-in checks iat against the real clock: < 1 h old) so that
+        // the first token can be 21 minutes old: APNs allows a renewal every 20 minutes at most.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-25));
+        await using var host = await PushProvidersHost.StartAsync(time: time);
         var phone = FakeApnsServer.NewDeviceToken();
         Assert.Equal(PushOutcome.Sent, (await host.ApnsProvider.SendAsync(Target(phone), Alert(), CancellationToken.None)).Outcome);
 
+        time.Advance(TimeSpan.FromMinutes(21));
         host.Apns.ExpireProviderTokens();
         var result = await host.ApnsProvider.SendAsync(Target(phone), Alert(seq: 2), CancellationToken.None);
 
@@ -45,6 +51,22 @@ public sealed class ApnsPushProviderTests
         Assert.Equal(2, host.Apns.ProviderTokensSeen);
         Assert.Equal(2, host.ApnsProvider.TokensIssued);
         Assert.NotEqual(host.Apns.Accepted.All[0].ProviderToken, host.Apns.Accepted.All[1].ProviderToken);
+    }
+
+    [Fact]
+    public async Task A_young_provider_token_refused_again_is_not_renewed_and_the_push_waits_five_minutes()
+    {
+        await using var host = await PushProvidersHost.StartAsync();
+        var phone = FakeApnsServer.NewDeviceToken();
+        Assert.Equal(PushOutcome.Sent, (await host.ApnsProvider.SendAsync(Target(phone), Alert(), CancellationToken.None)).Outcome);
+
+        host.Apns.ExpireProviderTokens();
+        var result = await host.ApnsProvider.SendAsync(Target(phone), Alert(seq: 2), CancellationToken.None);
+
+        Assert.Equal(PushOutcome.RetryLater, result.Outcome);
+        Assert.Equal(TimeSpan.FromMinutes(5), result.RetryAfter);
+        Assert.Equal(1, host.ApnsProvider.TokensIssued);
+        Assert.Contains(host.Logs.Lines, e => e.Level == LogLevel.Error && e.Message.Contains("provider token", StringComparison.Ordinal));
     }
 
     [Fact]

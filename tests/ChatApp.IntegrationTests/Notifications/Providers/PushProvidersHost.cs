@@ -40,7 +40,8 @@ internal sealed class PushProvidersHost : IAsyncDisposable
 
     /// <param name="settings">Changes to the stand-ins' settings (a null value removes the key).</param>
     /// <param name="trustApns">False leaves the APNs client with the system's trust (the stand-in's certificate is then refused).</param>
-    public static async Task<PushProvidersHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool trustApns = true)
+    /// <param name="time">The providers' clock (token ages), when a test moves it.</param>
+    public static async Task<PushProvidersHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool trustApns = true, TimeProvider? time = null)
     {
         var fcm = await FakeFcmServer.StartAsync();
         var apns = await FakeApnsServer.StartAsync();
@@ -54,6 +55,11 @@ internal sealed class PushProvidersHost : IAsyncDisposable
         var logs = new CapturedLogs();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddPushProviders(configuration);
         services.PostConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.Delay = TimeSpan.FromMilliseconds(50));
         if (trustApns)

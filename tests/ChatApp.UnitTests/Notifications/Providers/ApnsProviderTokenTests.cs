@@ -49,17 +49,33 @@ public sealed class ApnsProviderTokenTests : IDisposable
     }
 
     [Fact]
-    public void A_rejected_token_is_renewed_at_once_but_only_once_for_concurrent_rejections()
+    public void A_rejected_token_is_renewed_once_for_concurrent_rejections_and_only_when_20_minutes_old()
     {
         var first = _tokens.Current();
-        _time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromMinutes(19));
+        Assert.Null(_tokens.Renew(first));
+        Assert.Equal(first, _tokens.Current());
 
+        _time.Advance(TimeSpan.FromMinutes(1));
         var renewed = _tokens.Renew(first);
         var again = _tokens.Renew(first);
 
+        Assert.NotNull(renewed);
         Assert.NotEqual(first, renewed);
         Assert.Equal(renewed, again);
         Assert.Equal(renewed, _tokens.Current());
+        Assert.Null(_tokens.Renew(renewed!));
+        Assert.Equal(2, _tokens.Issued);
+    }
+
+    [Fact]
+    public void A_renewal_at_50_minutes_also_counts_so_a_403_soon_after_does_not_renew_again()
+    {
+        _tokens.Current();
+        _time.Advance(TimeSpan.FromMinutes(50));
+        var scheduled = _tokens.Current();
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Null(_tokens.Renew(scheduled));
         Assert.Equal(2, _tokens.Issued);
     }
 

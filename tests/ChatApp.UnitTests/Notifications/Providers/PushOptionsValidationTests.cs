@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
+using ChatApp.Modules.Notifications.Providers;
 using ChatApp.Modules.Notifications.Providers.Apns;
 using ChatApp.Modules.Notifications.Providers.Fcm;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.UnitTests.Notifications.Providers;
 
@@ -24,6 +28,20 @@ public sealed class PushOptionsValidationTests
 
         Assert.True(result.Failed);
         Assert.Contains("missing: KeyId, TeamId", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_registration_checks_the_push_configuration_at_start()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Notifications:Apns:KeyP8"] = key.ExportPkcs8PrivateKeyPem() })
+            .Build();
+        using var services = new ServiceCollection().AddLogging().AddPushProviders(configuration).BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("missing: KeyId, TeamId", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -34,6 +35,10 @@ internal static class PushHttpClients
         {
             options.Retry.MaxRetryAttempts = 2;
             options.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetryInProcess(args.Outcome, DateTimeOffset.UtcNow));
+
+            // A 429 is about one device (APNs) or carries its own wait: it must not stop pushes to everyone.
+            options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome) && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
             options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
             options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30);
         });

@@ -23,10 +23,13 @@ internal static class PushProvidersServiceCollectionExtensions
         services.AddOptions<ApnsOptions>().Bind(configuration.GetSection(ApnsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApnsOptions>, ApnsOptionsValidator>());
 
-        services.AddHttpClient(PushHttpClients.Fcm).AddPushResilience();
+        // No request logging: an APNs address holds the device token, and a log line per push is noise; the providers
+        // return every failure and log what operators must act on.
+        services.AddHttpClient(PushHttpClients.Fcm).RemoveAllLoggers().AddPushResilience();
 
         // One long-lived HTTP/2 handler (APNs wants connections kept open): it recycles its own connections every 30 minutes.
         services.AddHttpClient(PushHttpClients.Apns)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(PushHttpClients.CreateApnsHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddPushResilience();

@@ -46,21 +46,23 @@ internal sealed partial class PushDispatch(
         var (work, leaseEnd) = await LeaseAsync(due, now, cancellationToken);
         if (work.Count > 0)
         {
-            var retries = new Dictionary<(Guid UserId, Guid RoomId), TimeSpan?>();
+            var pass = new PushPass(leaseEnd, now + _options.LeaseDuration / 4);
             try
             {
-                await PushAsync(work, now, retries, cancellationToken);
+                await PushAsync(work, now, pass, cancellationToken);
+                pass.Recorded = true;
             }
             finally
             {
-                await ReleaseAsync(work, leaseEnd, retries);
+                // Also after a failure (a database hiccup, the node stopping): then every item goes back, none is lost.
+                await ReleaseAsync(work, pass);
             }
         }
 
         return due.Count;
     }
 
-    private async Task<(List<PushWork> Work, DateTime? LeaseEnd)> LeaseAsync(List<PushWork> due, DateTime now, CancellationToken cancellationToken)
+    private async Task<(List<PushWork> Work, DateTime LeaseEnd)> LeaseAsync(List<PushWork> due, DateTime now, CancellationToken cancellationToken)
     {
         var userIds = due.Select(p => p.UserId).Distinct().ToList();
         var roomIds = due.Select(p => p.RoomId).Distinct().ToList();
@@ -74,10 +76,10 @@ internal sealed partial class PushDispatch(
         var mine = await db.Pushes.AsNoTracking()
             .Where(p => userIds.Contains(p.UserId) && roomIds.Contains(p.RoomId) && p.LockedUntil == leaseEnd)
             .ToListAsync(cancellationToken);
-        return (mine, leaseEnd);
+        return (mine, leaseEnd.Value);
     }
 
-    private async Task PushAsync(List<PushWork> work, DateTime now, Dictionary<(Guid UserId, Guid RoomId), TimeSpan?> retries, CancellationToken cancellationToken)
+    private async Task PushAsync(List<PushWork> work, DateTime now, PushPass pass, CancellationToken cancellationToken)
     {
         var enabled = providers.Where(p => p.IsEnabled).ToDictionary(p => p.Platform);
         var userIds = work.Select(w => w.UserId).Distinct().ToList();
@@ -96,7 +98,7 @@ internal sealed partial class PushDispatch(
         var preferences = await db.Preferences.AsNoTracking().Where(p => activeUsers.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
         var mutes = (await db.RoomMutes.AsNoTracking().Where(m => activeUsers.Contains(m.UserId) && roomIds.Contains(m.RoomId)).ToListAsync(cancellationToken))
             .ToDictionary(m => (m.UserId, m.RoomId));
-        var deliveries = (await db.Deliveries.Where(d => deviceIds.Contains(d.DeviceId) && roomIds.Contains(d.RoomId)).ToListAsync(cancellationToken))
+        var deliveries = (await db.Deliveries.AsNoTracking().Where(d => deviceIds.Contains(d.DeviceId) && roomIds.Contains(d.RoomId)).ToListAsync(cancellationToken))
             .ToDictionary(d => (d.DeviceId, d.RoomId));
         var snapshot = await content.GetAsync(active.Select(w => new PushContentKey(w.UserId, w.RoomId)).ToList(), cancellationToken);
         var senderIds = snapshot.Rooms.Values.Where(r => r.Latest is not null).Select(r => r.Latest!.SenderId).Distinct().ToList();
@@ -117,17 +119,37 @@ internal sealed partial class PushDispatch(
         }
 
         var results = new PushResult?[plans.Count];
+        // A pass never outlives its lease (another node would take the items and push them again): no send starts after
+        // the send deadline, and one still running a quarter of the lease before its end (a hanging token endpoint, say)
+        // is cancelled; both are left for a later pass.
+        using var withinLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        withinLease.CancelAfter(pass.LeaseEnd - _options.LeaseDuration / 4 - timeProvider.GetUtcNow().UtcDateTime);
         try
         {
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, plans.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentSends, CancellationToken = cancellationToken },
-                async (index, token) => results[index] = await SendAsync(enabled[plans[index].Device.Platform], plans[index], token));
+                async (index, _) =>
+                {
+                    if (timeProvider.GetUtcNow().UtcDateTime >= pass.SendDeadline || withinLease.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        results[index] = await SendAsync(enabled[plans[index].Device.Platform], plans[index], withinLease.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The lease is ending: not sent as far as we know; a later pass does it.
+                    }
+                });
         }
         finally
         {
             // Even when the node is stopping, what was accepted is recorded: it is not sent again.
-            await RecordAsync(plans, results, deliveries, retries);
+            await RecordAsync(plans, results, deliveries, pass);
         }
     }
 
@@ -161,18 +183,18 @@ internal sealed partial class PushDispatch(
         }
     }
 
-    private async Task RecordAsync(
-        List<PlannedPush> plans, PushResult?[] results, Dictionary<(Guid DeviceId, Guid RoomId), Delivery> deliveries, Dictionary<(Guid UserId, Guid RoomId), TimeSpan?> retries)
+    private async Task RecordAsync(List<PlannedPush> plans, PushResult?[] results, Dictionary<(Guid DeviceId, Guid RoomId), Delivery> deliveries, PushPass pass)
     {
         var now = timeProvider.GetUtcNowForStorage();
         var gone = new HashSet<Guid>();
+        var shown = new Dictionary<(Guid DeviceId, Guid RoomId), Delivery>();
         for (var i = 0; i < plans.Count; i++)
         {
             var push = plans[i];
-            var key = (push.Work.UserId, push.Work.RoomId);
+            var item = (push.Work.UserId, push.Work.RoomId);
             if (results[i] is not { } result)
             {
-                retries.TryAdd(key, null); // interrupted by shutdown: another pass will do it
+                pass.Defer(item); // not started (deadline) or interrupted (lease end, shutdown): a later pass does it
                 continue;
             }
 
@@ -185,12 +207,17 @@ internal sealed partial class PushDispatch(
                     {
                         LogRejected(push.Device.Platform, push.Message.Kind, result.Reason);
                     }
-
-                    var delivery = deliveries.GetValueOrDefault((push.Device.Id, push.Work.RoomId));
-                    if (delivery is null)
+                    else if (push.Message.Kind == PushKind.Alert)
                     {
-                        delivery = db.Deliveries.Add(new Delivery { DeviceId = push.Device.Id, RoomId = push.Work.RoomId }).Entity;
-                        deliveries[(push.Device.Id, push.Work.RoomId)] = delivery;
+                        pass.Alerted.Add(item);
+                    }
+
+                    var key = (push.Device.Id, push.Work.RoomId);
+                    if (!shown.TryGetValue(key, out var delivery))
+                    {
+                        var known = deliveries.GetValueOrDefault(key);
+                        delivery = new Delivery { DeviceId = key.Item1, RoomId = key.RoomId, SentSeq = known?.SentSeq ?? 0, ClearedSeq = known?.ClearedSeq ?? 0 };
+                        shown[key] = delivery;
                     }
 
                     if (push.Message.Kind == PushKind.Alert)
@@ -213,22 +240,90 @@ internal sealed partial class PushDispatch(
 
                     break;
                 default:
-                    retries[key] = Later(retries.GetValueOrDefault(key), result.RetryAfter);
+                    pass.Retry(item, result.RetryAfter);
                     LogRetry(push.Device.Platform, result.Reason, result.RetryAfter);
                     break;
             }
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<Delivery>().Where(e => gone.Contains(e.Entity.DeviceId)).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
+        // A device removed, or moved to another account, while its push was in flight must not get a record of it.
+        var shownIds = shown.Keys.Select(k => k.DeviceId).Distinct().ToList();
+        var owners = shownIds.Count == 0
+            ? new Dictionary<Guid, Guid>()
+            : await db.Devices.AsNoTracking().Where(d => shownIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.UserId, CancellationToken.None);
+        var ownerOf = plans.GroupBy(p => p.Device.Id).ToDictionary(g => g.Key, g => g.First().Device.UserId);
+        await SaveDeliveriesAsync(
+            shown.Values.Where(d => !gone.Contains(d.DeviceId) && owners.TryGetValue(d.DeviceId, out var owner) && owner == ownerOf[d.DeviceId]).ToList(), deliveries);
         await RemoveDevicesAsync(gone.ToList(), "push_service");
     }
 
-    private static TimeSpan? Later(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
+    /// <summary>
+    /// Records what each device was shown, in one save. If that fails (a device was removed meanwhile: sign-out, a token
+    /// moved to another account, or another node wrote the same row), each row is written on its own, raising the
+    /// sequences only, and a row whose device is gone is skipped: the others are never lost with it.
+    /// </summary>
+    private async Task SaveDeliveriesAsync(List<Delivery> shown, Dictionary<(Guid DeviceId, Guid RoomId), Delivery> known)
+    {
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var delivery in shown)
+        {
+            if (known.ContainsKey((delivery.DeviceId, delivery.RoomId)))
+            {
+                db.Deliveries.Update(delivery);
+            }
+            else
+            {
+                db.Deliveries.Add(delivery);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+        catch (DbUpdateException ex)
+        {
+            LogDeliveriesOneByOne(ex.GetType().Name);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        foreach (var delivery in shown)
+        {
+            var (deviceId, roomId, sent, cleared, at) = (delivery.DeviceId, delivery.RoomId, delivery.SentSeq, delivery.ClearedSeq, delivery.UpdatedAt);
+            var updated = await db.Deliveries.Where(d => d.DeviceId == deviceId && d.RoomId == roomId)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(d => d.SentSeq, d => d.SentSeq > sent ? d.SentSeq : sent)
+                        .SetProperty(d => d.ClearedSeq, d => d.ClearedSeq > cleared ? d.ClearedSeq : cleared)
+                        .SetProperty(d => d.UpdatedAt, at),
+                    CancellationToken.None);
+            if (updated > 0 || !await db.Devices.AnyAsync(d => d.Id == deviceId, CancellationToken.None))
+            {
+                continue;
+            }
+
+            db.Deliveries.Add(new Delivery { DeviceId = deviceId, RoomId = roomId, SentSeq = sent, ClearedSeq = cleared, UpdatedAt = at });
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateException)
+            {
+                // Removed or written by someone else in between: nothing of ours to keep.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
 
     private async Task<List<Device>> WithoutEndedSessionsAsync(List<Device> devices, CancellationToken cancellationToken)
     {
@@ -263,33 +358,61 @@ internal sealed partial class PushDispatch(
 
     /// <summary>
     /// Lets go of each item: deleted when done and unchanged since it was read; put back for later when a send must be
-    /// retried (exponential back-off, at least the service's Retry-After); given up after the maximum age.
+    /// retried (exponential back-off, at least the service's Retry-After) or the pass failed before recording; given up
+    /// after the maximum age. An item that changed meanwhile (a new notice or a read) stays; if it was just alerted, the
+    /// next alert waits the collapse delay again, so a busy room is one push per delay, not one per poll.
     /// </summary>
-    private async Task ReleaseAsync(List<PushWork> work, DateTime? leaseEnd, Dictionary<(Guid UserId, Guid RoomId), TimeSpan?> retries)
+    private async Task ReleaseAsync(List<PushWork> work, PushPass pass)
     {
         var now = timeProvider.GetUtcNowForStorage();
+        DateTime? leaseEnd = pass.LeaseEnd;
         foreach (var item in work)
         {
+            var key = (item.UserId, item.RoomId);
             var mine = db.Pushes.Where(p => p.UserId == item.UserId && p.RoomId == item.RoomId && p.LockedUntil == leaseEnd);
-            if (retries.TryGetValue((item.UserId, item.RoomId), out var retryAfter))
+            // Every update of a released item changes its version, so a handler that read it before (while leased) fails
+            // its save and reads it again instead of overwriting the back-off.
+            if (!pass.Recorded || pass.Retries.ContainsKey(key))
             {
                 if (now - item.FirstNoticeAt <= _options.MaxAge)
                 {
                     var attempts = item.Attempts + 1;
                     var backoff = TimeSpan.FromSeconds(Math.Min(_options.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(attempts, 20))));
-                    var dueAt = now + (retryAfter is { } after && after > backoff ? after : backoff);
+                    var dueAt = now + (pass.Retries.GetValueOrDefault(key) is { } after && after > backoff ? after : backoff);
                     await mine.ExecuteUpdateAsync(
-                        s => s.SetProperty(p => p.Attempts, attempts).SetProperty(p => p.DueAt, dueAt).SetProperty(p => p.LockedUntil, (DateTime?)null), CancellationToken.None);
+                        s => s.SetProperty(p => p.Attempts, attempts).SetProperty(p => p.DueAt, dueAt).SetProperty(p => p.LockedUntil, (DateTime?)null)
+                            .SetProperty(p => p.Version, p => p.Version + 1),
+                        CancellationToken.None);
                     continue;
                 }
 
                 LogGivenUp(item.UserId, item.RoomId, item.Attempts);
             }
-
-            if (await mine.Where(p => p.Version == item.Version).ExecuteDeleteAsync(CancellationToken.None) == 0)
+            else if (pass.Deferred.Contains(key))
             {
-                // A notice or read arrived meanwhile: the item stays, due when that update said.
-                await mine.ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, (DateTime?)null), CancellationToken.None);
+                // Not tried (the pass ran out of time): due again at once, no attempt counted.
+                await mine.ExecuteUpdateAsync(
+                    s => s.SetProperty(p => p.DueAt, now).SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1),
+                    CancellationToken.None);
+                continue;
+            }
+
+            if (await mine.Where(p => p.Version == item.Version).ExecuteDeleteAsync(CancellationToken.None) > 0)
+            {
+                continue;
+            }
+
+            if (pass.Alerted.Contains(key))
+            {
+                var nextAlert = now + _options.Delay;
+                await mine.ExecuteUpdateAsync(
+                    s => s.SetProperty(p => p.DueAt, p => p.DueAt > nextAlert ? p.DueAt : nextAlert).SetProperty(p => p.FirstNoticeAt, now)
+                        .SetProperty(p => p.Attempts, 0).SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1),
+                    CancellationToken.None);
+            }
+            else
+            {
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(p => p.LockedUntil, (DateTime?)null).SetProperty(p => p.Version, p => p.Version + 1), CancellationToken.None);
             }
         }
     }
@@ -302,6 +425,9 @@ internal sealed partial class PushDispatch(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Platform} asked to retry ({Reason}, Retry-After {RetryAfter})")]
     private partial void LogRetry(DevicePlatform platform, string? reason, TimeSpan? retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording a pass's deliveries together failed ({Error}); recording them one by one")]
+    private partial void LogDeliveriesOneByOne(string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} device(s): {Reason}")]
     private partial void LogDevicesRemoved(int count, string reason);

@@ -9,13 +9,31 @@ namespace ChatApp.Modules.Notifications.Features.RecordPushWork;
 /// Turns Chat's pending notices into push work: one item per person and room, however many messages arrive. The first
 /// notice makes the item due after the collapse delay; later ones only raise its sequence, so a burst is one push. People
 /// without a registered device get no work at all. Idempotent (a redelivered event changes nothing: sequences only
-/// rise); a sender that deleted an item meanwhile makes the save fail on the item's version, and the outbox runs the
-/// handler again, which then creates it anew.
+/// rise). A conflict (the sender deleted an item meanwhile: the version check; another node's handler inserted the same
+/// item) makes it read again and retry at once, a few times, before the outbox's own back-off takes over.
 /// </summary>
 internal sealed class RecordPushWorkHandler(NotificationsDbContext db, IOptions<NotificationsOptions> options, TimeProvider timeProvider)
     : IIntegrationEventHandler<NotificationsPendingIntegrationEvent>
 {
+    private const int Attempts = 4;
+
     public async Task HandleAsync(NotificationsPendingIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RecordAsync(integrationEvent, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task RecordAsync(NotificationsPendingIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var userIds = integrationEvent.Notices.Select(n => n.UserId).Distinct().ToList();
         var withDevices = (await db.Devices.AsNoTracking().Where(d => userIds.Contains(d.UserId)).Select(d => d.UserId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
@@ -53,7 +71,6 @@ internal sealed class RecordPushWorkHandler(NotificationsDbContext db, IOptions<
                 // Nothing was waiting to be announced (the item only had a clear to make): the new burst starts now.
                 work.DueAt = work.DueAt > dueAt ? work.DueAt : dueAt;
                 work.FirstNoticeAt = now;
-                work.Attempts = 0;
             }
 
             work.UpToSeq = seq;

@@ -13,7 +13,26 @@ namespace ChatApp.Modules.Notifications.Features.RecordRead;
 internal sealed class RecordReadHandler(NotificationsDbContext db, IOptions<NotificationsOptions> options, TimeProvider timeProvider)
     : IIntegrationEventHandler<RoomReadIntegrationEvent>
 {
+    private const int Attempts = 4;
+
     public async Task HandleAsync(RoomReadIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RecordAsync(integrationEvent, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // The sender released or deleted the item meanwhile (its version changed): read it again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task RecordAsync(RoomReadIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var (userId, roomId, readSeq) = (integrationEvent.UserId, integrationEvent.RoomId, integrationEvent.ReadSeq);
         var now = timeProvider.GetUtcNowForStorage();
@@ -27,13 +46,21 @@ internal sealed class RecordReadHandler(NotificationsDbContext db, IOptions<Noti
             }
 
             work.ReadSeq = readSeq;
-            work.DueAt = work.DueAt < dueAt ? work.DueAt : dueAt;
+            if (work.Attempts == 0)
+            {
+                // Sooner, unless the item waits out a failing push service (its back-off and Retry-After stand).
+                work.DueAt = work.DueAt < dueAt ? work.DueAt : dueAt;
+            }
+
             work.Version++;
         }
         else
         {
-            var shown = await db.Deliveries.AnyAsync(
-                d => d.RoomId == roomId && d.SentSeq > d.ClearedSeq && db.Devices.Any(device => device.Id == d.DeviceId && device.UserId == userId), cancellationToken);
+            // From the person's devices (indexed by user) to their deliveries (keyed by device and room).
+            var shown = await db.Devices
+                .Where(device => device.UserId == userId)
+                .Join(db.Deliveries, device => device.Id, delivery => delivery.DeviceId, (_, delivery) => delivery)
+                .AnyAsync(d => d.RoomId == roomId && d.SentSeq > d.ClearedSeq, cancellationToken);
             if (!shown)
             {
                 return;

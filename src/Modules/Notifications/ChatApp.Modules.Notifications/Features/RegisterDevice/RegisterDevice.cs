@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Notifications.Devices;
 
@@ -14,8 +15,9 @@ internal sealed record RegisteredDevice(DeviceResponse Device, bool Created);
 
 internal sealed partial class RegisterDeviceValidator : AbstractValidator<RegisterDeviceCommand>
 {
-    public RegisterDeviceValidator()
+    public RegisterDeviceValidator(IOptions<NotificationsOptions> options)
     {
+        var appIds = options.Value.AppIds.Where(a => !string.IsNullOrWhiteSpace(a)).ToHashSet(StringComparer.Ordinal);
         RuleFor(c => c.Platform)
             .Must(p => DeviceTokens.TryParsePlatform(p, out _))
             .WithErrorCode(NotificationsErrors.InvalidPlatformCode)
@@ -32,7 +34,9 @@ internal sealed partial class RegisterDeviceValidator : AbstractValidator<Regist
             .MaximumLength(Device.MaxAppIdLength).WithErrorCode(NotificationsErrors.InvalidAppIdCode)
             .WithMessage($"appId is at most {Device.MaxAppIdLength} characters.")
             .Matches(AppIdPattern()).WithErrorCode(NotificationsErrors.InvalidAppIdCode)
-            .WithMessage("appId is the app's bundle id or package name in reverse-DNS form (e.g. com.example.chat).");
+            .WithMessage("appId is the app's bundle id or package name in reverse-DNS form (e.g. com.example.chat).")
+            .Must(appId => appIds.Count == 0 || appIds.Contains(appId!)).WithErrorCode(NotificationsErrors.UnknownAppIdCode)
+            .WithMessage(_ => $"appId must be one of this server's apps: {string.Join(", ", appIds.Order(StringComparer.Ordinal))}.");
         RuleFor(c => c.Locale).Cascade(CascadeMode.Stop)
             .MaximumLength(Device.MaxLocaleLength).WithErrorCode(NotificationsErrors.InvalidLocaleCode)
             .WithMessage($"locale is at most {Device.MaxLocaleLength} characters.")

@@ -7,12 +7,15 @@ namespace ChatApp.Modules.Notifications.Providers.Apns;
 /// <summary>
 /// The APNs provider authentication token: an ES256 JWT (header kid = Key ID, claims iss = Team ID and iat) signed with
 /// the .p8 key. APNs refuses a token older than an hour (403 ExpiredProviderToken) and one renewed more often than every
-/// 20 minutes (429 TooManyProviderTokenUpdates), so one token is reused for 50 minutes; only a 403 about the token forces
-/// an earlier renewal.
+/// 20 minutes (429 TooManyProviderTokenUpdates), so one token is reused for 50 minutes; a 403 about the token forces an
+/// earlier renewal only of a token at least 20 minutes old (a younger one refused means a wrong key, key id, team id or
+/// clock, which renewing does not fix: pushes then wait, and the error log says so).
 /// </summary>
 internal sealed class ApnsProviderToken : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(50);
+
+    public static readonly TimeSpan MinRenewalInterval = TimeSpan.FromMinutes(20);
 
     private readonly ECDsa _key;
     private readonly SigningCredentials _credentials;
@@ -49,12 +52,22 @@ internal sealed class ApnsProviderToken : IDisposable
         }
     }
 
-    /// <summary>APNs refused <paramref name="rejected"/> (403 Expired/InvalidProviderToken): a new one, unless another send already renewed it.</summary>
-    public string Renew(string rejected)
+    /// <summary>
+    /// APNs refused <paramref name="rejected"/> (403 Expired/InvalidProviderToken): the token another send renewed
+    /// meanwhile, else a new one, or null while the current token is younger than 20 minutes (APNs allows no more
+    /// renewals, whatever made the last one).
+    /// </summary>
+    public string? Renew(string rejected)
     {
         lock (_lock)
         {
-            return _current is { } current && current.Token != rejected ? current.Token : Renew(_timeProvider.GetUtcNow());
+            if (_current is { } current && current.Token != rejected)
+            {
+                return current.Token;
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            return _current is { } young && now - young.IssuedAt < MinRenewalInterval ? null : Renew(now);
         }
     }
 

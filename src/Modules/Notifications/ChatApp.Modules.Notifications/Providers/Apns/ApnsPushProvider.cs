@@ -15,6 +15,8 @@ internal sealed class ApnsPushProvider : IPushProvider, IDisposable
 {
     public static readonly TimeSpan Expiration = TimeSpan.FromDays(1);
 
+    private static readonly TimeSpan ProviderTokenRetry = TimeSpan.FromMinutes(5);
+
     private readonly IHttpClientFactory _httpClients;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ApnsPushProvider> _logger;
@@ -74,9 +76,16 @@ internal sealed class ApnsPushProvider : IPushProvider, IDisposable
         {
             var providerToken = _token.Current();
             var (status, body, retryAfter) = await SendOnceAsync(target.Token, topic, message, payload, providerToken, cancellationToken);
+            if (ApnsAnswer.IsProviderTokenRejection(status, body) && _token.Renew(providerToken) is { } renewed)
+            {
+                (status, body, retryAfter) = await SendOnceAsync(target.Token, topic, message, payload, renewed, cancellationToken);
+            }
+
             if (ApnsAnswer.IsProviderTokenRejection(status, body))
             {
-                (status, body, retryAfter) = await SendOnceAsync(target.Token, topic, message, payload, _token.Renew(providerToken), cancellationToken);
+                // Renewing did not help (or was done less than 20 minutes ago): the key, key id or team id is wrong.
+                _logger.LogError("APNs refuses the provider token ({Body}); check Notifications:Apns:KeyP8/KeyId/TeamId. Pushes to iOS wait", body);
+                return PushResult.RetryLater("apns 403 provider token", retryAfter ?? ProviderTokenRetry);
             }
 
             var result = ApnsAnswer.Classify(status, body, retryAfter);
