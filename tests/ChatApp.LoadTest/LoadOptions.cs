@@ -20,6 +20,9 @@ internal sealed record LoadOptions
                                     next phase (e.g. 20x5,60x10,30x2.5; R = 0 pauses); every phase is measured
           --drain D                 after sending, stop once no delivery came for D s    (default 5)
           --protocol json|messagepack                                                   (default json)
+          --offline-per-room N      every room also gets N members who never connect a hub (offline: Chat records pending
+                                    notifications for them) and each registers an Android push device; with
+                                    --fcm-standin the run then waits for their pushes and reports them    (default 0)
           --setup-only FILE         register the users, make the rooms, write both (with tokens) to FILE, and stop
           --reuse FILE              take users and rooms from FILE instead of making them, and connect and send at
                                     once (logs every user in again first if a token expires within 2 minutes)
@@ -32,6 +35,14 @@ internal sealed record LoadOptions
           --window S                seconds per time-series window                      (default 5)
           --csv FILE                also write the time series to FILE as CSV
           --no-counters             open no EventPipe session on the servers (no GC heap figures)
+
+        Push notifications (with --offline-per-room; the server must point Notifications:Fcm at the stand-in,
+        which benchmark.sh --push does):
+          --fcm-standin PORT        host a minimal FCM + token endpoint on 127.0.0.1:PORT that counts the pushes
+          --fcm-latency MS          the stand-in answers each send after MS milliseconds            (default 0)
+          --fcm-outage FROM+SECONDS the stand-in answers 503 to every send from FROM s after sending starts, for SECONDS
+          --push-wait S             after the drain, wait at most S s for every offline device's push of its room's
+                                    last message                                                   (default 120)
 
         Idle memory:
           --idle N                  instead of sending: open N idle, authenticated connections and report the servers'
@@ -59,6 +70,17 @@ internal sealed record LoadOptions
     public int Drain { get; init; } = 5;
 
     public bool MessagePack { get; init; }
+
+    public int OfflinePerRoom { get; init; }
+
+    public int? FcmStandInPort { get; init; }
+
+    public int FcmLatencyMs { get; init; }
+
+    /// <summary>--fcm-outage: seconds after sending starts, and how long.</summary>
+    public (double From, double Seconds)? FcmOutage { get; init; }
+
+    public int PushWait { get; init; } = 120;
 
     public string? SetupOnly { get; init; }
 
@@ -125,6 +147,11 @@ internal sealed record LoadOptions
                     "json" => false,
                     _ => throw new ArgumentException("--protocol is json or messagepack."),
                 } },
+                "--offline-per-room" => options with { OfflinePerRoom = Int(value) },
+                "--fcm-standin" => options with { FcmStandInPort = Int(value) },
+                "--fcm-latency" => options with { FcmLatencyMs = Int(value) },
+                "--fcm-outage" => options with { FcmOutage = Outage(value) },
+                "--push-wait" => options with { PushWait = Int(value) },
                 "--setup-only" => options with { SetupOnly = value },
                 "--reuse" => options with { Reuse = value },
                 "--server-pid" => options with { ServerPids = value.Split(',').Select(Int).ToList() },
@@ -158,7 +185,20 @@ internal sealed record LoadOptions
             throw new ArgumentException("--window, and the length of sending, must be positive; --rate must not be negative.");
         }
 
+        if (options.OfflinePerRoom < 0 || options.FcmLatencyMs < 0 || options.PushWait < 0)
+        {
+            throw new ArgumentException("--offline-per-room, --fcm-latency and --push-wait must not be negative.");
+        }
+
         return options;
+    }
+
+    private static (double From, double Seconds) Outage(string value)
+    {
+        var parts = value.Split('+', 2);
+        return parts.Length == 2 && Double(parts[0]) is >= 0 and var from && Double(parts[1]) is > 0 and var seconds
+            ? (from, seconds)
+            : throw new ArgumentException("--fcm-outage is FROM+SECONDS (e.g. 50+30), FROM >= 0, SECONDS > 0.");
     }
 
     private static LoadOptions Watch(LoadOptions options, Dictionary<string, int> watch, string value)

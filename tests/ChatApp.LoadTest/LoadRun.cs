@@ -29,6 +29,7 @@ internal sealed class LoadRun(LoadOptions options)
         var clients = setup.Users.Select((user, i) => new LoadClient(i, user, i / setup.RoomSize, setup.Rooms[i / setup.RoomSize])).ToArray();
         var phases = options.Phases;
         var capacity = SendSchedule.Capacity(phases);
+        await using var standIn = options.FcmStandInPort is { } fcmPort ? await FcmStandIn.StartAsync(fcmPort, TimeSpan.FromMilliseconds(options.FcmLatencyMs)) : null;
 
         timeline.Mark("connect");
         Log($"connecting {clients.Length} clients ({options.ProtocolName}) to {options.Urls.Count} node(s)");
@@ -40,6 +41,11 @@ internal sealed class LoadRun(LoadOptions options)
         }
 
         var plan = new SendPlan(phases, Stopwatch.GetTimestamp());
+        if (standIn is not null && options.FcmOutage is { } outage)
+        {
+            standIn.SetOutage(plan.At(outage.From), plan.At(outage.From + outage.Seconds));
+        }
+
         for (var i = 0; i < phases.Count; i++)
         {
             timeline.Mark(plan.StageName(i), plan.PhaseSpan(i).From);
@@ -50,10 +56,19 @@ internal sealed class LoadRun(LoadOptions options)
         timeline.Mark("drain", plan.End);
         Log($"sending stopped; waiting until no delivery arrives for {options.Drain} s");
         await DrainAsync(clients);
+        var pushes = standIn is not null && setup.OfflineUsers.Count > 0 ? new PushReport(options, setup, clients, standIn, plan, timeline) : null;
+        if (pushes is not null)
+        {
+            timeline.Mark("push wait");
+            Log($"waiting (at most {options.PushWait} s) until every offline device has been pushed its room's last message");
+            await pushes.WaitAsync();
+        }
+
         var drained = Stopwatch.GetTimestamp();
         await measurement.StopAsync();
 
         new RunReport(options, measurement, clients, plan).Print(Console.Out);
+        pushes?.Print(Console.Out);
         var windows = new WindowReport(measurement, clients, measurement.ToolStart, drained);
         Console.WriteLine();
         Console.WriteLine(Stats.Invariant($"== time series: {timeline.WindowSeconds:0.#} s windows, time zero = {timeline.OriginSource} =="));
@@ -141,19 +156,25 @@ internal sealed class LoadRun(LoadOptions options)
     private async Task<SetupFile> CreateSetupAsync()
     {
         var rooms = options.Clients / options.RoomSize;
-        Log($"setup: registering {options.Clients} users, {rooms} rooms of {options.RoomSize}");
+        var perRoom = options.OfflinePerRoom;
+        Log($"setup: registering {options.Clients} users, {rooms} rooms of {options.RoomSize}" + (perRoom > 0 ? $", plus {perRoom} offline members with a push device per room" : ""));
         var users = await CreateUsersAsync(options, options.Clients);
+        var offline = await CreateUsersAsync(options, rooms * perRoom, "offline");
         var roomIds = new Guid[rooms];
+        var setup = new SetupFile(options.Prefix, options.RoomSize, users, roomIds, perRoom, offline);
         using (var api = new ServerApi(options.Urls[0]))
         {
+            await Parallel.ForEachAsync(Enumerable.Range(0, offline.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (j, _) =>
+                await api.RegisterAndroidDeviceAsync(offline[j], setup.DeviceToken(j)));
             await Parallel.ForEachAsync(Enumerable.Range(0, rooms), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (room, _) =>
             {
                 var members = users.Skip(room * options.RoomSize).Take(options.RoomSize).ToList();
-                roomIds[room] = await api.CreateGroupAsync(members[0], $"load room {room}", members.Skip(1).Select(m => m.Id));
+                var others = members.Skip(1).Concat(offline.Skip(room * perRoom).Take(perRoom)).Select(m => m.Id);
+                roomIds[room] = await api.CreateGroupAsync(members[0], $"load room {room}", others);
             });
         }
 
-        return new SetupFile(options.Prefix, options.RoomSize, users, roomIds);
+        return setup;
     }
 
     private async Task<SetupFile> ReuseAsync(string path)
@@ -174,12 +195,13 @@ internal sealed class LoadRun(LoadOptions options)
     }
 
     /// <summary>Registers <paramref name="count"/> users (each logged in once).</summary>
-    public static async Task<LoadUser[]> CreateUsersAsync(LoadOptions options, int count)
+    public static async Task<LoadUser[]> CreateUsersAsync(LoadOptions options, int count, string? kind = null)
     {
         var users = new LoadUser[count];
         using var api = new ServerApi(options.Urls[0]);
+        var prefix = kind is null ? options.Prefix : $"{options.Prefix}-{kind}";
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-            users[i] = await api.CreateUserAsync($"{options.Prefix}-{i}@load.test"));
+            users[i] = await api.CreateUserAsync($"{prefix}-{i}@load.test"));
         return users;
     }
 

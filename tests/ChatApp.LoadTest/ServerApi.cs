@@ -36,6 +36,17 @@ internal sealed class ServerApi(Uri baseAddress) : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>Registers an Android phone's FCM token for the user's session (as the app does after signing in).</summary>
+    public async Task RegisterAndroidDeviceAsync(LoadUser user, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/notifications/devices")
+        {
+            Content = JsonContent.Create(new { platform = "android", token, appId = "com.example.chatapp.bench" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
+        await EnsureAsync(await _http.SendAsync(request), "register device");
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static async Task EnsureAsync(HttpResponseMessage response, string what)

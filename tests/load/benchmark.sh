@@ -9,6 +9,7 @@
 #        bash tests/load/benchmark.sh --idle 1000
 #        bash tests/load/benchmark.sh --no-redis ...   (one node, in-process SignalR: measures the cost of the backplane)
 #        bash tests/load/benchmark.sh --r2r --fresh ...  (runs a ReadyToRun publish of the host)
+#        bash tests/load/benchmark.sh --push --offline-per-room 2 ...  (push notifications through the tool's FCM stand-in)
 #   The tool's options: dotnet tests/ChatApp.LoadTest/bin/Release/net10.0/ChatApp.LoadTest.dll --help
 #
 # --fresh: the users and rooms are made against a first start of the server(s) (the tool's --setup-only), the servers are
@@ -17,6 +18,11 @@
 #
 # --r2r: the host is published with ReadyToRun (precompiled code: less JIT right after a start) into
 # $CHATAPP_BENCH_STATE/r2r and run from there instead of the Release build.
+#
+# --push: the servers get an FCM service account (a fresh RSA key; token_uri and Notifications:Fcm:BaseAddress on
+# 127.0.0.1:CHATAPP_BENCH_FCM_PORT, default 5090) and the tool hosts the FCM stand-in there (--fcm-standin); give the
+# tool --offline-per-room N so that rooms have offline members with a device. Other Notifications settings pass through
+# the environment, e.g. Notifications__Delay=00:00:01 bash tests/load/benchmark.sh --push ...
 #
 # Environment: CHATAPP_BENCH_PORT (first server port, default 5080; node i listens on it + i), CHATAPP_BENCH_STATE
 # (folder of MariaDB, Redis and the server logs, default /tmp/chatapp-bench), CHATAPP_TEST_MYSQL_PORT and
@@ -27,6 +33,7 @@ nodes=1
 redis=1
 fresh=0
 r2r=0
+push=0
 args=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -34,6 +41,7 @@ while [ $# -gt 0 ]; do
         --no-redis) redis=0; shift ;;
         --fresh) fresh=1; shift ;;
         --r2r) r2r=1; shift ;;
+        --push) push=1; shift ;;
         *) args+=("$1"); shift ;;
     esac
 done
@@ -70,6 +78,14 @@ export RateLimits__Enabled=false
 export Logging__LogLevel__Default=${CHATAPP_BENCH_LOG_LEVEL:-Warning} ASPNETCORE_ENVIRONMENT=Production
 # A deployment must name its object storage (ADR 16); the benchmark sends no pictures.
 export Media__Storage=Local Media__LocalDirectory="$state/media"
+if [ "$push" = 1 ]; then
+    fcm_port=${CHATAPP_BENCH_FCM_PORT:-5090}
+    fcm_key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | awk '{printf "%s\\n", $0}')
+    export Notifications__Fcm__ServiceAccountJson="{\"type\":\"service_account\",\"project_id\":\"chatapp-bench\",\"private_key_id\":\"bench\",\"private_key\":\"$fcm_key\",\"client_email\":\"bench@chatapp-bench.iam.gserviceaccount.com\",\"token_uri\":\"http://127.0.0.1:$fcm_port/token\"}"
+    export Notifications__Fcm__BaseAddress="http://127.0.0.1:$fcm_port"
+    export Notifications__AppIds__0=com.example.chatapp.bench   # the app id the tool registers its devices with
+    args+=(--fcm-standin "$fcm_port")
+fi
 # Production refuses to start without Redis (ADR 16): the in-process measurement runs as Development, with the same settings.
 [ "$redis" = 1 ] || export ASPNETCORE_ENVIRONMENT=Development
 
