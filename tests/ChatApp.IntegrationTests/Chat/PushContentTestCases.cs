@@ -127,6 +127,31 @@ public abstract class PushContentTestCases<TFactory>(TFactory factory) : Integra
         Assert.Equal(("", true), (latest?.Text, latest?.HasAttachments ?? false));
     }
 
+    [Fact]
+    public async Task A_backlog_of_thousands_is_counted_up_to_the_cap_and_its_newest_message_still_found()
+    {
+        var ann = await Api.NewUserAsync("Ann");
+        var bob = await Api.NewUserAsync("Bob");
+        var group = await Chat.CreateGroupAsync(ann, "Busy", bob.Id);
+        var first = await Chat.SendAsync(ann, group.Id, "first");
+        // The backlog goes straight into the table (a thousand sends through the API would only be slower).
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChatApp.Modules.Chat.Persistence.ChatDbContext>();
+            db.Messages.AddRange(Enumerable.Range(1, PushContentSnapshot.MaxTotalUnread + 4).Select(i => new ChatApp.Modules.Chat.Domain.Message
+            {
+                Id = Guid.CreateVersion7(), RoomId = group.Id, Seq = first.Seq + i, SenderId = ann.Id, ClientMessageId = $"backlog-{i}",
+                Text = $"backlog {i}", CreatedAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var snapshot = await GetAsync(new PushContentKey(bob.Id, group.Id));
+
+        Assert.Equal(PushContentSnapshot.MaxTotalUnread, snapshot.TotalUnread[bob.Id]);
+        Assert.Equal(first.Seq + PushContentSnapshot.MaxTotalUnread + 4, snapshot.Rooms[new(bob.Id, group.Id)].Latest!.Seq);
+    }
+
     private async Task<PushContentSnapshot> GetAsync(params PushContentKey[] keys)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

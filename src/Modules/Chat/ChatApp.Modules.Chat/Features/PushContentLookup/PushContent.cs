@@ -4,8 +4,8 @@ namespace ChatApp.Modules.Chat.Features.PushContentLookup;
 
 /// <summary>
 /// Answers <see cref="IPushContent"/> from Chat's tables: memberships with their rooms (one query), the newest message to
-/// announce per key (one short index walk each), and the users' total unread counts (one query; by
-/// <see cref="UnreadMessages"/>, the rule of every unread count). The first reads every membership of the asked users in
+/// announce per key (one short index walk each), and each user's total unread count (one query each, reading at most
+/// <see cref="PushContentSnapshot.MaxTotalUnread"/> rows; by <see cref="UnreadMessages"/>, the rule of every unread count). The first reads every membership of the asked users in
 /// the asked rooms and keeps the asked pairs, which is the same thing for the small batches a sender asks about.
 /// </summary>
 internal sealed class PushContent(ChatDbContext db) : IPushContent
@@ -50,10 +50,15 @@ internal sealed class PushContent(ChatDbContext db) : IPushContent
             }
         }
 
-        var totals = await UnreadMessages.Of(db, db.RoomMembers.AsNoTracking().Where(m => userIds.Contains(m.UserId)))
-            .GroupBy(u => u.UserId)
-            .Select(g => new { UserId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(t => t.UserId, t => t.Count, cancellationToken);
+        // Each person's total, counted up to the cap: the count stops reading once it gets there, so a backlog of
+        // thousands costs no more than the cap.
+        var totals = new Dictionary<Guid, int>();
+        foreach (var userId in userIds)
+        {
+            totals[userId] = await UnreadMessages.Of(db, db.RoomMembers.AsNoTracking().Where(m => m.UserId == userId))
+                .Take(PushContentSnapshot.MaxTotalUnread)
+                .CountAsync(cancellationToken);
+        }
 
         var contents = wanted.ToDictionary(k => k, _ => PushRoomContent.NotMember);
         foreach (var room in rooms)
