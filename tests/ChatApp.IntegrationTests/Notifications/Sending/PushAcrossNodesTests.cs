@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using ChatApp.IntegrationTests.Infrastructure;
@@ -69,22 +70,13 @@ public sealed class PushAcrossNodesTests
                 lastSeq = Math.Max(lastSeq, (await sent.Content.ReadFromJsonAsync<MessageDto>())!.Seq);
                 if (i == 2)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(2)); // a second burst: a second push per device
+                    // A second burst once every device has had the first: a second push per device, taken by either node.
+                    await WaitForEveryDeviceAsync(fcm, apns, members, lastSeq);
                 }
             }
 
             // Every device hears of the last message...
-            foreach (var member in members)
-            {
-                if (member.Ios)
-                {
-                    await apns.Accepted.WaitForAsync(r => r.Token == member.Device && r.Payload?["seq"]?.ToString() == lastSeq.ToString(), 1, TimeSpan.FromSeconds(90), "the last message on iOS");
-                }
-                else
-                {
-                    await fcm.Accepted.WaitForAsync(r => r.Token == member.Device && r.Data?["seq"]?.GetValue<string>() == lastSeq.ToString(), 1, TimeSpan.FromSeconds(90), "the last message on Android");
-                }
-            }
+            await WaitForEveryDeviceAsync(fcm, apns, members, lastSeq);
 
             // ...and no device was told of the same message twice, although both nodes were sending.
             var alerts = fcm.Accepted.All.Select(r => (Token: r.Token ?? "", Seq: r.Data?["seq"]?.GetValue<string>()))
@@ -95,6 +87,24 @@ public sealed class PushAcrossNodesTests
         finally
         {
             await Nodes.DropDatabaseAsync(database);
+        }
+    }
+
+    /// <summary>Waits until every device was pushed a message at <paramref name="seq"/> or later (a push names the newest).</summary>
+    private static async Task WaitForEveryDeviceAsync(FakeFcmServer fcm, FakeApnsServer apns, List<(Guid Id, string Token, string Device, bool Ios)> members, long seq)
+    {
+        foreach (var member in members)
+        {
+            if (member.Ios)
+            {
+                await apns.Accepted.WaitForAsync(
+                    r => r.Token == member.Device && long.Parse(r.Payload!["seq"]!.ToString(), CultureInfo.InvariantCulture) >= seq, 1, TimeSpan.FromSeconds(90), $"seq {seq} on iOS");
+            }
+            else
+            {
+                await fcm.Accepted.WaitForAsync(
+                    r => r.Token == member.Device && long.Parse(r.Data!["seq"]!.GetValue<string>(), CultureInfo.InvariantCulture) >= seq, 1, TimeSpan.FromSeconds(90), $"seq {seq} on Android");
+            }
         }
     }
 }

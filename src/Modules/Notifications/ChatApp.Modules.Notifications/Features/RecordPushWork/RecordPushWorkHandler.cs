@@ -15,23 +15,8 @@ namespace ChatApp.Modules.Notifications.Features.RecordPushWork;
 internal sealed class RecordPushWorkHandler(NotificationsDbContext db, IOptions<NotificationsOptions> options, TimeProvider timeProvider)
     : IIntegrationEventHandler<NotificationsPendingIntegrationEvent>
 {
-    private const int Attempts = 4;
-
-    public async Task HandleAsync(NotificationsPendingIntegrationEvent integrationEvent, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await RecordAsync(integrationEvent, cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    public Task HandleAsync(NotificationsPendingIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        PushWorkConflicts.RetryAsync(db, () => RecordAsync(integrationEvent, cancellationToken));
 
     private async Task RecordAsync(NotificationsPendingIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {

@@ -13,24 +13,8 @@ namespace ChatApp.Modules.Notifications.Features.RecordRead;
 internal sealed class RecordReadHandler(NotificationsDbContext db, IOptions<NotificationsOptions> options, TimeProvider timeProvider)
     : IIntegrationEventHandler<RoomReadIntegrationEvent>
 {
-    private const int Attempts = 4;
-
-    public async Task HandleAsync(RoomReadIntegrationEvent integrationEvent, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await RecordAsync(integrationEvent, cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                // The sender released or deleted the item meanwhile (its version changed): read it again.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+    public Task HandleAsync(RoomReadIntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        PushWorkConflicts.RetryAsync(db, () => RecordAsync(integrationEvent, cancellationToken));
 
     private async Task RecordAsync(RoomReadIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
