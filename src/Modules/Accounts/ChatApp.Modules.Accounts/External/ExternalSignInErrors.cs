@@ -31,6 +31,9 @@ internal static class ExternalSignInErrors
     public static readonly Error LastSignInMethod = Error.Conflict(
         "accounts.last_sign_in_method", "This is your only way to sign in: set a password or link another provider first.");
 
+    public static readonly Error EmailRequired = Error.Conflict(
+        "accounts.email_required", "A password signs in together with an e-mail, and this account has none.");
+
     public static readonly Error PasswordAlreadySet =
         Error.Conflict("accounts.password_already_set", "This account already has a password; change it instead.");
 }

@@ -13,7 +13,9 @@ internal sealed class SetPasswordValidator : AbstractValidator<SetPasswordComman
 
 /// <summary>
 /// Gives an account made by a provider its first password (Identity's password rules), so it can also sign in with
-/// its e-mail; an account that has one changes it with ChangePassword instead (409 <c>accounts.password_already_set</c>).
+/// its e-mail; an account that has one changes it with ChangePassword instead (409 <c>accounts.password_already_set</c>),
+/// and an account without an e-mail (Facebook, or an address the provider did not vouch for) cannot use one (409
+/// <c>accounts.email_required</c>).
 /// </summary>
 internal sealed class SetPasswordHandler(UserManager<User> users) : ICommandHandler<SetPasswordCommand, Result>
 {
@@ -28,6 +30,11 @@ internal sealed class SetPasswordHandler(UserManager<User> users) : ICommandHand
         if (await users.HasPasswordAsync(user))
         {
             return ExternalSignInErrors.PasswordAlreadySet;
+        }
+
+        if (string.IsNullOrEmpty(user.Email))
+        {
+            return ExternalSignInErrors.EmailRequired;
         }
 
         var added = await users.AddPasswordAsync(user, command.NewPassword);

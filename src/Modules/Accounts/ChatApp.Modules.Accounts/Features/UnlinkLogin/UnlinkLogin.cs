@@ -5,7 +5,7 @@ namespace ChatApp.Modules.Accounts.Features.UnlinkLogin;
 internal sealed record UnlinkLoginCommand(Guid UserId, string Provider) : ICommand<Result>;
 
 /// <summary>
-/// Unlinks a provider from the signed-in account, unless it is the last way in (no password and no other provider):
+/// Unlinks a provider from the signed-in account, unless it is the last way in (no other provider, and no password or no e-mail):
 /// then 409 <c>accounts.last_sign_in_method</c>. Removing a login changes the account's security stamp, so two
 /// concurrent unlinks cannot both pass the check: the second runs again and sees the first.
 /// </summary>
@@ -31,7 +31,8 @@ internal sealed class UnlinkLoginHandler(UserManager<User> users) : ICommandHand
             return ExternalSignInErrors.LoginNotFound;
         }
 
-        if (logins.Count == 1 && !await users.HasPasswordAsync(user))
+        // A password is a way in only together with an e-mail to sign in with.
+        if (logins.Count == 1 && (string.IsNullOrEmpty(user.Email) || !await users.HasPasswordAsync(user)))
         {
             return ExternalSignInErrors.LastSignInMethod;
         }
