@@ -27,7 +27,7 @@ public sealed class SignInMethodsTests(ExternalSignInFactory factory) : Integrat
         var google = Providers.Google.Sign(Providers.Google.Claims(Guid.NewGuid().ToString("N"), nonce) with { Email = owner.Email, EmailVerified = true });
 
         await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("google", google, nonce), HttpStatusCode.Conflict, "accounts.external_account_exists");
-        Assert.Equal(2, await External.UserCountAsync()); // the owner and the seeded admin: nothing merged, nothing created
+        Assert.Equal(1, await External.UserCountAsync()); // the owner: nothing merged, nothing created
 
         // An unverified address proves nothing: that sign-in makes a separate account without it.
         var unverified = Providers.Kakao.IssueToken(Providers.Kakao.NewUserId(), "Someone", owner.Email, FakeKakaoApi.EmailState.Unverified);

@@ -88,7 +88,12 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
         Create(claims, new SigningCredentials(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = CurrentKeyId }, SecurityAlgorithms.HmacSha256));
 
     /// <summary>alg "none", with a published key id in the header.</summary>
-    public string Unsigned(IdTokenClaims claims) => Create(claims, null);
+    public string Unsigned(IdTokenClaims claims)
+    {
+        var payload = Sign(claims).Split('.')[1];
+        var header = Base64UrlEncoder.Encode($"{{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"{CurrentKeyId}\"}}");
+        return $"{header}.{payload}.";
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -98,7 +103,7 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
         }
     }
 
-    private string Create(IdTokenClaims claims, SigningCredentials? credentials)
+    private string Create(IdTokenClaims claims, SigningCredentials credentials)
     {
         var body = new Dictionary<string, object>
         {
@@ -132,7 +137,6 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
             Issuer = claims.Issuer,
             Claims = body,
             SigningCredentials = credentials,
-            AdditionalHeaderClaims = credentials is null ? new Dictionary<string, object> { ["kid"] = CurrentKeyId } : null,
         };
         return _handler.CreateToken(descriptor);
     }
