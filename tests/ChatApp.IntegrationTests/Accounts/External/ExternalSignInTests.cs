@@ -236,6 +236,30 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
     }
 
     [Fact]
+    public async Task Simultaneous_first_sign_ins_of_one_person_make_one_account()
+    {
+        var kakaoId = Providers.Kakao.NewUserId();
+        var email = AccountsApi.UniqueEmail();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => External.PostSignInAsync("kakao", Providers.Kakao.IssueToken(kakaoId, "Dami", email))));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.True(statuses.Count(s => s == HttpStatusCode.Created) == 1 && statuses.Count(s => s == HttpStatusCode.OK) == 3, string.Join(", ", statuses));
+        Assert.Equal(1, await External.UserCountAsync());
+    }
+
+    [Fact]
+    public async Task A_provider_outage_answer_says_when_to_retry()
+    {
+        Providers.Kakao.Fault = FakeKakaoApi.Faults.ServiceCheck;
+
+        var response = await External.PostSignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId()));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
     public async Task An_unknown_provider_is_404_and_an_empty_token_is_400()
     {
         await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("myspace", "token"), HttpStatusCode.NotFound, "accounts.unknown_provider");
