@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
@@ -43,6 +44,8 @@ internal sealed class ExternalSignInHandler(
     Profiles.ProfileCache profiles,
     AfterCommit afterCommit) : ICommandHandler<ExternalSignInCommand, Result<ExternalSignInResult>>
 {
+    private static readonly EmailAddressAttribute EmailFormat = new();
+
     public async ValueTask<Result<ExternalSignInResult>> Handle(ExternalSignInCommand command, CancellationToken cancellationToken)
     {
         var identity = await verifier.VerifyAsync(command.Provider, command.Token, command.Nonce, cancellationToken);
@@ -80,7 +83,9 @@ internal sealed class ExternalSignInHandler(
 
     private async Task<Result<User>> CreateAsync(ExternalIdentity external, string? typedName)
     {
-        if (external.Email is { } email && await users.FindByEmailAsync(email) is not null)
+        // An address our own rules would refuse at registration is dropped rather than failing the sign-in.
+        var email = external.Email is { Length: <= 256 } vouched && UserText.IsWellFormed(vouched) && EmailFormat.IsValid(vouched) ? vouched.Trim() : null;
+        if (email is not null && await users.FindByEmailAsync(email) is not null)
         {
             return ExternalSignInErrors.AccountExists;
         }
@@ -90,8 +95,8 @@ internal sealed class ExternalSignInHandler(
         {
             Id = ids.NewId(),
             UserName = $"{external.Provider}:{external.Subject}",
-            Email = external.Email,
-            EmailConfirmed = external.Email is not null,
+            Email = email,
+            EmailConfirmed = email is not null,
             DisplayName = ExternalDisplayName.Choose(typedName, external.DisplayName),
             CreatedAt = now,
         };
