@@ -30,15 +30,15 @@ public sealed class JwksRotationTests(OpenIdOnlyFactory factory) : IntegrationTe
         google.MaxAge = TimeSpan.FromSeconds(2);
         var firstKey = google.CurrentKeyId;
         var oldToken = Token();
-        var fetchedAt = DateTime.UtcNow;
         await External.SignInAsync("google", oldToken, nonce, expected: HttpStatusCode.Created);
+        var fetchedBy = DateTime.UtcNow; // the set was fetched before the answer came, so it expires by fetchedBy + 2 s
         Assert.Equal(1, google.JwksHits);
         google.MaxAge = TimeSpan.FromHours(6);
 
         // Rotation: the old key is dropped, a second one published. Once the cached set has expired, the next fetch drops the old key.
         google.CurrentKeyId = google.AddKey();
         google.RemoveKey(firstKey);
-        var wait = fetchedAt + TimeSpan.FromSeconds(2.5) - DateTime.UtcNow;
+        var wait = fetchedBy + TimeSpan.FromSeconds(2.5) - DateTime.UtcNow;
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);

@@ -85,8 +85,14 @@ internal sealed class ExternalSignInHandler(
     {
         // An address our own rules would refuse at registration is dropped rather than failing the sign-in.
         var email = external.Email is { Length: <= 256 } vouched && UserText.IsWellFormed(vouched) && EmailFormat.IsValid(vouched) ? vouched.Trim() : null;
-        if (email is not null && await users.FindByEmailAsync(email) is not null)
+        if (email is not null && await users.FindByEmailAsync(email) is { } owner)
         {
+            if ((await users.GetLoginsAsync(owner)).Any(l => l.LoginProvider == external.Provider && l.ProviderKey == external.Subject))
+            {
+                // A simultaneous sign-in of this very identity made the account after our lookup: run again and sign in to it.
+                throw new DbUpdateConcurrencyException("A concurrent sign-in created this account first.");
+            }
+
             return ExternalSignInErrors.AccountExists;
         }
 
