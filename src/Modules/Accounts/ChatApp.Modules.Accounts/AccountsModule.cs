@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Accounts.Email;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -34,6 +35,12 @@ public static class AccountsModule
         typeof(Features.SetAvatar.SetAvatarEndpoint),
         typeof(Features.RemoveAvatar.RemoveAvatarEndpoint),
         typeof(Features.UpdateMyProfile.UpdateMyProfileEndpoint),
+        typeof(Features.VerifyEmail.VerifyEmailEndpoint),
+        typeof(Features.ResendVerification.ResendVerificationEndpoint),
+        typeof(Features.ForgotPassword.ForgotPasswordEndpoint),
+        typeof(Features.ResetPassword.ResetPasswordEndpoint),
+        typeof(Features.ChangeEmail.ChangeEmailEndpoint),
+        typeof(Features.ConfirmEmailChange.ConfirmEmailChangeEndpoint),
     ];
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
@@ -87,6 +94,7 @@ public static class AccountsModule
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
         services.AddScoped<PurgeExpiredSessionsJob>();
+        services.AddAccountEmail();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
