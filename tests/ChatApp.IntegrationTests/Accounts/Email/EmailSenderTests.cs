@@ -73,6 +73,24 @@ public sealed class EmailSenderTests
         }
     }
 
+    [Fact]
+    public async Task Without_smtp_the_host_logs_where_mails_are_written_at_startup_and_with_smtp_it_does_not()
+    {
+        foreach (var smtpHost in new[] { null, TestSmtpServer.Host })
+        {
+            var options = new EmailOptions { PickupDirectory = "data/mail" };
+            options.Smtp.Host = smtpHost;
+            using var logs = new CapturedLogs();
+            var sender = new PickupDirectoryEmailSender(Options.Create(options), new FixedEnvironment(), TimeProvider.System);
+            var announcement = new PickupDirectoryAnnouncement(Options.Create(options), sender, new Microsoft.Extensions.Logging.Logger<PickupDirectoryAnnouncement>(new Microsoft.Extensions.Logging.LoggerFactory([logs])));
+
+            await announcement.StartAsync(CancellationToken.None);
+
+            var said = logs.Lines.Any(line => line.Message.Contains(Path.Combine(Path.GetTempPath(), "data", "mail"), StringComparison.Ordinal));
+            Assert.Equal(smtpHost is null, said);
+        }
+    }
+
     private static SmtpEmailSender Smtp(Action<EmailOptions> change)
     {
         var options = new EmailOptions();
