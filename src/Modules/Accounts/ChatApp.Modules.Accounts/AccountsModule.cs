@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Accounts.Email;
 using ChatApp.Modules.Accounts.External;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -40,6 +41,12 @@ public static class AccountsModule
         typeof(Features.LinkLogin.LinkLoginEndpoint),
         typeof(Features.UnlinkLogin.UnlinkLoginEndpoint),
         typeof(Features.SetPassword.SetPasswordEndpoint),
+        typeof(Features.VerifyEmail.VerifyEmailEndpoint),
+        typeof(Features.ResendVerification.ResendVerificationEndpoint),
+        typeof(Features.ForgotPassword.ForgotPasswordEndpoint),
+        typeof(Features.ResetPassword.ResetPasswordEndpoint),
+        typeof(Features.ChangeEmail.ChangeEmailEndpoint),
+        typeof(Features.ConfirmEmailChange.ConfirmEmailChangeEndpoint),
     ];
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
@@ -96,6 +103,7 @@ public static class AccountsModule
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
         services.AddScoped<PurgeExpiredSessionsJob>();
+        services.AddAccountEmail();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
