@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Accounts.Deletion;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -34,6 +35,8 @@ public static class AccountsModule
         typeof(Features.SetAvatar.SetAvatarEndpoint),
         typeof(Features.RemoveAvatar.RemoveAvatarEndpoint),
         typeof(Features.UpdateMyProfile.UpdateMyProfileEndpoint),
+        typeof(Features.DeleteAccount.DeleteAccountEndpoint),
+        typeof(Features.AdminDeleteAccount.AdminDeleteAccountEndpoint),
     ];
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
@@ -87,6 +90,7 @@ public static class AccountsModule
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
         services.AddScoped<PurgeExpiredSessionsJob>();
+        services.AddAccountDeletion();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
