@@ -74,6 +74,40 @@ public sealed class AccountDeletionTests(DeletionFactory factory) : IntegrationT
     }
 
     [Fact]
+    public async Task A_message_stored_in_the_instant_of_the_deletion_is_erased_by_the_second_pass()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        await Chat.SendAsync(ann, room.Id, "before");
+        using (var deleted = await DeleteMeAsync(ann.Tokens.AccessToken, new { password = ann.Password }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await Eventually.Async(async () => await AnnsTombstonesAsync(ann.Id) == 1 && !await IsMemberAsync(room.Id, ann.Id), because: "the first pass");
+
+        // What a hub send accepted just before the deletion and stored just after the first pass leaves behind.
+        var late = Guid.CreateVersion7();
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            await db.Rooms.Where(r => r.Id == room.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastSeq, r => r.LastSeq + 1));
+            var seq = await LastSeqAsync(room.Id);
+            db.Messages.Add(new ChatApp.Modules.Chat.Domain.Message
+            {
+                Id = late, RoomId = room.Id, Seq = seq, SenderId = ann.Id, ClientMessageId = "late", Text = "late words", CreatedAt = DateTime.UtcNow,
+            });
+            db.RoomEvents.Add(new ChatApp.Modules.Chat.Domain.RoomEvent
+            {
+                RoomId = room.Id, Seq = seq, Kind = "message.created", MessageId = late, UserId = ann.Id, OccurredAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.Async(async () => await AnnsTombstonesAsync(ann.Id) == 2, TimeSpan.FromSeconds(40), "the second pass");
+        Assert.All((await Chat.HistoryAsync(bob, room.Id)).Messages.Where(m => m.SenderId == ann.Id), m => Assert.True(m is { Deleted: true, Text: "" }));
+    }
+
+    [Fact]
     public async Task An_admin_deletes_an_account_and_the_audit_log_records_who_did_it_without_personal_data()
     {
         var admin = await Api.LoginAsync(ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
