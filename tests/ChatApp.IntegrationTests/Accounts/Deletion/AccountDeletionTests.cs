@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApp.IntegrationTests.Accounts.Deletion;
 
-public sealed class AccountDeletionTests(DeletionFactory factory) : IntegrationTest<DeletionFactory>(factory)
+public sealed partial class AccountDeletionTests(DeletionFactory factory) : IntegrationTest<DeletionFactory>(factory)
 {
     private const string Me = "/api/v1/accounts/me";
     private const string AdminAccounts = "/api/v1/admin/accounts";
@@ -140,6 +140,38 @@ public sealed class AccountDeletionTests(DeletionFactory factory) : IntegrationT
     }
 
     [Fact]
+    public async Task The_admin_pages_cookie_also_deletes_an_account()
+    {
+        var target = await Api.NewUserAsync("Spammer");
+        var browser = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/html"));
+        var page = await (await browser.GetAsync("/admin/login")).Content.ReadAsStringAsync();
+        var antiforgery = AntiforgeryField().Match(page);
+        Assert.True(antiforgery.Success, "the sign-in page has an antiforgery field");
+        using (var signIn = await browser.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   [antiforgery.Groups["name"].Value] = WebUtility.HtmlDecode(antiforgery.Groups["value"].Value),
+                   ["returnUrl"] = "/hangfire",
+                   ["email"] = ChatAppFactory.AdminEmail,
+                   ["password"] = ChatAppFactory.AdminPassword,
+               })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        using (var deleted = await browser.DeleteAsync($"{AdminAccounts}/{target.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.As(target).GetAsync(Me)).StatusCode);
+        using var scope = Factory.Services.CreateScope();
+        var entry = Assert.Single(await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().AuditLog.AsNoTracking().ToListAsync());
+        Assert.Equal(target.Id, entry.SubjectUserId);
+        Assert.NotEqual(Guid.Empty, entry.ActorUserId);
+    }
+
+    [Fact]
     public async Task Someone_who_is_not_an_admin_gets_403_and_deletes_nothing()
     {
         var mallory = await Api.NewUserAsync("Mallory");
@@ -203,4 +235,7 @@ public sealed class AccountDeletionTests(DeletionFactory factory) : IntegrationT
         using var scope = Factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ChatDbContext>().Rooms.Where(r => r.Id == roomId).Select(r => r.LastSeq).SingleAsync();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""<input type="hidden" name="(?<name>__RequestVerificationToken[^"]*)" value="(?<value>[^"]+)">""")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryField();
 }
