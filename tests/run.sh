@@ -12,12 +12,13 @@ export CHATAPP_TEST_STATE="$state"
 export CHATAPP_TEST_MYSQL_PORT=${CHATAPP_TEST_MYSQL_PORT:-$((33000 + RANDOM % 1000))}
 export CHATAPP_TEST_REDIS_PORT=${CHATAPP_TEST_REDIS_PORT:-$((36000 + RANDOM % 1000))}
 export CHATAPP_TEST_S3_PORT=${CHATAPP_TEST_S3_PORT:-$((34000 + RANDOM % 1000))}
+export CHATAPP_TEST_SMTP_PORT=${CHATAPP_TEST_SMTP_PORT:-$((32000 + RANDOM % 1000))}
 
 cleanup() { bash "$root/tests/services.sh" stop "$state" >/dev/null 2>&1 || true; rm -rf "$results"; }
 trap cleanup EXIT
 
 if ! env_lines=$(bash "$root/tests/services.sh" start "$state"); then
-    echo "Could not start MariaDB, Redis and s3rver for the tests."
+    echo "Could not start MariaDB, Redis, s3rver and the SMTP server for the tests."
     echo "0 passed, 1 failed"
     exit 1
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts (or stops) throw-away MariaDB, Redis and S3-compatible (s3rver, from npm) servers on 127.0.0.1 for the
+# Starts (or stops) throw-away MariaDB, Redis, S3-compatible (s3rver, from npm) and SMTP (tests/smtp_sink.py on
+# python3-aiosmtpd: STARTTLS and AUTH required, a self-signed certificate) servers on 127.0.0.1 for the
 # integration tests, installing them with apt-get / npm when they are missing (and nginx and kubectl, which the tests
 # run themselves). Usage: tests/services.sh start|stop|env [STATE_DIR]
 # `start` prints the environment variables the tests read; `env` prints them again for a running pair.
@@ -10,6 +11,9 @@ state=${2:-${CHATAPP_TEST_STATE:-/tmp/chatapp-test-services}}
 mysql_port=${CHATAPP_TEST_MYSQL_PORT:-33306}
 redis_port=${CHATAPP_TEST_REDIS_PORT:-36379}
 s3_port=${CHATAPP_TEST_S3_PORT:-34568}
+smtp_port=${CHATAPP_TEST_SMTP_PORT:-32525}
+smtp_user=chatapp-smtp
+smtp_password=smtp-test-password
 # npm packages live outside the repository, shared between runs.
 tools=${CHATAPP_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/chatapp-tools}
 s3rver_version=3.7.1
@@ -25,6 +29,9 @@ install_missing() {
     find_bin nginx >/dev/null || missing+=(nginx)
     # kubectl: renders k8s/ with `kubectl kustomize` for the manifest tests.
     command -v kubectl >/dev/null || missing+=(kubectl)
+    # The SMTP server runs on the system python (a pyenv python3 on PATH would not see the Debian package).
+    /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+    command -v openssl >/dev/null || missing+=(openssl)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         echo "Missing ${missing[*]}: install them (sudo apt-get install ${missing[*]}) and run again." >&2
@@ -47,6 +54,11 @@ print_env() {
     echo "export CHATAPP_TEST_MYSQL='Server=127.0.0.1;Port=${mysql_port};User ID=chatapp;Password=chatapp;'"
     echo "export CHATAPP_TEST_REDIS='127.0.0.1:${redis_port}'"
     echo "export CHATAPP_TEST_S3='http://127.0.0.1:${s3_port}'"
+    echo "export CHATAPP_TEST_SMTP='127.0.0.1:${smtp_port}'"
+    echo "export CHATAPP_TEST_SMTP_USER='${smtp_user}'"
+    echo "export CHATAPP_TEST_SMTP_PASSWORD='${smtp_password}'"
+    echo "export CHATAPP_TEST_SMTP_MAILDIR='${state}/smtp/mail'"
+    echo "export CHATAPP_TEST_SMTP_CERT='${state}/smtp/cert.pem'"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -95,10 +107,21 @@ start() {
         echo $! > "$state/s3rver.pid"
         wait_for "port_open $s3_port" "s3rver"
     fi
+    if ! port_open "$smtp_port"; then
+        mkdir -p "$state/smtp/mail"
+        [ -f "$state/smtp/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=localhost \
+            -addext subjectAltName=DNS:localhost,IP:127.0.0.1 \
+            -keyout "$state/smtp/key.pem" -out "$state/smtp/cert.pem" >"$state/smtp/openssl.log" 2>&1
+        /usr/bin/python3 "$(dirname "${BASH_SOURCE[0]}")/smtp_sink.py" 127.0.0.1 "$smtp_port" "$state/smtp/cert.pem" \
+            "$state/smtp/key.pem" "$state/smtp/mail" "$smtp_user" "$smtp_password" >"$state/smtp.log" 2>&1 &
+        echo $! > "$state/smtp.pid"
+        wait_for "port_open $smtp_port" "SMTP server"
+    fi
     print_env
 }
 
 stop() {
+    [ -f "$state/smtp.pid" ] && kill "$(cat "$state/smtp.pid")" 2>/dev/null || true
     [ -f "$state/s3rver.pid" ] && kill "$(cat "$state/s3rver.pid")" 2>/dev/null || true
     [ -f "$state/redis.pid" ] && kill "$(cat "$state/redis.pid")" 2>/dev/null || true
     [ -f "$state/mysql.pid" ] && kill "$(cat "$state/mysql.pid")" 2>/dev/null || true

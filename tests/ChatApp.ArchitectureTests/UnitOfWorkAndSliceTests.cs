@@ -28,6 +28,11 @@ public sealed partial class UnitOfWorkAndSliceTests
         ["ChatApp.Modules.Accounts.Features.DeleteAccount.DeleteAccountCommand"] = TransactionExemption.CommitOnFailure,
         // A replayed refresh token must still revoke its session although the call fails.
         ["ChatApp.Modules.Accounts.Features.Refresh.RefreshCommand"] = TransactionExemption.CommitOnFailure,
+        // A wrong mailed code must still count towards the mail's limit of wrong codes; a wrong password towards lockout.
+        ["ChatApp.Modules.Accounts.Features.VerifyEmail.VerifyEmailCommand"] = TransactionExemption.CommitOnFailure,
+        ["ChatApp.Modules.Accounts.Features.ResetPassword.ResetPasswordCommand"] = TransactionExemption.CommitOnFailure,
+        ["ChatApp.Modules.Accounts.Features.ChangeEmail.ChangeEmailCommand"] = TransactionExemption.CommitOnFailure,
+        ["ChatApp.Modules.Accounts.Features.ConfirmEmailChange.ConfirmEmailChangeCommand"] = TransactionExemption.CommitOnFailure,
         // The batched message writer stores many sends in one transaction of its own (MessageStore).
         ["ChatApp.Modules.Chat.Features.SendMessage.SendMessageCommand"] = TransactionExemption.OwnTransaction,
         // Training runs for minutes; its version row shows it training and stays, marked failed, when it fails.

@@ -34,7 +34,7 @@ public sealed class ComposeTests
         Assert.Contains("/app/data", service.Scalars("tmpfs"));
     }
 
-    /// <summary>Production refuses to start without MySQL, Redis and object storage: the file gives all three, pointing at its own services.</summary>
+    /// <summary>Production refuses to start without MySQL, Redis, object storage and SMTP: the file gives all four, pointing at its own services.</summary>
     [Theory]
     [InlineData("app1")]
     [InlineData("app2")]
@@ -50,6 +50,9 @@ public sealed class ComposeTests
         Assert.False(string.IsNullOrEmpty(environment["Media__S3__Bucket"]));
         Assert.StartsWith("http://minio:", environment["Media__S3__ServiceUrl"], StringComparison.Ordinal);
         Assert.True(environment["Jwt__SigningKey"]!.Length >= 32);
+        Assert.False(string.IsNullOrEmpty(environment["Email__Smtp__Host"]));
+        Assert.False(string.IsNullOrEmpty(environment["Email__Smtp__From"]));
+        Assert.False(string.IsNullOrEmpty(environment["Email__LinkBaseUrl"]));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ state=${CHATAPP_BENCH_STATE:-/tmp/chatapp-bench}
 port=${CHATAPP_BENCH_PORT:-5080}
 export CHATAPP_MYSQL_DURABLE=1
 # Ports of their own (S3 included): the servers stay up between runs and must not hold the test suite's ports.
-export CHATAPP_TEST_MYSQL_PORT=${CHATAPP_TEST_MYSQL_PORT:-34306} CHATAPP_TEST_REDIS_PORT=${CHATAPP_TEST_REDIS_PORT:-37379} CHATAPP_TEST_S3_PORT=${CHATAPP_TEST_S3_PORT:-38568}
+export CHATAPP_TEST_MYSQL_PORT=${CHATAPP_TEST_MYSQL_PORT:-34306} CHATAPP_TEST_REDIS_PORT=${CHATAPP_TEST_REDIS_PORT:-37379} CHATAPP_TEST_S3_PORT=${CHATAPP_TEST_S3_PORT:-38568} CHATAPP_TEST_SMTP_PORT=${CHATAPP_TEST_SMTP_PORT:-35525}
 eval "$(bash "$root/tests/services.sh" start "$state")"
 mysql_pid=$(cat "$state/mysql.pid"); redis_pid=$(cat "$state/redis.pid")
 
@@ -78,6 +78,10 @@ export RateLimits__Enabled=false
 export Logging__LogLevel__Default=${CHATAPP_BENCH_LOG_LEVEL:-Warning} ASPNETCORE_ENVIRONMENT=Production
 # A deployment must name its object storage (ADR 16); the benchmark sends no pictures.
 export Media__Storage=Local Media__LocalDirectory="$state/media"
+# A deployment must name its SMTP server (ADR 22): the test one from tests/services.sh (sign-ups mail it from the outbox).
+export Email__Smtp__Host="${CHATAPP_TEST_SMTP%:*}" Email__Smtp__Port="${CHATAPP_TEST_SMTP##*:}" Email__Smtp__User="$CHATAPP_TEST_SMTP_USER"
+export Email__Smtp__Password="$CHATAPP_TEST_SMTP_PASSWORD" Email__Smtp__TrustedCertificate="$CHATAPP_TEST_SMTP_CERT"
+export Email__Smtp__From="ChatApp <no-reply@chatapp.test>" Email__LinkBaseUrl=https://chat.example.test
 if [ "$push" = 1 ]; then
     fcm_port=${CHATAPP_BENCH_FCM_PORT:-5090}
     fcm_key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | awk '{printf "%s\\n", $0}')

@@ -21,6 +21,10 @@ counters=$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counte
 export Jwt__SigningKey="query-cache-signing-key-0123456789-abcdefghijklmn" ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Redis="$CHATAPP_TEST_REDIS" Logging__LogLevel__Default=Warning
 export Media__Storage=Local Media__LocalDirectory="${TMPDIR:-/tmp}/chatapp-query-cache/media" RateLimits__Enabled=false
+# A deployment must name its SMTP server (ADR 22): the test one from tests/services.sh (sign-ups mail it from the outbox).
+export Email__Smtp__Host="${CHATAPP_TEST_SMTP%:*}" Email__Smtp__Port="${CHATAPP_TEST_SMTP##*:}" Email__Smtp__User="$CHATAPP_TEST_SMTP_USER"
+export Email__Smtp__Password="$CHATAPP_TEST_SMTP_PASSWORD" Email__Smtp__TrustedCertificate="$CHATAPP_TEST_SMTP_CERT"
+export Email__Smtp__From="ChatApp <no-reply@chatapp.test>" Email__LinkBaseUrl=https://chat.example.test
 
 for enabled in ${CHATAPP_QUERY_CACHE_ORDER:-false true}; do
     database="chatapp_qc_$(date +%s)_$enabled"

@@ -108,7 +108,9 @@ public sealed class OutboxTests(OutboxFactory factory) : IntegrationTest<OutboxF
 
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync());
+        // The one registration that succeeded: its UserRegistered event and its verification mail's request.
+        Assert.Equal(2, await db.Set<OutboxMessage>().CountAsync());
+        Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync(m => m.Type.Contains(nameof(UserRegisteredIntegrationEvent))));
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email != ChatAppFactory.AdminEmail));
     }
 

@@ -23,6 +23,12 @@ public sealed class FailFastTests
     [InlineData("Media__Storage", "Azure", "Media:Storage must be Local or S3.")]
     [InlineData("Jwt__SigningKey", "short-key", "Jwt:SigningKey must be at least 32 bytes.")]
     [InlineData("Jwt__SigningKey", null, "Jwt:SigningKey must be set in Production")]
+    [InlineData("Email__Smtp__Host", null, "Email:Smtp is half given: Email:Smtp:Host is not set")]
+    [InlineData("Email__Smtp__Password", null, "Email:Smtp:User and Email:Smtp:Password must be given together")]
+    [InlineData("Email__Smtp__From", null, "Email:Smtp:From must be set")]
+    [InlineData("Email__Smtp__Security", "None", "Email:Smtp:Security must be StartTls or SslOnConnect")]
+    [InlineData("Email__Smtp__TrustedCertificate", "/nonexistent/cert.pem", "Email:Smtp:TrustedCertificate: neither")]
+    [InlineData("Email__LinkBaseUrl", null, "Email:LinkBaseUrl must be set in Production")]
     public async Task Production_refuses_to_start_when_a_setting_is_missing_or_half_given(string key, string? value, string expected)
     {
         var environment = Complete("refused");
@@ -72,6 +78,7 @@ public sealed class FailFastTests
         Assert.Contains("ConnectionStrings:Redis is not set", output, StringComparison.Ordinal);
         Assert.Contains("Media:Storage is not set", output, StringComparison.Ordinal);
         Assert.Contains("Jwt:SigningKey must be set in Production", output, StringComparison.Ordinal);
+        Assert.Contains("Email:Smtp:Host must be set in Production", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the Media module's local storage keeps files for this host (a temporary folder).</summary>
     public string MediaDirectory { get; } = Path.Combine(Path.GetTempPath(), "chatapp-media-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where the embedded default writes account mails (.eml files) for this host, unless a test class configures SMTP.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "chatapp-mail-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Extra service registrations for a test class (test doubles of handlers, probes).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
@@ -58,6 +61,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Chat:OverloadLag", "00:00:10");
         builder.UseSetting("Chat:SessionCheckInterval", "00:00:00.500");
         builder.UseSetting("Media:LocalDirectory", MediaDirectory);
+        builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Recommendation:ScoreDebounce", "00:00:02");
         builder.UseSetting("Hangfire:SchedulePollingInterval", "00:00:01");
         foreach (var (key, value) in RateLimitSettings.For(HangfirePrefix + "rl:"))
@@ -111,6 +115,11 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (Directory.Exists(MediaDirectory))
         {
             Directory.Delete(MediaDirectory, recursive: true);
+        }
+
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
         }
     }
 

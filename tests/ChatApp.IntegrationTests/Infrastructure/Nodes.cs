@@ -24,7 +24,7 @@ public static class Nodes
     public static Task DropDatabaseAsync(string database) => HostProcessTests.ExecuteAsync($"DROP DATABASE IF EXISTS `{database}`");
 
     /// <summary>One node of a deployment: shared database and Redis, per-test key prefixes, high send and abuse limits.</summary>
-    public static Dictionary<string, string> Environment(string database, string prefix, bool migrate) => RateLimitSettings.AddTo(new()
+    public static Dictionary<string, string> Environment(string database, string prefix, bool migrate) => RateLimitSettings.AddTo(TestSmtpServer.AddTo(new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__MySql"] = new MySqlConnectionStringBuilder(TestServers.MySql) { Database = database }.ConnectionString,
@@ -45,7 +45,7 @@ public static class Nodes
         ["Chat__SendRateLimit__Burst"] = "1000",
         // Test processes share two cores: a busy moment is not an overloaded production node.
         ["Chat__OverloadLag"] = "00:00:10",
-    }, prefix + "rl:");
+    }), prefix + "rl:");
 
     public static HttpClient Authorized(HttpClient client, string token)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Modules.Accounts.Deletion;
+using ChatApp.Modules.Accounts.Email;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -37,6 +38,12 @@ public static class AccountsModule
         typeof(Features.UpdateMyProfile.UpdateMyProfileEndpoint),
         typeof(Features.DeleteAccount.DeleteAccountEndpoint),
         typeof(Features.AdminDeleteAccount.AdminDeleteAccountEndpoint),
+        typeof(Features.VerifyEmail.VerifyEmailEndpoint),
+        typeof(Features.ResendVerification.ResendVerificationEndpoint),
+        typeof(Features.ForgotPassword.ForgotPasswordEndpoint),
+        typeof(Features.ResetPassword.ResetPasswordEndpoint),
+        typeof(Features.ChangeEmail.ChangeEmailEndpoint),
+        typeof(Features.ConfirmEmailChange.ConfirmEmailChangeEndpoint),
     ];
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
@@ -91,6 +98,7 @@ public static class AccountsModule
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
         services.AddScoped<PurgeExpiredSessionsJob>();
         services.AddAccountDeletion();
+        services.AddAccountEmail();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()

@@ -16,4 +16,8 @@ internal static class AccountsValidationRules
 
     public static IRuleBuilderOptions<T, string> PasswordInput<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(128);
+
+    /// <summary>A mailed secret: the 6-digit code or the link's token (base64url).</summary>
+    public static IRuleBuilderOptions<T, string> EmailToken<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100);
 }

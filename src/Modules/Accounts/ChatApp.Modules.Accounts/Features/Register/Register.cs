@@ -17,7 +17,7 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
     }
 }
 
-/// <summary>Creates the account (password rules are Identity's) and publishes <see cref="UserRegisteredIntegrationEvent"/> in the same transaction.</summary>
+/// <summary>Creates the account (password rules are Identity's) and publishes <see cref="UserRegisteredIntegrationEvent"/> and asks for the verification mail in the same transaction.</summary>
 internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext db, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<RegisterCommand, Result<RegisterResponse>>
 {
@@ -51,6 +51,7 @@ internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext
         }
 
         db.AddIntegrationEvent(new UserRegisteredIntegrationEvent(ids.NewId(), now, user.Id, user.DisplayName));
+        db.AddIntegrationEvent(new EmailVerificationRequestedIntegrationEvent(ids.NewId(), now, user.Id, email));
         return new RegisterResponse(user.Id);
     }
 }

@@ -44,6 +44,6 @@ internal sealed class UpdateMyProfileHandler(
             profiles.ForgetAfterCommit(afterCommit, user.Id);
         }
 
-        return new MyProfileResponse(user.Id, user.Email!, user.DisplayName, user.Bio, user.CreatedAt, await avatars.ForAsync(user.AvatarMediaId, cancellationToken));
+        return new MyProfileResponse(user.Id, user.Email, user.EmailConfirmed, user.DisplayName, user.Bio, user.CreatedAt, await avatars.ForAsync(user.AvatarMediaId, cancellationToken));
     }
 }

@@ -1,0 +1,25 @@
+using ChatApp.BuildingBlocks.Events;
+
+namespace ChatApp.Modules.Accounts.Email;
+
+/// <summary>Mails a reset code and link to the account's address; a request for an unknown address sends nothing.</summary>
+internal sealed class PasswordResetMailHandler(AccountsDbContext db, AccountTokens tokens, AccountMails mails, IEmailSender sender)
+    : IIntegrationEventHandler<PasswordResetRequestedIntegrationEvent>
+{
+    public async Task HandleAsync(PasswordResetRequestedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        if (integrationEvent.UserId is not { } userId)
+        {
+            return;
+        }
+
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        if (email is null)
+        {
+            return;
+        }
+
+        var token = await tokens.IssueAsync(userId, AccountTokenPurposes.ResetPassword, email, cancellationToken);
+        await sender.SendAsync(mails.PasswordReset(email, token), cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+
+namespace ChatApp.Modules.Accounts.Features.ChangeEmail;
+
+internal sealed class ChangeEmailEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost(AccountsRoutes.Accounts + "/me/email", HandleAsync)
+            .WithName("ChangeEmail")
+            .WithTags("Accounts")
+            .WithSummary("Ask to change my e-mail address: a code goes to the new address, which takes effect once confirmed")
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.PasswordReset)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(
+        ChangeEmailRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ChangeEmailCommand(user.GetUserId(), request.NewEmail, request.Password), cancellationToken);
+        return result.IsSuccess ? TypedResults.Accepted((string?)null) : result.Error.ToProblem();
+    }
+}

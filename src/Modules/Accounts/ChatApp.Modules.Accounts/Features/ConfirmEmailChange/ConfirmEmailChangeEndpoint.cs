@@ -1,0 +1,21 @@
+using System.Security.Claims;
+
+namespace ChatApp.Modules.Accounts.Features.ConfirmEmailChange;
+
+internal sealed class ConfirmEmailChangeEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost(AccountsRoutes.Accounts + "/me/email/confirm", HandleAsync)
+            .WithName("ConfirmEmailChange")
+            .WithTags("Accounts")
+            .WithSummary("Confirm my new e-mail address with the code or link token mailed to it; the change takes effect now")
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.PasswordReset)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        ConfirmEmailChangeRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new ConfirmEmailChangeCommand(user.GetUserId(), request.Token), cancellationToken)).ToNoContent();
+}
