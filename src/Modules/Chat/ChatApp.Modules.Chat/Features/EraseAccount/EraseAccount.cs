@@ -112,7 +112,7 @@ internal sealed class EraseAccountHandler(
         foreach (var room in reactions.GroupBy(r => r.RoomId).OrderBy(g => g.Key))
         {
             var seq = await ReserveAsync(room.Key, room.Count(), now, cancellationToken);
-            foreach (var (reaction, _) in room.Select(r => (r.Reaction, r.RoomId)))
+            foreach (var reaction in room.Select(r => r.Reaction))
             {
                 db.Reactions.Remove(reaction);
                 db.RoomEvents.Add(new RoomEvent
