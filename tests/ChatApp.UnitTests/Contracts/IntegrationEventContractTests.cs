@@ -33,6 +33,10 @@ public sealed class IntegrationEventContractTests
         Snapshot.Match(Stored(new SessionsEndedIntegrationEvent(EventId, OccurredAt, UserId, [SessionId], SessionEndReasons.PasswordChanged)));
 
     [Fact]
+    public void AccountDeleted_is_stored_with_the_approved_shape() =>
+        Snapshot.Match(Stored(new AccountDeletedIntegrationEvent(EventId, OccurredAt, UserId)));
+
+    [Fact]
     public void NotificationsPending_is_stored_with_the_approved_shape() =>
         Snapshot.Match(Stored(new NotificationsPendingIntegrationEvent(EventId, OccurredAt, [new PendingNotice(UserId, RoomId, MessageId, 42, SenderId)])));
 

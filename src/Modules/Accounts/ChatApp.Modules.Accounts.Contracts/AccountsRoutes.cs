@@ -7,4 +7,5 @@ public static class AccountsRoutes
     public const string Users = "/api/v1/users";
     public const string AdminSignIn = "/admin/login";
     public const string AdminSignOut = "/admin/logout";
+    public const string AdminAccounts = "/api/v1/admin/accounts";
 }

@@ -17,4 +17,7 @@ public static class SessionEndReasons
 
     /// <summary>A used refresh token was presented again: the session is revoked.</summary>
     public const string RefreshReuse = "refresh_reuse";
+
+    /// <summary>The account was deleted: every session ends (and <see cref="AccountDeletedIntegrationEvent"/> follows).</summary>
+    public const string AccountDeleted = "account_deleted";
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Accounts.Deletion;
 using ChatApp.Modules.Accounts.Email;
 using ChatApp.Modules.Accounts.External;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
@@ -41,6 +42,8 @@ public static class AccountsModule
         typeof(Features.LinkLogin.LinkLoginEndpoint),
         typeof(Features.UnlinkLogin.UnlinkLoginEndpoint),
         typeof(Features.SetPassword.SetPasswordEndpoint),
+        typeof(Features.DeleteAccount.DeleteAccountEndpoint),
+        typeof(Features.AdminDeleteAccount.AdminDeleteAccountEndpoint),
         typeof(Features.VerifyEmail.VerifyEmailEndpoint),
         typeof(Features.ResendVerification.ResendVerificationEndpoint),
         typeof(Features.ForgotPassword.ForgotPasswordEndpoint),
@@ -103,6 +106,7 @@ public static class AccountsModule
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
         services.AddScoped<PurgeExpiredSessionsJob>();
+        services.AddAccountDeletion();
         services.AddAccountEmail();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -60,6 +60,7 @@ public static class MediaModule
         services.AddSingleton<MediaUrls>();
         services.AddScoped<IMediaCatalog, MediaCatalog>();
         services.AddScoped<Usage.MediaUsage>();
+        services.AddScoped<Usage.ImageDeletion>();
         services.AddScoped<IModuleInitializer, MediaInitializer>();
         return services;
     }

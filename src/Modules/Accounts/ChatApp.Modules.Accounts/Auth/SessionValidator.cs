@@ -15,6 +15,11 @@ internal sealed class SessionValidator(IMemoryCache cache, IServiceProvider serv
     public async ValueTask<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var key = CacheKey(sessionId);
+        if (cache.TryGetValue(EndedKey(sessionId), out _))
+        {
+            return false;
+        }
+
         if (cache.TryGetValue(key, out bool active))
         {
             return active;
@@ -25,8 +30,26 @@ internal sealed class SessionValidator(IMemoryCache cache, IServiceProvider serv
         var now = timeProvider.GetUtcNowForStorage();
         active = await db.Sessions.AsNoTracking()
             .AnyAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
+        if (cache.TryGetValue(EndedKey(sessionId), out _))
+        {
+            return false; // ended while we read: what we read may predate the commit that ended it
+        }
+
         cache.Set(key, active, CacheDuration);
         return active;
+    }
+
+    /// <summary>
+    /// These sessions ended for good (their account was deleted): answer false at once, even over a read of the database
+    /// that started before the commit and would cache the old answer. Remembered for twice the cache duration.
+    /// </summary>
+    public void MarkEnded(IEnumerable<Guid> sessionIds)
+    {
+        foreach (var id in sessionIds)
+        {
+            cache.Set(EndedKey(id), true, CacheDuration * 2);
+            Forget(id);
+        }
     }
 
     public void Forget(Guid sessionId) => cache.Remove(CacheKey(sessionId));
@@ -40,4 +63,6 @@ internal sealed class SessionValidator(IMemoryCache cache, IServiceProvider serv
     }
 
     private static string CacheKey(Guid sessionId) => "accounts:session-active:" + sessionId.ToString("N");
+
+    private static string EndedKey(Guid sessionId) => "accounts:session-ended:" + sessionId.ToString("N");
 }

@@ -26,6 +26,7 @@ internal static class SessionsEnded
         SessionRevocationReasons.PasswordChanged => SessionEndReasons.PasswordChanged,
         SessionRevocationReasons.AccountDeactivated => SessionEndReasons.AccountDeactivated,
         SessionRevocationReasons.RefreshTokenReuse => SessionEndReasons.RefreshReuse,
+        SessionRevocationReasons.AccountDeleted => SessionEndReasons.AccountDeleted,
         _ => throw new ArgumentOutOfRangeException(nameof(revocationReason), revocationReason, "Unknown session revocation reason."),
     };
 }

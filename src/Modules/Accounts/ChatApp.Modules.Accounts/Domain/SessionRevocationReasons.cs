@@ -7,4 +7,5 @@ internal static class SessionRevocationReasons
     public const string RefreshTokenReuse = "refresh-token-reuse";
     public const string PasswordChanged = "password-changed";
     public const string AccountDeactivated = "account-deactivated";
+    public const string AccountDeleted = "account-deleted";
 }

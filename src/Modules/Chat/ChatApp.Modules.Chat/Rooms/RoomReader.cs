@@ -66,6 +66,9 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
         }).ToList();
     }
 
+    /// <summary>How a person whose account no longer exists (deleted: Accounts does not know the id) is shown.</summary>
+    public const string DeletedAccountName = "Deleted account";
+
     private static string NameOf(Guid userId, IReadOnlyDictionary<Guid, UserSummary> names) =>
-        names.TryGetValue(userId, out var user) ? user.DisplayName : "Deleted user";
+        names.TryGetValue(userId, out var user) ? user.DisplayName : DeletedAccountName;
 }

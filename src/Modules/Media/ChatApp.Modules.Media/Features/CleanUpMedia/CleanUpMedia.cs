@@ -1,5 +1,5 @@
 using ChatApp.BuildingBlocks.Time;
-using ChatApp.Modules.Media.Storage;
+using ChatApp.Modules.Media.Usage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +12,9 @@ internal sealed record CleanUpMediaResult(int ExpiredUnused, int DeletedImages, 
 
 /// <summary>
 /// Releases uploads never used within <see cref="MediaOptions.UnusedRetention"/>, then deletes a batch of released
-/// images: their objects first, then their rows, so a failure half-way leaves rows that the next run finishes (deleting
-/// a missing object is fine), never an object nobody knows about. One batch per command keeps each transaction short.
+/// images (<see cref="ImageDeletion"/>: objects first, then rows). One batch per command keeps each transaction short.
 /// </summary>
-internal sealed class CleanUpMediaHandler(MediaDbContext db, IObjectStorage storage, IOptions<MediaOptions> options, TimeProvider timeProvider)
+internal sealed class CleanUpMediaHandler(MediaDbContext db, ImageDeletion deletion, IOptions<MediaOptions> options, TimeProvider timeProvider)
     : ICommandHandler<CleanUpMediaCommand, CleanUpMediaResult>
 {
     public const int BatchSize = 200;
@@ -32,7 +31,7 @@ internal sealed class CleanUpMediaHandler(MediaDbContext db, IObjectStorage stor
             .Where(i => i.ReleasedAt != null)
             .OrderBy(i => i.ReleasedAt)
             .Take(BatchSize + 1)
-            .Select(i => new { i.Id, Keys = i.Variants.Select(v => v.Key).ToList() })
+            .Select(i => i.Id)
             .ToListAsync(cancellationToken);
         var finished = batch.Count <= BatchSize;
         batch = batch.Take(BatchSize).ToList();
@@ -41,12 +40,7 @@ internal sealed class CleanUpMediaHandler(MediaDbContext db, IObjectStorage stor
             return new CleanUpMediaResult(expired, 0, 0, Finished: true);
         }
 
-        var keys = batch.SelectMany(i => i.Keys).ToList();
-        await storage.DeleteAsync(keys, cancellationToken);
-        var ids = batch.Select(i => i.Id).ToList();
-        await db.Variants.Where(v => ids.Contains(v.MediaId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Uses.Where(u => ids.Contains(u.MediaId)).ExecuteDeleteAsync(cancellationToken);
-        var images = await db.Images.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
-        return new CleanUpMediaResult(expired, images, keys.Count, finished);
+        var (images, objects) = await deletion.DeleteAsync(batch, cancellationToken);
+        return new CleanUpMediaResult(expired, images, objects, finished);
     }
 }

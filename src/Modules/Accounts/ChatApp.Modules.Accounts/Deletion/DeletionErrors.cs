@@ -1,0 +1,19 @@
+namespace ChatApp.Modules.Accounts.Deletion;
+
+/// <summary>Expected failures of deleting an account, with stable codes the app can switch on.</summary>
+internal static class DeletionErrors
+{
+    public static readonly Error PasswordRequired = Error.Validation(
+        "accounts.password_required", "Confirm the deletion with your password.",
+        new Dictionary<string, string[]> { ["password"] = ["Enter your password to delete the account."] });
+
+    public static readonly Error ProviderTokenRequired = Error.Validation(
+        "accounts.provider_token_required", "This account has no password: confirm the deletion with a fresh sign-in token from its provider.",
+        new Dictionary<string, string[]> { ["token"] = ["Sign in with your provider again and send its token."] });
+
+    public static readonly Error ProviderNotConfigured =
+        Error.NotFound("accounts.provider_not_configured", "This sign-in provider is not available on this server.");
+
+    public static readonly Error ExternalLoginMismatch =
+        Error.Forbidden("accounts.external_login_mismatch", "That provider sign-in does not belong to this account.");
+}

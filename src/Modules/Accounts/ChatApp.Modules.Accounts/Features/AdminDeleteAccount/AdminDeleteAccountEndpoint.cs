@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace ChatApp.Modules.Accounts.Features.AdminDeleteAccount;
+
+internal sealed class AdminDeleteAccountEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapDelete(AccountsRoutes.AdminAccounts + "/{userId:guid}", HandleAsync)
+            .WithName("AdminDeleteAccount")
+            .WithTags("Admin")
+            .WithSummary("Delete an account as an administrator (audit-logged); admin bearer token or admin cookie")
+            .RequireAuthorization(AuthorizationPolicies.Admin);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid userId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new AdminDeleteAccountCommand(user.GetUserId(), userId), cancellationToken)).ToNoContent();
+}
