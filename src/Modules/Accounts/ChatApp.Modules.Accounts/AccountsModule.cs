@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChatApp.BuildingBlocks.Events;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Modules.Accounts.Email;
+using ChatApp.Modules.Accounts.External;
 using ChatApp.Modules.Accounts.Features.PurgeExpiredSessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -35,6 +36,11 @@ public static class AccountsModule
         typeof(Features.SetAvatar.SetAvatarEndpoint),
         typeof(Features.RemoveAvatar.RemoveAvatarEndpoint),
         typeof(Features.UpdateMyProfile.UpdateMyProfileEndpoint),
+        typeof(Features.ExternalSignIn.ExternalSignInEndpoint),
+        typeof(Features.ListLogins.ListLoginsEndpoint),
+        typeof(Features.LinkLogin.LinkLoginEndpoint),
+        typeof(Features.UnlinkLogin.UnlinkLoginEndpoint),
+        typeof(Features.SetPassword.SetPasswordEndpoint),
         typeof(Features.VerifyEmail.VerifyEmailEndpoint),
         typeof(Features.ResendVerification.ResendVerificationEndpoint),
         typeof(Features.ForgotPassword.ForgotPasswordEndpoint),
@@ -53,9 +59,10 @@ public static class AccountsModule
 
         services.AddIdentityCore<User>(options =>
             {
-                options.User.RequireUniqueEmail = true;
-                // The e-mail is the user name and is validated as an e-mail; Identity's default character whitelist
-                // would refuse valid addresses such as o'brien@example.com.
+                // Unique when present (UniqueEmailWhenPresentValidator): accounts made by a provider may have no e-mail.
+                options.User.RequireUniqueEmail = false;
+                // The user name is the e-mail (or "provider:id" for accounts made by a provider); Identity's default
+                // character whitelist would refuse valid addresses such as o'brien@example.com.
                 options.User.AllowedUserNameCharacters = string.Empty;
                 options.Password.RequiredLength = 8;
                 options.Password.RequireDigit = true;
@@ -68,6 +75,7 @@ public static class AccountsModule
                 configuration.GetSection("Accounts:Identity").Bind(options);
             })
             .AddRoles<Role>()
+            .AddUserValidator<UniqueEmailWhenPresentValidator>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager();
 
@@ -83,6 +91,7 @@ public static class AccountsModule
             ? ActivatorUtilities.CreateInstance<RedisUnknownAccountThrottle>(provider, redis)
             : provider.GetRequiredService<MemoryUnknownAccountThrottle>());
         services.AddScoped<CredentialsChecker>();
+        services.AddExternalSignIn();
         services.AddScoped<IUserDirectory, Features.DirectoryLookup.UserDirectory>();
         services.AddScoped<ISessionStatus, Features.SessionLookup.SessionStatus>();
         services.AddScoped<Profiles.AvatarView>();

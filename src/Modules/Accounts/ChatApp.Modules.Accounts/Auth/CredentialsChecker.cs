@@ -33,6 +33,13 @@ internal sealed class CredentialsChecker(UserManager<User> users, SignInManager<
                 : AccountErrors.InvalidCredentials;
         }
 
+        if (user.PasswordHash is null && !await users.IsLockedOutAsync(user))
+        {
+            // An account made by a provider has no password: Identity would refuse it without hashing anything, which
+            // is measurably faster and would tell that the account exists and has no password.
+            users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
+        }
+
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {

@@ -1,0 +1,49 @@
+namespace ChatApp.Modules.Accounts.External;
+
+/// <summary>
+/// Configuration section <c>Accounts:External</c>: one subsection per provider. A provider whose subsection lacks its
+/// ids is not configured (its routes answer 404 <c>accounts.provider_not_configured</c>). The base addresses default to
+/// the real providers; tests point them at stand-ins.
+/// </summary>
+internal sealed class ExternalSignInOptions
+{
+    public const string SectionName = "Accounts:External";
+
+    public FacebookOptions Facebook { get; set; } = new();
+
+    public KakaoOptions Kakao { get; set; } = new();
+
+    public OpenIdProviderOptions Apple { get; set; } = new()
+    {
+        Issuers = ["https://appleid.apple.com"],
+        JwksUrl = new Uri("https://appleid.apple.com/auth/keys"),
+    };
+
+    public OpenIdProviderOptions Google { get; set; } = new()
+    {
+        Issuers = ["https://accounts.google.com", "accounts.google.com"],
+        JwksUrl = new Uri("https://www.googleapis.com/oauth2/v3/certs"),
+    };
+
+    /// <summary>How long one call to a provider may take before the sign-in answers 503.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The shortest time between two refetches of a key set caused by a token with an unknown key id (anyone can send
+    /// such tokens; the provider must not be hammered). Expiry refetches (Cache-Control max-age) are not throttled by it.
+    /// </summary>
+    public TimeSpan JwksMinRefetchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a key set is kept when the provider sends no Cache-Control max-age.</summary>
+    public TimeSpan JwksDefaultMaxAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The providers this server can sign in with, in <see cref="ExternalProviders.All"/> order.</summary>
+    public IReadOnlyList<string> ConfiguredProviders() =>
+        ExternalProviders.All.Where(provider => provider switch
+        {
+            ExternalProviders.Facebook => Facebook.IsConfigured,
+            ExternalProviders.Kakao => Kakao.IsConfigured,
+            ExternalProviders.Apple => Apple.IsConfigured,
+            _ => Google.IsConfigured,
+        }).ToList();
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Modules.Accounts.External;
+
+internal static class ExternalSignInServiceCollectionExtensions
+{
+    /// <summary>
+    /// The provider checks behind <see cref="IExternalTokenVerifier"/>, with named HTTP clients whose timeout is
+    /// <see cref="ExternalSignInOptions.Timeout"/> and that log nothing (their URLs and headers carry users' tokens).
+    /// </summary>
+    public static IServiceCollection AddExternalSignIn(this IServiceCollection services)
+    {
+        services.AddOptions<ExternalSignInOptions>().BindConfiguration(ExternalSignInOptions.SectionName);
+        foreach (var name in new[] { JwksCache.HttpClientName, FacebookTokenVerifier.HttpClientName, KakaoTokenVerifier.HttpClientName })
+        {
+            services.AddHttpClient(name)
+                .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<ExternalSignInOptions>>().Value.Timeout)
+                .RemoveAllLoggers();
+        }
+
+        services.AddSingleton<JwksCache>();
+        services.AddSingleton<OpenIdTokenValidator>();
+        services.AddSingleton<FacebookTokenVerifier>();
+        services.AddSingleton<KakaoTokenVerifier>();
+        services.AddSingleton<ExternalTokenVerifier>();
+        services.AddSingleton<IExternalTokenVerifier>(provider => provider.GetRequiredService<ExternalTokenVerifier>());
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+namespace ChatApp.Modules.Accounts.External;
+
+/// <summary>Section <c>Accounts:External:Facebook</c>: configured when both <see cref="AppId"/> and <see cref="AppSecret"/> are set.</summary>
+internal sealed class FacebookOptions
+{
+    public string? AppId { get; set; }
+
+    public string? AppSecret { get; set; }
+
+    public Uri GraphBaseUrl { get; set; } = new("https://graph.facebook.com");
+
+    public string GraphVersion { get; set; } = "v25.0";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret);
+}

@@ -1,0 +1,33 @@
+namespace ChatApp.Modules.Accounts.Features.ExternalSignIn;
+
+internal sealed class ExternalSignInEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost(AccountsRoutes.Accounts + "/external/{provider}", HandleAsync)
+            .WithName("ExternalSignIn")
+            .WithTags("Accounts")
+            .WithSummary("Sign in with Facebook, Kakao, Apple or Google: creates the account the first time (201), then signs in (200)")
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Login)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<Results<Ok<TokenResponse>, Created<TokenResponse>, ProblemHttpResult>> HandleAsync(
+        string provider, ExternalSignInRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = new ExternalSignInCommand(provider, request.Token, request.Nonce, request.Name, request.DeviceName);
+        var result = await sender.Send(command, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        return result.Value.Created
+            ? TypedResults.Created($"{AccountsRoutes.Users}/{result.Value.UserId}", result.Value.Tokens)
+            : TypedResults.Ok(result.Value.Tokens);
+    }
+}

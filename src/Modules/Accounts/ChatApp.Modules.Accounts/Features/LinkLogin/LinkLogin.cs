@@ -1,0 +1,60 @@
+using ChatApp.Modules.Accounts.External;
+
+namespace ChatApp.Modules.Accounts.Features.LinkLogin;
+
+internal sealed record LinkLoginRequest(string Token, string? Nonce);
+
+internal sealed record LinkLoginCommand(Guid UserId, string Provider, string Token, string? Nonce) : ICommand<Result>;
+
+internal sealed class LinkLoginValidator : AbstractValidator<LinkLoginCommand>
+{
+    public LinkLoginValidator()
+    {
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(8192);
+        RuleFor(c => c.Nonce!).MaximumLength(512).When(c => c.Nonce is not null);
+    }
+}
+
+/// <summary>
+/// Links a provider identity, proven by a fresh token, to the signed-in account: then signing in with that provider
+/// signs in to this account. One identity per provider and account; an identity linked to another account is refused
+/// (409), linking the same one again is a no-op.
+/// </summary>
+internal sealed class LinkLoginHandler(IExternalTokenVerifier verifier, UserManager<User> users) : ICommandHandler<LinkLoginCommand, Result>
+{
+    public async ValueTask<Result> Handle(LinkLoginCommand command, CancellationToken cancellationToken)
+    {
+        var identity = await verifier.VerifyAsync(command.Provider, command.Token, command.Nonce, cancellationToken);
+        if (!identity.IsSuccess)
+        {
+            return identity.Error;
+        }
+
+        var external = identity.Value;
+        var owner = await users.FindByLoginAsync(external.Provider, external.Subject);
+        if (owner is not null)
+        {
+            return owner.Id == command.UserId ? Result.Success() : ExternalSignInErrors.LoginTaken;
+        }
+
+        var user = await users.FindByIdAsync(command.UserId.ToString());
+        if (user is null)
+        {
+            return AccountErrors.UserNotFound;
+        }
+
+        if ((await users.GetLoginsAsync(user)).Any(login => login.LoginProvider == external.Provider))
+        {
+            return ExternalSignInErrors.ProviderAlreadyLinked;
+        }
+
+        var linked = await users.AddLoginAsync(user, new UserLoginInfo(external.Provider, external.Subject, external.Provider));
+        if (!linked.Succeeded)
+        {
+            // Linked to another account or changed concurrently: the unit of work runs the command again and it then sees why.
+            throw new DbUpdateConcurrencyException("Linking met a concurrent change: " + string.Join(", ", linked.Errors.Select(e => e.Code)));
+        }
+
+        return Result.Success();
+    }
+}

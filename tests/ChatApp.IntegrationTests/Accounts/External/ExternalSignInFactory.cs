@@ -1,0 +1,41 @@
+using ChatApp.IntegrationTests.Accounts.External.Fakes;
+using ChatApp.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace ChatApp.IntegrationTests.Accounts.External;
+
+/// <summary>The host on MariaDB + Redis signing in through the four providers' stand-ins.</summary>
+public class ExternalSignInFactory : ChatAppFactory
+{
+    public ExternalStandIns Providers { get; } = new();
+
+    /// <summary>False: Facebook and Kakao are left unconfigured.</summary>
+    protected virtual bool ConfigureSocialGraphs => true;
+
+    public override async Task InitializeAsync()
+    {
+        await Providers.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        foreach (var (key, value) in Providers.Settings(ConfigureSocialGraphs))
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        await base.DropDatabaseAsync();
+        await Providers.DisposeAsync();
+    }
+}
+
+/// <summary>Only Apple and Google configured; a host of its own, so that its key caches start cold.</summary>
+public sealed class OpenIdOnlyFactory : ExternalSignInFactory
+{
+    protected override bool ConfigureSocialGraphs => false;
+}

@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using ChatApp.IntegrationTests.Notifications.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatApp.IntegrationTests.Accounts.External.Fakes;
+
+/// <summary>
+/// A stand-in for Kakao's user API on loopback: <c>GET /v1/user/access_token_info</c> and <c>GET /v2/user/me</c> with
+/// a Bearer access token; unknown or expired tokens get HTTP 401 <c>{"code":-401}</c>. People have an e-mail that is
+/// verified, unverified, or not shared (needs agreement). Faults (<see cref="Fault"/>): code -1 (internal error),
+/// -9798 (service check), or an answer slower than any client waits.
+/// </summary>
+public sealed class FakeKakaoApi : IAsyncDisposable
+{
+    public const long AppId = 1_234_567;
+    public const long OtherAppId = 7_654_321;
+
+    private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
+    private WebApplication? _app;
+    private long _nextUserId = 3_000_000_001;
+
+    private FakeKakaoApi()
+    {
+    }
+
+    public enum Faults
+    {
+        None,
+        InternalError,
+        ServiceCheck,
+        Slow,
+    }
+
+    public enum EmailState
+    {
+        Verified,
+        Unverified,
+        NeedsAgreement,
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Faults Fault { get; set; }
+
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Accounts:External:Kakao:AppId"] = AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Accounts:External:Kakao:ApiBaseUrl"] = BaseAddress.ToString(),
+    };
+
+    public static async Task<FakeKakaoApi> StartAsync()
+    {
+        var server = new FakeKakaoApi();
+        (server._app, server.BaseAddress) = await StandInServer.StartAsync(server.HandleAsync);
+        return server;
+    }
+
+    public long NewUserId() => Interlocked.Increment(ref _nextUserId);
+
+    public string IssueToken(long userId, string nickname = "카카오 친구", string? email = null, EmailState emailState = EmailState.Verified) =>
+        Issue(new IssuedToken(userId, nickname, email, emailState, AppId, Expired: false));
+
+    public string IssueExpiredToken(long userId) => Issue(new IssuedToken(userId, "Expired", null, EmailState.NeedsAgreement, AppId, Expired: true));
+
+    public string IssueTokenOfOtherApp(long userId) => Issue(new IssuedToken(userId, "Other", null, EmailState.NeedsAgreement, OtherAppId, Expired: false));
+
+    public void Reset() => Fault = Faults.None;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private string Issue(IssuedToken token)
+    {
+        var value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', '-').Replace('/', '_');
+        _tokens[value] = token;
+        return value;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        switch (Fault)
+        {
+            case Faults.Slow:
+                await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            case Faults.InternalError:
+                await ErrorAsync(context, 400, -1, "internal error");
+                return;
+            case Faults.ServiceCheck:
+                await ErrorAsync(context, 400, -9798, "service check");
+                return;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !_tokens.TryGetValue(header["Bearer ".Length..], out var issued))
+        {
+            await ErrorAsync(context, 401, -401, "this access token does not exist");
+            return;
+        }
+
+        if (issued.Expired)
+        {
+            await ErrorAsync(context, 401, -401, "this access token is already expired");
+            return;
+        }
+
+        if (context.Request.Path == "/v1/user/access_token_info")
+        {
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = issued.UserId, ["expires_in"] = 7199, ["app_id"] = issued.AppId });
+        }
+        else if (context.Request.Path == "/v2/user/me")
+        {
+            var account = new JsonObject
+            {
+                ["profile_nickname_needs_agreement"] = false,
+                ["profile"] = new JsonObject
+                {
+                    ["nickname"] = issued.Nickname,
+                    ["thumbnail_image_url"] = "https://k.kakaocdn.net/dn/default/img_110x110.jpg",
+                    ["profile_image_url"] = "https://k.kakaocdn.net/dn/default/img_640x640.jpg",
+                    ["is_default_image"] = true,
+                },
+                ["has_email"] = issued.Email is not null,
+                ["email_needs_agreement"] = issued.EmailState == EmailState.NeedsAgreement,
+            };
+            if (issued.Email is not null && issued.EmailState != EmailState.NeedsAgreement)
+            {
+                account["is_email_valid"] = true;
+                account["is_email_verified"] = issued.EmailState == EmailState.Verified;
+                account["email"] = issued.Email;
+            }
+
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["id"] = issued.UserId,
+                ["connected_at"] = "2026-11-30T12:00:00Z",
+                ["properties"] = new JsonObject { ["nickname"] = issued.Nickname },
+                ["kakao_account"] = account,
+            });
+        }
+        else
+        {
+            await ErrorAsync(context, 404, -2, "not found");
+        }
+    }
+
+    private static Task ErrorAsync(HttpContext context, int status, int code, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new JsonObject { ["msg"] = message, ["code"] = code });
+    }
+
+    private sealed record IssuedToken(long UserId, string Nickname, string? Email, EmailState EmailState, long AppId, bool Expired);
+}
