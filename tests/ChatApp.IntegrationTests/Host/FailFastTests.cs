@@ -29,6 +29,9 @@ public sealed class FailFastTests
     [InlineData("Email__Smtp__Security", "None", "Email:Smtp:Security must be StartTls or SslOnConnect")]
     [InlineData("Email__Smtp__TrustedCertificate", "/nonexistent/cert.pem", "Email:Smtp:TrustedCertificate: neither")]
     [InlineData("Email__LinkBaseUrl", null, "Email:LinkBaseUrl must be set in Production")]
+    [InlineData("Email__LinkBaseUrl", "http://chat.example.test", "Email:LinkBaseUrl must be set in Production to the absolute https address")]
+    [InlineData("Email__Smtp__Timeout", "00:00:00", "Email:Smtp:Timeout must be positive")]
+    [InlineData("Email__ResetPasswordTokenLifetime", "00:00:00", "Email:ResetPasswordTokenLifetime must be positive")]
     public async Task Production_refuses_to_start_when_a_setting_is_missing_or_half_given(string key, string? value, string expected)
     {
         var environment = Complete("refused");

@@ -79,7 +79,7 @@ public sealed partial class Mailbox(string directory)
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"[?&]token=([^&\s]+)")]
+    [GeneratedRegex(@"[#&]token=([^&\s]+)")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"^\s+(\d{6})\s*$", RegexOptions.Multiline)]

@@ -11,8 +11,11 @@ public static class RateLimitPolicies
     public const string Login = "login";
     public const string Refresh = "refresh";
 
-    /// <summary>Reserved for the password reset routes (a later issue adds them).</summary>
-    public const string PasswordReset = "password-reset";
+    /// <summary>The routes that send an account mail: forgot password, resend verification, change e-mail.</summary>
+    public const string EmailSend = "email-send";
+
+    /// <summary>The routes that use a mailed code or link token: verify e-mail, reset password, confirm an e-mail change.</summary>
+    public const string EmailToken = "email-token";
 
     public const string Upload = "upload";
     public const string EditMessage = "edit-message";
@@ -20,5 +23,5 @@ public static class RateLimitPolicies
     public const string CreateRoom = "create-room";
     public const string Search = "search";
 
-    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, PasswordReset, Upload, EditMessage, React, CreateRoom, Search];
+    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, EmailSend, EmailToken, Upload, EditMessage, React, CreateRoom, Search];
 }

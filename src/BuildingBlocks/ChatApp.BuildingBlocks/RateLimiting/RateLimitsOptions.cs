@@ -56,7 +56,10 @@ internal sealed class RateLimitsOptions
             [RateLimitPolicies.Register] = new() { PerAddress = RateLimitRule.Of(20, hour), PerAccount = RateLimitRule.Of(5, hour) },
             [RateLimitPolicies.Login] = new() { PerAddress = RateLimitRule.Of(60, quarter), PerAccount = RateLimitRule.Of(10, quarter) },
             [RateLimitPolicies.Refresh] = new() { PerAddress = RateLimitRule.Of(120, quarter), PerAccount = RateLimitRule.Of(10, quarter) },
-            [RateLimitPolicies.PasswordReset] = new() { PerAddress = RateLimitRule.Of(10, hour), PerAccount = RateLimitRule.Of(3, hour) },
+            // Mails cost money and annoy their reader; per account is the address asked for (forgot) or the signed-in user.
+            [RateLimitPolicies.EmailSend] = new() { PerAddress = RateLimitRule.Of(20, hour), PerAccount = RateLimitRule.Of(3, hour) },
+            // Tries of mailed codes; the codes also have their own limits of wrong guesses (Email:MaxCodeAttempts...).
+            [RateLimitPolicies.EmailToken] = new() { PerAddress = RateLimitRule.Of(60, hour), PerAccount = RateLimitRule.Of(10, quarter) },
             [RateLimitPolicies.Upload] = new() { PerUser = RateLimitRule.Of(30, minute) },
             [RateLimitPolicies.EditMessage] = new() { PerUser = RateLimitRule.Of(60, minute) },
             [RateLimitPolicies.React] = new() { PerUser = RateLimitRule.Of(120, minute) },

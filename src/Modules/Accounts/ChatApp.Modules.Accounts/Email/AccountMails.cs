@@ -33,8 +33,14 @@ internal sealed class AccountMails(IOptions<EmailOptions> options)
         $"Someone signed in to your ChatApp account asked to change its address to {newEmail}. It changes once the new address is confirmed.",
         "If this was not you, change your password now; the address stays as it is unless the new one is confirmed.");
 
+    public static EmailMessage EmailChangedNotice(string to, string newEmail) => Notice(
+        to, "Your ChatApp e-mail address was changed",
+        $"The address of your ChatApp account was just changed to {newEmail}. This address no longer signs in to it.",
+        "If this was not you, contact support at once.");
+
+    /// <summary>The secrets travel in the fragment, which browsers and proxies do not send to servers or log.</summary>
     private string Link(string page, string? email, string token) =>
-        $"{_base}/{page}?" + (email is null ? "" : $"email={Uri.EscapeDataString(email)}&") + $"token={Uri.EscapeDataString(token)}";
+        $"{_base}/{page}#" + (email is null ? "" : $"email={Uri.EscapeDataString(email)}&") + $"token={Uri.EscapeDataString(token)}";
 
     private static EmailMessage WithCode(string to, string subject, string intro, IssuedToken token, TimeSpan lifetime, string link, string footer)
     {

@@ -29,6 +29,18 @@ internal sealed class EmailOptions
     /// <summary>Wrong codes after which the tokens of one mail stop working (a 6-digit code must not be guessable).</summary>
     public int MaxCodeAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Wrong codes, summed over a user's mails of one purpose issued in the last 24 hours, after which every code of that
+    /// purpose is refused (new mails do not reset it; their link tokens still work).
+    /// </summary>
+    public int MaxCodeAttemptsPerDay { get; set; } = 10;
+
+    /// <summary>The least time between two mails of one purpose to one user; a request inside it sends nothing (logged).</summary>
+    public TimeSpan MailInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The most mails of one purpose one user gets in 24 hours; further requests send nothing (logged).</summary>
+    public int MaxMailsPerDay { get; set; } = 5;
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     public TimeSpan LifetimeOf(string purpose) => purpose switch

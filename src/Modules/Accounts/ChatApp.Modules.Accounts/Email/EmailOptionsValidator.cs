@@ -32,6 +32,11 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
                 problems.Add("Email:Smtp:Port must be between 1 and 65535");
             }
 
+            if (smtp.Timeout <= TimeSpan.Zero)
+            {
+                problems.Add("Email:Smtp:Timeout must be positive");
+            }
+
             if (smtp.Security is not (SmtpOptions.StartTls or SmtpOptions.SslOnConnect))
             {
                 problems.Add($"Email:Smtp:Security must be {SmtpOptions.StartTls} or {SmtpOptions.SslOnConnect}");
@@ -53,14 +58,35 @@ internal sealed class EmailOptionsValidator(IHostEnvironment environment) : IVal
             }
         }
 
-        if (!environment.IsDevelopment() && !Uri.TryCreate(options.LinkBaseUrl, UriKind.Absolute, out _))
+        if (!environment.IsDevelopment() && !(Uri.TryCreate(options.LinkBaseUrl, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps))
         {
-            problems.Add("Email:LinkBaseUrl must be set in Production to the absolute address the links in mails start with");
+            problems.Add("Email:LinkBaseUrl must be set in Production to the absolute https address the links in mails start with");
         }
 
-        if (options.MaxCodeAttempts < 1)
+        foreach (var (key, value) in new[]
+                 {
+                     ("VerifyEmailTokenLifetime", options.VerifyEmailTokenLifetime),
+                     ("ResetPasswordTokenLifetime", options.ResetPasswordTokenLifetime),
+                     ("ChangeEmailTokenLifetime", options.ChangeEmailTokenLifetime),
+                 })
         {
-            problems.Add("Email:MaxCodeAttempts must be at least 1");
+            if (value <= TimeSpan.Zero)
+            {
+                problems.Add($"Email:{key} must be positive");
+            }
+        }
+
+        if (options.MailInterval < TimeSpan.Zero)
+        {
+            problems.Add("Email:MailInterval must not be negative");
+        }
+
+        foreach (var (key, value) in new[] { ("MaxCodeAttempts", options.MaxCodeAttempts), ("MaxCodeAttemptsPerDay", options.MaxCodeAttemptsPerDay), ("MaxMailsPerDay", options.MaxMailsPerDay) })
+        {
+            if (value < 1)
+            {
+                problems.Add($"Email:{key} must be at least 1");
+            }
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

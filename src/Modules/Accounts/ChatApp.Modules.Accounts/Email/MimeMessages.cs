@@ -14,7 +14,8 @@ internal static class MimeMessages
             Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody(),
         };
         mime.From.Add(MailboxAddress.Parse(from));
-        mime.To.Add(MailboxAddress.Parse(message.To));
+        // The bare address only: a display name or a second address in it would never reach the header.
+        mime.To.Add(new MailboxAddress("", message.To));
         return mime;
     }
 }

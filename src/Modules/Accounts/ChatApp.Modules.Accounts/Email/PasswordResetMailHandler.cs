@@ -1,9 +1,10 @@
 using ChatApp.BuildingBlocks.Events;
+using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Accounts.Email;
 
 /// <summary>Mails a reset code and link to the account's address; a request for an unknown address sends nothing.</summary>
-internal sealed class PasswordResetMailHandler(AccountsDbContext db, AccountTokens tokens, AccountMails mails, IEmailSender sender)
+internal sealed class PasswordResetMailHandler(AccountsDbContext db, AccountTokens tokens, AccountMails mails, IEmailSender sender, ILogger<PasswordResetMailHandler> logger)
     : IIntegrationEventHandler<PasswordResetRequestedIntegrationEvent>
 {
     public async Task HandleAsync(PasswordResetRequestedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
@@ -19,7 +20,13 @@ internal sealed class PasswordResetMailHandler(AccountsDbContext db, AccountToke
             return;
         }
 
-        var token = await tokens.IssueAsync(userId, AccountTokenPurposes.ResetPassword, email, cancellationToken);
+        var token = await tokens.IssueAsync(integrationEvent.EventId, userId, AccountTokenPurposes.ResetPassword, email, cancellationToken);
+        if (token is null)
+        {
+            MailSkipped.Log(logger, AccountTokenPurposes.ResetPassword, userId, integrationEvent.EventId);
+            return;
+        }
+
         await sender.SendAsync(mails.PasswordReset(email, token), cancellationToken);
     }
 }

@@ -28,5 +28,5 @@ internal sealed class SmtpOptions
     public string? TrustedCertificate { get; set; }
 
     /// <summary>How long one connection, sign-in and send may take.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

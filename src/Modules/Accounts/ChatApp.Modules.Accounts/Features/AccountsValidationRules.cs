@@ -8,7 +8,12 @@ internal static class AccountsValidationRules
             .Must(UserText.IsWellFormed).WithErrorCode(UserText.InvalidUnicodeCode).WithMessage("'Email' is not valid Unicode text.")
             .EmailAddress()
             .Must(email => email is null || (email.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.')))
-            .WithMessage("'Email' is not a valid e-mail address.");
+            .WithMessage("'Email' is not a valid e-mail address.")
+            // A bare address only: "Name <a@b>" or a list would put more than one address, or a name, into a mail header.
+            .Must(IsBareAddress).WithMessage("'Email' must be a bare e-mail address, without a name or angle brackets.");
+
+    private static bool IsBareAddress(string? email) =>
+        email is null || (MimeKit.MailboxAddress.TryParse(email.Trim(), out var parsed) && parsed is { Name: null or "" } && parsed.Address == email.Trim());
 
     /// <summary>The rules for names other people see (<see cref="UserText"/>): stored as <see cref="UserText.Normalize"/> of it, trimmed.</summary>
     public static IRuleBuilderOptions<T, string> ValidDisplayName<T>(this IRuleBuilderInitial<T, string> rule) =>

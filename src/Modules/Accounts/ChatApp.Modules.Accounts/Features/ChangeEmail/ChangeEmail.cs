@@ -51,17 +51,19 @@ internal sealed class ChangeEmailHandler(
 
         var newEmail = command.NewEmail.Trim();
         var normalized = users.NormalizeEmail(newEmail);
-        if (normalized == user.NormalizedEmail)
+        // Compared as the database compares (its collation), which the unique index and the confirmation use too.
+        var holders = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).ToListAsync(cancellationToken);
+        if (normalized == user.NormalizedEmail || holders.Contains(user.Id))
         {
             return EmailErrors.SameEmail;
         }
 
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        if (holders.Count > 0)
         {
             return AccountErrors.EmailTaken;
         }
 
-        db.AddIntegrationEvent(new EmailChangeRequestedIntegrationEvent(ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, newEmail));
+        db.AddIntegrationEvent(new EmailChangeRequestedIntegrationEvent(ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, newEmail, user.Email));
         return Result.Success();
     }
 }

@@ -10,7 +10,7 @@ internal sealed class ChangeEmailEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Ask to change my e-mail address: a code goes to the new address, which takes effect once confirmed")
             .RequireAuthorization()
-            .RequireRateLimiting(RateLimitPolicies.PasswordReset)
+            .RequireRateLimiting(RateLimitPolicies.EmailSend)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Accounts.Email;
 
 namespace ChatApp.Modules.Accounts.Features.ChangePassword;
 
@@ -27,6 +28,7 @@ internal sealed class ChangePasswordHandler(
     SessionValidator sessions,
     AdminCookieValidator adminCookies,
     AfterCommit afterCommit,
+    AccountTokens tokens,
     IIdGenerator ids,
     TimeProvider timeProvider) : ICommandHandler<ChangePasswordCommand, Result>
 {
@@ -44,6 +46,8 @@ internal sealed class ChangePasswordHandler(
             return AccountErrors.FromIdentity(changed.Errors, passwordField: "newPassword");
         }
 
+        // A reset mail asked for before the change must not undo it.
+        await tokens.EndAsync(user.Id, [AccountTokenPurposes.ResetPassword], cancellationToken);
         var now = timeProvider.GetUtcNowForStorage();
         var others = await db.Sessions
             .Where(s => s.UserId == user.Id && s.RevokedAt == null && s.Id != command.CurrentSessionId)

@@ -1,3 +1,5 @@
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Email;
 
@@ -15,9 +17,15 @@ internal sealed class ConfirmEmailChangeValidator : AbstractValidator<ConfirmEma
 
 /// <summary>
 /// Moves the account to the address the code or link token was mailed to, which is verified by that; the address must
-/// still be free (409 otherwise). A user name that was the old address follows the new one (sign-in is by e-mail).
+/// still be free (409 otherwise). A user name that was the old address follows the new one (sign-in is by e-mail). The
+/// reset and verification mails sent to the old address stop working, and the old address is told of the change.
 /// </summary>
-internal sealed class ConfirmEmailChangeHandler(UserManager<User> users, AccountTokens tokens) : ICommandHandler<ConfirmEmailChangeCommand, Result>
+internal sealed class ConfirmEmailChangeHandler(
+    AccountsDbContext db,
+    UserManager<User> users,
+    AccountTokens tokens,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : ICommandHandler<ConfirmEmailChangeCommand, Result>
 {
     public async ValueTask<Result> Handle(ConfirmEmailChangeCommand command, CancellationToken cancellationToken)
     {
@@ -43,6 +51,7 @@ internal sealed class ConfirmEmailChangeHandler(UserManager<User> users, Account
             user.UserName = newEmail;
         }
 
+        var oldEmail = user.Email;
         user.Email = newEmail;
         user.EmailConfirmed = true;
         IdentityResult updated;
@@ -52,10 +61,20 @@ internal sealed class ConfirmEmailChangeHandler(UserManager<User> users, Account
         }
         catch (DbUpdateException)
         {
-            // Another account took the address between the check and the update; the unique index caught it.
+            // Another account took the address (or the user name) between the check and the update; the unique index
+            // caught it. The refused change must not stay tracked, or the unit of work's final save would fail again.
+            db.Entry(user).State = EntityState.Detached;
             return AccountErrors.EmailTaken;
         }
 
-        return updated.Succeeded ? Result.Success() : AccountErrors.FromIdentity(updated.Errors);
+        if (!updated.Succeeded)
+        {
+            db.Entry(user).State = EntityState.Detached;
+            return AccountErrors.FromIdentity(updated.Errors);
+        }
+
+        await tokens.EndAsync(user.Id, [AccountTokenPurposes.ResetPassword, AccountTokenPurposes.VerifyEmail], cancellationToken);
+        db.AddIntegrationEvent(new EmailChangedIntegrationEvent(ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, oldEmail, newEmail));
+        return Result.Success();
     }
 }

@@ -10,7 +10,7 @@ internal sealed class ConfirmEmailChangeEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Confirm my new e-mail address with the code or link token mailed to it; the change takes effect now")
             .RequireAuthorization()
-            .RequireRateLimiting(RateLimitPolicies.PasswordReset)
+            .RequireRateLimiting(RateLimitPolicies.EmailToken)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -8,7 +8,7 @@ internal sealed class ForgotPasswordEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Mail a password reset code and link to the address, if it has an account (the answer is the same either way)")
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicies.PasswordReset, RateLimitAccount.Email("email"))
+            .RequireRateLimiting(RateLimitPolicies.EmailSend, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

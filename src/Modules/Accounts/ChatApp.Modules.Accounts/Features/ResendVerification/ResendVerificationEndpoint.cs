@@ -10,7 +10,7 @@ internal sealed class ResendVerificationEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Mail my address a new verification code and link")
             .RequireAuthorization()
-            .RequireRateLimiting(RateLimitPolicies.PasswordReset)
+            .RequireRateLimiting(RateLimitPolicies.EmailSend)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

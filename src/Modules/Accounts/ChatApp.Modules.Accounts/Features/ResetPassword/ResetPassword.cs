@@ -50,14 +50,15 @@ internal sealed class ResetPasswordHandler(
 
         // An unknown address looks its tokens up too (there are none), so it answers in about the same time.
         var token = await tokens.ConsumeAsync(user?.Id ?? Guid.Empty, AccountTokenPurposes.ResetPassword, command.Token.Trim(), cancellationToken);
-        if (user is null || token is null)
+        // A reset mailed to an address the account no longer has proves nothing about the account now.
+        if (user is null || token is null || token.Email is null || users.NormalizeEmail(token.Email) != user.NormalizedEmail)
         {
             return EmailErrors.TokenInvalid;
         }
 
         user.PasswordHash = users.PasswordHasher.HashPassword(user, command.NewPassword);
         // The mail reached the address: that proves it as well as a verification would.
-        user.EmailConfirmed |= string.Equals(token.Email, user.Email, StringComparison.OrdinalIgnoreCase);
+        user.EmailConfirmed = true;
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         var updated = await users.UpdateSecurityStampAsync(user);
@@ -66,6 +67,8 @@ internal sealed class ResetPasswordHandler(
             return AccountErrors.FromIdentity(updated.Errors, passwordField: "newPassword");
         }
 
+        // Consuming ended the other reset mails; a pending change of address must be asked for again with the new password.
+        await tokens.EndAsync(user.Id, [AccountTokenPurposes.ChangeEmail], cancellationToken);
         var now = timeProvider.GetUtcNowForStorage();
         var active = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
         foreach (var session in active)

@@ -8,7 +8,7 @@ internal sealed class ResetPasswordEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Set a new password with the code or link token of a reset mail; signs out every device")
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicies.PasswordReset, RateLimitAccount.Email("email"))
+            .RequireRateLimiting(RateLimitPolicies.EmailToken, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

@@ -8,7 +8,7 @@ internal sealed class VerifyEmailEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Verify an e-mail address with the code or link token mailed to it")
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicies.PasswordReset, RateLimitAccount.Email("email"))
+            .RequireRateLimiting(RateLimitPolicies.EmailToken, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
