@@ -32,9 +32,11 @@ public sealed class ProviderAccountDeletionTests(ExternalSignInFactory factory) 
         var withoutConfirmation = await DeleteMeAsync(tokens.AccessToken, new { });
         var bogus = await DeleteMeAsync(tokens.AccessToken, new { provider = "kakao", token = "bogus" });
         var someoneElse = await DeleteMeAsync(tokens.AccessToken, new { provider = "kakao", token = Providers.Kakao.IssueToken(Providers.Kakao.NewUserId()) });
+        var otherProvider = await DeleteMeAsync(tokens.AccessToken, new { provider = "facebook", token = Providers.Facebook.IssueToken("77001", "Not linked") });
         Assert.Equal((HttpStatusCode.BadRequest, "accounts.provider_token_required"), (withoutConfirmation.StatusCode, (await Problem.ReadAsync(withoutConfirmation)).Code));
         Assert.Equal((HttpStatusCode.Unauthorized, "accounts.external_token_invalid"), (bogus.StatusCode, (await Problem.ReadAsync(bogus)).Code));
         Assert.Equal((HttpStatusCode.Forbidden, "accounts.external_login_mismatch"), (someoneElse.StatusCode, (await Problem.ReadAsync(someoneElse)).Code));
+        Assert.Equal((HttpStatusCode.Forbidden, "accounts.external_login_mismatch"), (otherProvider.StatusCode, (await Problem.ReadAsync(otherProvider)).Code));
         Assert.Equal(HttpStatusCode.OK, (await Api.As(tokens.AccessToken).GetAsync("/api/v1/accounts/me")).StatusCode);
 
         Providers.Kakao.Fault = FakeKakaoApi.Faults.InternalError;

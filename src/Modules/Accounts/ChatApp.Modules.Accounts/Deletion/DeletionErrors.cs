@@ -11,8 +11,6 @@ internal static class DeletionErrors
         "accounts.provider_token_required", "This account has no password: confirm the deletion with a fresh sign-in token from its provider.",
         new Dictionary<string, string[]> { ["token"] = ["Sign in with your provider again and send its token."] });
 
-    public static readonly Error ProviderNotConfigured =
-        Error.NotFound("accounts.provider_not_configured", "This sign-in provider is not available on this server.");
 
     public static readonly Error ExternalLoginMismatch =
         Error.Forbidden("accounts.external_login_mismatch", "That provider sign-in does not belong to this account.");

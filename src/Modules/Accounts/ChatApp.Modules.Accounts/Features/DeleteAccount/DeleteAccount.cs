@@ -1,7 +1,6 @@
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Deletion;
 using ChatApp.Modules.Accounts.External;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApp.Modules.Accounts.Features.DeleteAccount;
 
@@ -31,7 +30,7 @@ internal sealed class DeleteAccountHandler(
     UserManager<User> users,
     SignInManager<User> signIn,
     AccountEraser eraser,
-    IServiceProvider services,
+    IExternalTokenVerifier verifier,
     TimeProvider timeProvider) : ICommandHandler<DeleteAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
@@ -71,19 +70,14 @@ internal sealed class DeleteAccountHandler(
     }
 
     /// <summary>
-    /// The provider path goes through <see cref="IExternalTokenVerifier"/>, resolved only if a verifier is registered
-    /// (sign-in providers are configured or not per deployment).
+    /// The provider path goes through <see cref="IExternalTokenVerifier"/>, exactly as a sign-in does (an unconfigured
+    /// provider is 404 <c>accounts.provider_not_configured</c>); the token must belong to a login linked to this account.
     /// </summary>
     private async Task<Result> ConfirmProviderAsync(User user, DeleteAccountCommand command, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(command.Provider) || string.IsNullOrWhiteSpace(command.Token))
         {
             return DeletionErrors.ProviderTokenRequired;
-        }
-
-        if (services.GetService<IExternalTokenVerifier>() is not { } verifier)
-        {
-            return DeletionErrors.ProviderNotConfigured;
         }
 
         var identity = await verifier.VerifyAsync(command.Provider, command.Token, command.Nonce, cancellationToken);
