@@ -34,7 +34,7 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
         Assert.NotEqual(first.SessionId, second.SessionId);
         var user = await External.UserAsync(id);
         Assert.Equal("Minji Park", user.DisplayName);
-        Assert.Equal("facebook:10001", user.UserName);
+        Assert.Equal($"ext:{id:N}", user.UserName);
         Assert.Null(user.Email); // Facebook never vouches for an address
         Assert.Null(user.PasswordHash);
         Assert.Equal(1, await External.UserCountAsync());
@@ -77,6 +77,23 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
     }
 
     [Fact]
+    public async Task Simultaneous_first_sign_ins_ask_the_provider_once_each_even_when_one_runs_again()
+    {
+        Providers.Facebook.HoldDebugTokenCalls(2);
+        var before = Providers.Facebook.Requests;
+
+        // Both pass the provider at the same moment; one makes the account, the other meets it and runs again. The
+        // provider was asked before the transaction, so the rerun does not ask it again (debug_token + me, per sign-in).
+        var responses = await Task.WhenAll(
+            External.PostSignInAsync("facebook", Providers.Facebook.IssueToken("10009")),
+            External.PostSignInAsync("facebook", Providers.Facebook.IssueToken("10009")));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(4, Providers.Facebook.Requests - before);
+        Assert.Equal(1, await External.UserCountAsync());
+    }
+
+    [Fact]
     public async Task Kakao_first_sign_in_creates_the_account_with_its_verified_e_mail_and_the_next_signs_in_to_it()
     {
         var kakaoId = Providers.Kakao.NewUserId();
@@ -90,7 +107,7 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
         Assert.Equal("김민지", user.DisplayName);
         Assert.Equal(email, user.Email);
         Assert.True(user.EmailConfirmed);
-        Assert.Equal($"kakao:{kakaoId}", user.UserName);
+        Assert.Equal($"ext:{id:N}", user.UserName);
     }
 
     [Theory]

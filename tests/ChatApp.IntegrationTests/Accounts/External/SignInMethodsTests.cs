@@ -68,6 +68,28 @@ public sealed class SignInMethodsTests(ExternalSignInFactory factory) : Integrat
     }
 
     [Fact]
+    public async Task An_identity_unlinked_from_its_account_signs_in_to_a_new_account()
+    {
+        // A: made by Facebook, then Kakao linked and Facebook unlinked.
+        var a = await External.SignInAsync("facebook", Providers.Facebook.IssueToken("21001"), expected: HttpStatusCode.Created);
+        var aClient = Api.As(a.AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, (await aClient.PostAsJsonAsync("/api/v1/accounts/me/logins/kakao", new { token = Providers.Kakao.IssueToken(Providers.Kakao.NewUserId()) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await aClient.DeleteAsync("/api/v1/accounts/me/logins/facebook")).StatusCode);
+
+        var again = await External.SignInAsync("facebook", Providers.Facebook.IssueToken("21001"), expected: HttpStatusCode.Created);
+        Assert.NotEqual(ExternalSignInTests.UserIdOf(a), ExternalSignInTests.UserIdOf(again));
+
+        // B: a password account that linked Facebook, then unlinked it.
+        var b = await Api.NewUserAsync();
+        var bClient = Api.As(b);
+        Assert.Equal(HttpStatusCode.NoContent, (await bClient.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = Providers.Facebook.IssueToken("21002"), currentPassword = b.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await bClient.DeleteAsync("/api/v1/accounts/me/logins/facebook")).StatusCode);
+
+        var fresh = await External.SignInAsync("facebook", Providers.Facebook.IssueToken("21002"), expected: HttpStatusCode.Created);
+        Assert.NotEqual(b.Id, ExternalSignInTests.UserIdOf(fresh));
+    }
+
+    [Fact]
     public async Task Unlinking_keeps_at_least_one_way_to_sign_in()
     {
         var email = AccountsApi.UniqueEmail();

@@ -25,6 +25,8 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
     private WebApplication? _app;
     private int _requests;
+    private int _debugBarrier;
+    private TaskCompletionSource _debugGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeFacebookGraph()
     {
@@ -72,7 +74,21 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
 
     public string IssueTokenOfOtherApp(string userId) => Issue(new IssuedToken(userId, "Other App Person", null, OtherAppId, Expired: false));
 
-    public void Reset() => Fault = Faults.None;
+    public void Reset()
+    {
+        Fault = Faults.None;
+        Volatile.Write(ref _debugBarrier, 0);
+    }
+
+    /// <summary>
+    /// The next <paramref name="callers"/> <c>debug_token</c> calls wait for each other (at most a second), so that
+    /// their sign-ins go on at the same moment.
+    /// </summary>
+    public void HoldDebugTokenCalls(int callers)
+    {
+        _debugGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _debugBarrier, callers);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -118,6 +134,17 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
 
         if (context.Request.Path == $"/{Version}/debug_token")
         {
+            if (Volatile.Read(ref _debugBarrier) > 0)
+            {
+                var gate = _debugGate;
+                if (Interlocked.Decrement(ref _debugBarrier) == 0)
+                {
+                    gate.TrySetResult();
+                }
+
+                await Task.WhenAny(gate.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+            }
+
             if (query["access_token"] != $"{AppId}|{AppSecret}")
             {
                 Refused.Add("debug_token with a wrong app token");

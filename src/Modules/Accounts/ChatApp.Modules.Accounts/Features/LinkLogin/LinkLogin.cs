@@ -4,33 +4,22 @@ namespace ChatApp.Modules.Accounts.Features.LinkLogin;
 
 internal sealed record LinkLoginRequest(string Token, string? Nonce);
 
-internal sealed record LinkLoginCommand(Guid UserId, string Provider, string Token, string? Nonce) : ICommand<Result>;
-
-internal sealed class LinkLoginValidator : AbstractValidator<LinkLoginCommand>
-{
-    public LinkLoginValidator()
-    {
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(8192);
-        RuleFor(c => c.Nonce!).MaximumLength(512).When(c => c.Nonce is not null);
-    }
-}
+/// <summary>
+/// Links the provider identity the endpoint verified (before the unit of work's transaction, <see cref="ExternalTokenInput"/>)
+/// to the signed-in account.
+/// </summary>
+internal sealed record LinkLoginCommand(Guid UserId, ExternalIdentity Identity) : ICommand<Result>;
 
 /// <summary>
 /// Links a provider identity, proven by a fresh token, to the signed-in account: then signing in with that provider
 /// signs in to this account. One identity per provider and account; an identity linked to another account is refused
 /// (409), linking the same one again is a no-op.
 /// </summary>
-internal sealed class LinkLoginHandler(IExternalTokenVerifier verifier, UserManager<User> users) : ICommandHandler<LinkLoginCommand, Result>
+internal sealed class LinkLoginHandler(UserManager<User> users) : ICommandHandler<LinkLoginCommand, Result>
 {
     public async ValueTask<Result> Handle(LinkLoginCommand command, CancellationToken cancellationToken)
     {
-        var identity = await verifier.VerifyAsync(command.Provider, command.Token, command.Nonce, cancellationToken);
-        if (!identity.IsSuccess)
-        {
-            return identity.Error;
-        }
-
-        var external = identity.Value;
+        var external = command.Identity;
         var owner = await users.FindByLoginAsync(external.Provider, external.Subject);
         if (owner is not null)
         {
