@@ -1,5 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
+using System.Net.Http.Json;
 using ChatApp.IntegrationTests.Accounts.External.Fakes;
 using ChatApp.IntegrationTests.Infrastructure;
 
@@ -234,6 +235,33 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
         Assert.Equal("Hana Choi", user.DisplayName);
         Assert.Equal(kept ? email : null, user.Email);
         Assert.Equal(kept, user.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task Google_tokens_for_another_audience_or_expired_are_refused()
+    {
+        var google = Providers.Google;
+        var nonce = Guid.NewGuid().ToString("N");
+        var otherAudience = google.Sign(google.Claims(Guid.NewGuid().ToString("N"), nonce) with { Audience = "999-other.apps.googleusercontent.com" });
+        var expired = google.Sign(google.Claims(Guid.NewGuid().ToString("N"), nonce) with { Expires = DateTimeOffset.UtcNow.AddMinutes(-10) });
+
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("google", otherAudience, nonce), HttpStatusCode.Unauthorized, InvalidToken);
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("google", expired, nonce), HttpStatusCode.Unauthorized, InvalidToken);
+        Assert.Equal(0, await External.UserCountAsync());
+    }
+
+    [Fact]
+    public async Task Linking_while_the_provider_is_down_is_503_and_links_nothing()
+    {
+        var tokens = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId()), expected: HttpStatusCode.Created);
+        var token = Providers.Facebook.IssueToken("10031");
+        Providers.Facebook.Fault = FakeFacebookGraph.Faults.Http500;
+
+        var response = await Api.As(tokens.AccessToken).PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token });
+
+        await ExternalApi.ExpectProblemAsync(response, HttpStatusCode.ServiceUnavailable, Unavailable);
+        Providers.Facebook.Fault = FakeFacebookGraph.Faults.None;
+        await External.SignInAsync("facebook", token, expected: HttpStatusCode.Created); // still nobody's: a new account
     }
 
     [Fact]

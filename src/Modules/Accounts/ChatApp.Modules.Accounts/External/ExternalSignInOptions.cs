@@ -40,6 +40,12 @@ internal sealed class ExternalSignInOptions
     /// </summary>
     public TimeSpan JwksFailureRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// For an account without a password, how recent its session's sign-in must be to link a provider, set a first
+    /// password or deactivate (<see cref="Auth.Reauthentication"/>).
+    /// </summary>
+    public TimeSpan ReauthenticationWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long a key set is kept when the provider sends no Cache-Control max-age.</summary>
     public TimeSpan JwksDefaultMaxAge { get; set; } = TimeSpan.FromHours(1);
 

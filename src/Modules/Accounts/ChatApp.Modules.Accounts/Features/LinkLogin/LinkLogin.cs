@@ -1,21 +1,25 @@
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.External;
 
 namespace ChatApp.Modules.Accounts.Features.LinkLogin;
 
-internal sealed record LinkLoginRequest(string Token, string? Nonce);
+/// <param name="CurrentPassword">Required when the account has a password (<see cref="Reauthentication"/>).</param>
+internal sealed record LinkLoginRequest(string Token, string? Nonce, string? CurrentPassword);
 
 /// <summary>
 /// Links the provider identity the endpoint verified (before the unit of work's transaction, <see cref="ExternalTokenInput"/>)
 /// to the signed-in account.
 /// </summary>
-internal sealed record LinkLoginCommand(Guid UserId, ExternalIdentity Identity) : ICommand<Result>;
+[TransactionExemption(TransactionExemption.CommitOnFailure, "A wrong current password must still count towards lockout, as a failed sign-in does.")]
+internal sealed record LinkLoginCommand(Guid UserId, Guid? SessionId, ExternalIdentity Identity, string? CurrentPassword) : ICommand<Result>;
 
 /// <summary>
 /// Links a provider identity, proven by a fresh token, to the signed-in account: then signing in with that provider
 /// signs in to this account. One identity per provider and account; an identity linked to another account is refused
-/// (409), linking the same one again is a no-op.
+/// (409), linking the same one again is a no-op. A stolen access token is not enough: the caller proves again that
+/// they own the account (<see cref="Reauthentication"/>: the current password, or a recent sign-in).
 /// </summary>
-internal sealed class LinkLoginHandler(UserManager<User> users) : ICommandHandler<LinkLoginCommand, Result>
+internal sealed class LinkLoginHandler(UserManager<User> users, Reauthentication reauthentication) : ICommandHandler<LinkLoginCommand, Result>
 {
     public async ValueTask<Result> Handle(LinkLoginCommand command, CancellationToken cancellationToken)
     {
@@ -30,6 +34,12 @@ internal sealed class LinkLoginHandler(UserManager<User> users) : ICommandHandle
         if (user is null)
         {
             return AccountErrors.UserNotFound;
+        }
+
+        var proven = await reauthentication.CheckAsync(user, command.CurrentPassword, command.SessionId, cancellationToken);
+        if (!proven.IsSuccess)
+        {
+            return proven;
         }
 
         if ((await users.GetLoginsAsync(user)).Any(login => login.LoginProvider == external.Provider))

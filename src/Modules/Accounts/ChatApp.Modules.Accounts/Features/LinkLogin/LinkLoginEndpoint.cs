@@ -11,10 +11,13 @@ internal sealed class LinkLoginEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Link a provider (proven by a fresh token from its SDK) to my account")
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Login)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
@@ -27,6 +30,6 @@ internal sealed class LinkLoginEndpoint : ICarterModule
             return identity.Error.ToProblem();
         }
 
-        return (await sender.Send(new LinkLoginCommand(user.GetUserId(), identity.Value), cancellationToken)).ToNoContent();
+        return (await sender.Send(new LinkLoginCommand(user.GetUserId(), user.GetSessionId(), identity.Value, request.CurrentPassword), cancellationToken)).ToNoContent();
     }
 }
