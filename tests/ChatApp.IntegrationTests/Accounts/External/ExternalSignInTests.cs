@@ -135,9 +135,37 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
     }
 
     [Theory]
+    [InlineData(FakeFacebookGraph.Tampers.PageToken)]
+    [InlineData(FakeFacebookGraph.Tampers.MeIsAnotherUser)]
+    [InlineData(FakeFacebookGraph.Tampers.ExpiresAtPassed)]
+    public async Task Facebook_answers_that_fail_one_of_our_checks_are_refused(FakeFacebookGraph.Tampers tamper)
+    {
+        var token = Providers.Facebook.IssueToken("10041");
+        Providers.Facebook.Tamper = tamper;
+
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("facebook", token), HttpStatusCode.Unauthorized, InvalidToken);
+        Assert.Equal(0, await External.UserCountAsync());
+    }
+
+    [Fact]
+    public async Task A_Kakao_user_me_of_another_user_than_the_token_info_is_refused()
+    {
+        Providers.Kakao.MeIsAnotherUser = true;
+
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId())), HttpStatusCode.Unauthorized, InvalidToken);
+        Assert.Equal(0, await External.UserCountAsync());
+    }
+
+    [Theory]
     [InlineData(FakeKakaoApi.Faults.InternalError)]
     [InlineData(FakeKakaoApi.Faults.ServiceCheck)]
     [InlineData(FakeKakaoApi.Faults.Slow)]
+    [InlineData(FakeKakaoApi.Faults.QuotaExceeded)]
+    [InlineData(FakeKakaoApi.Faults.Maintenance)]
+    [InlineData(FakeKakaoApi.Faults.TooManyRequests)]
+    [InlineData(FakeKakaoApi.Faults.AppConfig)]
+    [InlineData(FakeKakaoApi.Faults.AppPermission)]
+    [InlineData(FakeKakaoApi.Faults.AppSuspended)]
     public async Task Kakao_faults_and_timeouts_answer_503_and_create_nothing(FakeKakaoApi.Faults fault)
     {
         var token = Providers.Kakao.IssueToken(Providers.Kakao.NewUserId());

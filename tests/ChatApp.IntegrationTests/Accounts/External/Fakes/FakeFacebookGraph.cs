@@ -41,9 +41,26 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
         Slow,
     }
 
+    public enum Tampers
+    {
+        None,
+
+        /// <summary>debug_token says the token is a page's, not a user's.</summary>
+        PageToken,
+
+        /// <summary>/me answers for another user than debug_token named.</summary>
+        MeIsAnotherUser,
+
+        /// <summary>debug_token says valid, but its expires_at has passed.</summary>
+        ExpiresAtPassed,
+    }
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public Faults Fault { get; set; }
+
+    /// <summary>A lie in an otherwise good answer that a correct client refuses (each check of ours gets one).</summary>
+    public Tampers Tamper { get; set; }
 
     /// <summary>Requests answered so far.</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -77,6 +94,7 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
     public void Reset()
     {
         Fault = Faults.None;
+        Tamper = Tampers.None;
         Volatile.Write(ref _debugBarrier, 0);
     }
 
@@ -172,7 +190,7 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
             }
 
             var fields = query["fields"].ToString().Split(',');
-            var me = new JsonObject { ["id"] = issued.UserId };
+            var me = new JsonObject { ["id"] = Tamper == Tampers.MeIsAnotherUser ? issued.UserId + "9" : issued.UserId };
             if (fields.Contains("name") && issued.Name is not null)
             {
                 me["name"] = issued.Name;
@@ -212,10 +230,10 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
         var data = new JsonObject
         {
             ["app_id"] = issued.AppId,
-            ["type"] = "USER",
+            ["type"] = Tamper == Tampers.PageToken ? "PAGE" : "USER",
             ["application"] = issued.AppId == AppId ? "ChatApp" : "Other App",
             ["data_access_expires_at"] = now + 7_776_000,
-            ["expires_at"] = issued.Expired ? now - 3600 : now + 5_184_000,
+            ["expires_at"] = issued.Expired || Tamper == Tampers.ExpiresAtPassed ? now - 3600 : now + 5_184_000,
             ["is_valid"] = !issued.Expired,
             ["scopes"] = new JsonArray("public_profile", "email"),
             ["user_id"] = issued.UserId,
