@@ -26,6 +26,8 @@ public sealed partial class UnitOfWorkAndSliceTests
         // A wrong password must still count towards lockout, as a failed sign-in does.
         ["ChatApp.Modules.Accounts.Features.DeactivateAccount.DeactivateAccountCommand"] = TransactionExemption.CommitOnFailure,
         ["ChatApp.Modules.Accounts.Features.DeleteAccount.DeleteAccountCommand"] = TransactionExemption.CommitOnFailure,
+        // A wrong current password given to link a provider counts towards lockout too.
+        ["ChatApp.Modules.Accounts.Features.LinkLogin.LinkLoginCommand"] = TransactionExemption.CommitOnFailure,
         // A replayed refresh token must still revoke its session although the call fails.
         ["ChatApp.Modules.Accounts.Features.Refresh.RefreshCommand"] = TransactionExemption.CommitOnFailure,
         // A wrong mailed code must still count towards the mail's limit of wrong codes; a wrong password towards lockout.

@@ -45,9 +45,17 @@ public sealed class ProviderAccountDeletionTests(ExternalSignInFactory factory) 
         Assert.Equal(HttpStatusCode.OK, (await Api.As(tokens.AccessToken).GetAsync("/api/v1/accounts/me")).StatusCode);
         Providers.Kakao.Reset();
 
-        var deleted = await DeleteMeAsync(tokens.AccessToken, new { provider = "kakao", token = Providers.Kakao.IssueToken(kakaoId) });
+        // A provider token alone is not enough on a session signed in long ago (SDKs keep tokens for months).
+        await External.AgeSessionAsync(tokens.SessionId, TimeSpan.FromHours(1));
+        var stale = await DeleteMeAsync(tokens.AccessToken, new { provider = "kakao", token = Providers.Kakao.IssueToken(kakaoId) });
+        Assert.Equal((HttpStatusCode.Forbidden, "accounts.reauthentication_required"), (stale.StatusCode, (await Problem.ReadAsync(stale)).Code));
+        Assert.Equal(HttpStatusCode.OK, (await Api.As(tokens.AccessToken).GetAsync("/api/v1/accounts/me")).StatusCode);
+
+        var fresh = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(kakaoId));
+        var deleted = await DeleteMeAsync(fresh.AccessToken, new { provider = "kakao", token = Providers.Kakao.IssueToken(kakaoId) });
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.As(tokens.AccessToken).GetAsync("/api/v1/accounts/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api.As(fresh.AccessToken).GetAsync("/api/v1/accounts/me")).StatusCode);
 
         // The identity was unlinked with the account: the same Kakao user signing in again starts a new account.
         var again = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(kakaoId, "다시 온 사람"), expected: HttpStatusCode.Created);

@@ -47,6 +47,16 @@ public sealed class ExternalApi(ChatAppFactory factory, AccountsApi api)
         return messages.Count(content => content.Contains(userId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Makes the session look signed in <paramref name="by"/> earlier than it was.</summary>
+    public async Task AgeSessionAsync(Guid sessionId, TimeSpan by)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
+        session.CreatedAt -= by;
+        await db.SaveChangesAsync();
+    }
+
     internal async Task<User> UserAsync(Guid id)
     {
         using var scope = factory.Services.CreateScope();

@@ -1,6 +1,12 @@
 using ChatApp.IntegrationTests.Accounts.External.Fakes;
 using ChatApp.IntegrationTests.Infrastructure;
+using ChatApp.Modules.Accounts.External;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatApp.IntegrationTests.Accounts.External;
 
@@ -34,8 +40,24 @@ public class ExternalSignInFactory : ChatAppFactory
     }
 }
 
-/// <summary>Only Apple and Google configured; a host of its own, so that its key caches start cold.</summary>
+/// <summary>
+/// Only Apple and Google configured; a host of its own, so that its key caches start cold. The key cache runs on
+/// <see cref="JwksClock"/>, which the tests move forward instead of waiting.
+/// </summary>
 public sealed class OpenIdOnlyFactory : ExternalSignInFactory
 {
+    public FakeTimeProvider JwksClock { get; } = new(DateTimeOffset.UtcNow);
+
     protected override bool ConfigureSocialGraphs => false;
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
+        services.RemoveAll<JwksCache>();
+        services.AddSingleton(sp => new JwksCache(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<IOptions<ExternalSignInOptions>>(),
+            JwksClock,
+            sp.GetRequiredService<ILogger<JwksCache>>()));
+    }
 }

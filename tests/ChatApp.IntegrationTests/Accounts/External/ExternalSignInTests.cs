@@ -1,5 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
+using System.Net.Http.Json;
 using ChatApp.IntegrationTests.Accounts.External.Fakes;
 using ChatApp.IntegrationTests.Infrastructure;
 
@@ -34,7 +35,7 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
         Assert.NotEqual(first.SessionId, second.SessionId);
         var user = await External.UserAsync(id);
         Assert.Equal("Minji Park", user.DisplayName);
-        Assert.Equal("facebook:10001", user.UserName);
+        Assert.Equal($"ext:{id:N}", user.UserName);
         Assert.Null(user.Email); // Facebook never vouches for an address
         Assert.Null(user.PasswordHash);
         Assert.Equal(1, await External.UserCountAsync());
@@ -77,6 +78,23 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
     }
 
     [Fact]
+    public async Task Simultaneous_first_sign_ins_ask_the_provider_once_each_even_when_one_runs_again()
+    {
+        Providers.Facebook.HoldDebugTokenCalls(2);
+        var before = Providers.Facebook.Requests;
+
+        // Both pass the provider at the same moment; one makes the account, the other meets it and runs again. The
+        // provider was asked before the transaction, so the rerun does not ask it again (debug_token + me, per sign-in).
+        var responses = await Task.WhenAll(
+            External.PostSignInAsync("facebook", Providers.Facebook.IssueToken("10009")),
+            External.PostSignInAsync("facebook", Providers.Facebook.IssueToken("10009")));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(4, Providers.Facebook.Requests - before);
+        Assert.Equal(1, await External.UserCountAsync());
+    }
+
+    [Fact]
     public async Task Kakao_first_sign_in_creates_the_account_with_its_verified_e_mail_and_the_next_signs_in_to_it()
     {
         var kakaoId = Providers.Kakao.NewUserId();
@@ -90,7 +108,7 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
         Assert.Equal("김민지", user.DisplayName);
         Assert.Equal(email, user.Email);
         Assert.True(user.EmailConfirmed);
-        Assert.Equal($"kakao:{kakaoId}", user.UserName);
+        Assert.Equal($"ext:{id:N}", user.UserName);
     }
 
     [Theory]
@@ -117,9 +135,37 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
     }
 
     [Theory]
+    [InlineData(FakeFacebookGraph.Tampers.PageToken)]
+    [InlineData(FakeFacebookGraph.Tampers.MeIsAnotherUser)]
+    [InlineData(FakeFacebookGraph.Tampers.ExpiresAtPassed)]
+    public async Task Facebook_answers_that_fail_one_of_our_checks_are_refused(FakeFacebookGraph.Tampers tamper)
+    {
+        var token = Providers.Facebook.IssueToken("10041");
+        Providers.Facebook.Tamper = tamper;
+
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("facebook", token), HttpStatusCode.Unauthorized, InvalidToken);
+        Assert.Equal(0, await External.UserCountAsync());
+    }
+
+    [Fact]
+    public async Task A_Kakao_user_me_of_another_user_than_the_token_info_is_refused()
+    {
+        Providers.Kakao.MeIsAnotherUser = true;
+
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId())), HttpStatusCode.Unauthorized, InvalidToken);
+        Assert.Equal(0, await External.UserCountAsync());
+    }
+
+    [Theory]
     [InlineData(FakeKakaoApi.Faults.InternalError)]
     [InlineData(FakeKakaoApi.Faults.ServiceCheck)]
     [InlineData(FakeKakaoApi.Faults.Slow)]
+    [InlineData(FakeKakaoApi.Faults.QuotaExceeded)]
+    [InlineData(FakeKakaoApi.Faults.Maintenance)]
+    [InlineData(FakeKakaoApi.Faults.TooManyRequests)]
+    [InlineData(FakeKakaoApi.Faults.AppConfig)]
+    [InlineData(FakeKakaoApi.Faults.AppPermission)]
+    [InlineData(FakeKakaoApi.Faults.AppSuspended)]
     public async Task Kakao_faults_and_timeouts_answer_503_and_create_nothing(FakeKakaoApi.Faults fault)
     {
         var token = Providers.Kakao.IssueToken(Providers.Kakao.NewUserId());
@@ -217,6 +263,33 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
         Assert.Equal("Hana Choi", user.DisplayName);
         Assert.Equal(kept ? email : null, user.Email);
         Assert.Equal(kept, user.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task Google_tokens_for_another_audience_or_expired_are_refused()
+    {
+        var google = Providers.Google;
+        var nonce = Guid.NewGuid().ToString("N");
+        var otherAudience = google.Sign(google.Claims(Guid.NewGuid().ToString("N"), nonce) with { Audience = "999-other.apps.googleusercontent.com" });
+        var expired = google.Sign(google.Claims(Guid.NewGuid().ToString("N"), nonce) with { Expires = DateTimeOffset.UtcNow.AddMinutes(-10) });
+
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("google", otherAudience, nonce), HttpStatusCode.Unauthorized, InvalidToken);
+        await ExternalApi.ExpectProblemAsync(await External.PostSignInAsync("google", expired, nonce), HttpStatusCode.Unauthorized, InvalidToken);
+        Assert.Equal(0, await External.UserCountAsync());
+    }
+
+    [Fact]
+    public async Task Linking_while_the_provider_is_down_is_503_and_links_nothing()
+    {
+        var tokens = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId()), expected: HttpStatusCode.Created);
+        var token = Providers.Facebook.IssueToken("10031");
+        Providers.Facebook.Fault = FakeFacebookGraph.Faults.Http500;
+
+        var response = await Api.As(tokens.AccessToken).PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token });
+
+        await ExternalApi.ExpectProblemAsync(response, HttpStatusCode.ServiceUnavailable, Unavailable);
+        Providers.Facebook.Fault = FakeFacebookGraph.Faults.None;
+        await External.SignInAsync("facebook", token, expected: HttpStatusCode.Created); // still nobody's: a new account
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SignInMethodsTests(ExternalSignInFactory factory) : Integrat
         var other = await External.SignInAsync("kakao", unverified, expected: HttpStatusCode.Created);
         Assert.NotEqual(owner.Id, ExternalSignInTests.UserIdOf(other));
 
-        var linked = await Api.As(owner).PostAsJsonAsync("/api/v1/accounts/me/logins/google", new { token = google, nonce });
+        var linked = await Api.As(owner).PostAsJsonAsync("/api/v1/accounts/me/logins/google", new { token = google, nonce, currentPassword = owner.Password });
         Assert.Equal(HttpStatusCode.NoContent, linked.StatusCode);
         var signedIn = await External.SignInAsync("google", google, nonce);
         Assert.Equal(owner.Id, ExternalSignInTests.UserIdOf(signedIn));
@@ -53,18 +53,83 @@ public sealed class SignInMethodsTests(ExternalSignInFactory factory) : Integrat
         var user = await Api.NewUserAsync();
         var client = Api.As(user);
 
-        var response = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = taken });
+        var response = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = taken, currentPassword = user.Password });
         await ExternalApi.ExpectProblemAsync(response, HttpStatusCode.Conflict, "accounts.login_taken");
 
         var mine = Providers.Facebook.IssueToken("20002");
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = mine })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = mine })).StatusCode);
-        response = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = Providers.Facebook.IssueToken("20003") });
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = mine, currentPassword = user.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = mine, currentPassword = user.Password })).StatusCode);
+        response = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = Providers.Facebook.IssueToken("20003"), currentPassword = user.Password });
         await ExternalApi.ExpectProblemAsync(response, HttpStatusCode.Conflict, "accounts.provider_already_linked");
 
-        response = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = "EAAbogus" });
+        response = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = "EAAbogus", currentPassword = user.Password });
         await ExternalApi.ExpectProblemAsync(response, HttpStatusCode.Unauthorized, "accounts.external_token_invalid");
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.Anonymous().PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = mine })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_identity_unlinked_from_its_account_signs_in_to_a_new_account()
+    {
+        // A: made by Facebook, then Kakao linked and Facebook unlinked.
+        var a = await External.SignInAsync("facebook", Providers.Facebook.IssueToken("21001"), expected: HttpStatusCode.Created);
+        var aClient = Api.As(a.AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, (await aClient.PostAsJsonAsync("/api/v1/accounts/me/logins/kakao", new { token = Providers.Kakao.IssueToken(Providers.Kakao.NewUserId()) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await aClient.DeleteAsync("/api/v1/accounts/me/logins/facebook")).StatusCode);
+
+        var again = await External.SignInAsync("facebook", Providers.Facebook.IssueToken("21001"), expected: HttpStatusCode.Created);
+        Assert.NotEqual(ExternalSignInTests.UserIdOf(a), ExternalSignInTests.UserIdOf(again));
+
+        // B: a password account that linked Facebook, then unlinked it.
+        var b = await Api.NewUserAsync();
+        var bClient = Api.As(b);
+        Assert.Equal(HttpStatusCode.NoContent, (await bClient.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = Providers.Facebook.IssueToken("21002"), currentPassword = b.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await bClient.DeleteAsync("/api/v1/accounts/me/logins/facebook")).StatusCode);
+
+        var fresh = await External.SignInAsync("facebook", Providers.Facebook.IssueToken("21002"), expected: HttpStatusCode.Created);
+        Assert.NotEqual(b.Id, ExternalSignInTests.UserIdOf(fresh));
+    }
+
+    [Fact]
+    public async Task Linking_a_provider_needs_the_current_password_of_an_account_that_has_one()
+    {
+        var user = await Api.NewUserAsync();
+        var client = Api.As(user);
+        var token = Providers.Facebook.IssueToken("22001");
+
+        var missing = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(["password"], (await Problem.ReadAsync(missing)).Errors.Keys);
+        var wrong = await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token, currentPassword = "Not-The-Passw0rd" });
+        await ExternalApi.ExpectProblemAsync(wrong, HttpStatusCode.BadRequest, "accounts.incorrect_password");
+        Assert.Equal(1, (await External.UserAsync(user.Id)).AccessFailedCount); // counts towards lockout
+        Assert.Empty((await MethodsAsync(user.Tokens.AccessToken)).GetProperty("logins").EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token, currentPassword = user.Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_without_a_password_links_sets_a_password_and_deactivates_only_within_minutes_of_signing_in()
+    {
+        var email = AccountsApi.UniqueEmail();
+        var kakaoId = Providers.Kakao.NewUserId();
+        var old = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(kakaoId, "Hana", email), expected: HttpStatusCode.Created);
+        await External.AgeSessionAsync(old.SessionId, TimeSpan.FromMinutes(11));
+        var stale = Api.As(old.AccessToken);
+        const string Required = "accounts.reauthentication_required";
+
+        await ExternalApi.ExpectProblemAsync(await stale.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = Providers.Facebook.IssueToken("23001") }), HttpStatusCode.Forbidden, Required);
+        await ExternalApi.ExpectProblemAsync(await stale.PutAsJsonAsync("/api/v1/accounts/me/password", new { newPassword = "Fresh-Passw0rd" }), HttpStatusCode.Forbidden, Required);
+        await ExternalApi.ExpectProblemAsync(await stale.PostAsJsonAsync("/api/v1/accounts/me/deactivate", new { }), HttpStatusCode.Forbidden, Required);
+        var user = await External.UserAsync(ExternalSignInTests.UserIdOf(old));
+        Assert.Null(user.PasswordHash);
+        Assert.Null(user.DeactivatedAt);
+        Assert.Equal(0, user.AccessFailedCount);
+
+        // Signing in again with the provider makes a fresh session, which may.
+        var fresh = Api.As((await External.SignInAsync("kakao", Providers.Kakao.IssueToken(kakaoId, "Hana", email))).AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, (await fresh.PostAsJsonAsync("/api/v1/accounts/me/logins/facebook", new { token = Providers.Facebook.IssueToken("23001") })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await fresh.PostAsJsonAsync("/api/v1/accounts/me/deactivate", new { })).StatusCode);
+        Assert.NotNull((await External.UserAsync(user.Id)).DeactivatedAt);
     }
 
     [Fact]

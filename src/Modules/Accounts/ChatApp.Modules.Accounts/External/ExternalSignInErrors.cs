@@ -34,6 +34,10 @@ internal static class ExternalSignInErrors
     public static readonly Error EmailRequired = Error.Conflict(
         "accounts.email_required", "A password signs in together with an e-mail, and this account has none.");
 
+    public static readonly Error ReauthenticationRequired = Error.Forbidden(
+        "accounts.reauthentication_required",
+        "This change needs a recent sign-in: sign in again (with your provider), then retry.");
+
     public static readonly Error PasswordAlreadySet =
         Error.Conflict("accounts.password_already_set", "This account already has a password; change it instead.");
 }

@@ -34,6 +34,18 @@ internal sealed class ExternalSignInOptions
     /// </summary>
     public TimeSpan JwksMinRefetchInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a failed key set fetch is remembered: meanwhile sign-ins needing that set answer 503 at once (or use the
+    /// set fetched before) instead of each waiting for the provider in turn.
+    /// </summary>
+    public TimeSpan JwksFailureRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// For an account without a password, how recent its session's sign-in must be to link a provider, set a first
+    /// password or deactivate (<see cref="Auth.Reauthentication"/>).
+    /// </summary>
+    public TimeSpan ReauthenticationWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long a key set is kept when the provider sends no Cache-Control max-age.</summary>
     public TimeSpan JwksDefaultMaxAge { get; set; } = TimeSpan.FromHours(1);
 

@@ -20,6 +20,7 @@ internal static class ExternalSignInServiceCollectionExtensions
         }
 
         services.AddSingleton<JwksCache>();
+        services.AddScoped<Auth.Reauthentication>();
         services.AddSingleton<OpenIdTokenValidator>();
         services.AddSingleton<FacebookTokenVerifier>();
         services.AddSingleton<KakaoTokenVerifier>();

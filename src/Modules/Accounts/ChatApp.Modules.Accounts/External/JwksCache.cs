@@ -9,9 +9,11 @@ namespace ChatApp.Modules.Accounts.External;
 /// <summary>
 /// The signing keys that Apple and Google publish (JWKS), per URL, kept as long as the answer's Cache-Control max-age
 /// says. A token signed with a key id the cached set lacks (a rotation) refetches the set at once, in the request, so
-/// the first token of a new key passes; such refetches are single-flight (concurrent requests wait for one fetch) and
-/// happen at most once per <see cref="ExternalSignInOptions.JwksMinRefetchInterval"/>, so made-up key ids cannot make
-/// us hammer the provider. When the provider cannot be reached, a set fetched before keeps serving its keys.
+/// the first token of a new key passes; every fetch is single-flight (all requests that need the set share the one
+/// fetch in flight), unknown-key refetches happen at most once per <see cref="ExternalSignInOptions.JwksMinRefetchInterval"/>,
+/// so made-up key ids cannot make us hammer the provider, and a set is kept at least that long whatever its max-age
+/// (less its Age). When the provider cannot be reached, a set fetched before keeps serving its keys; without one the
+/// failure is remembered for <see cref="ExternalSignInOptions.JwksFailureRetryInterval"/> and answered (503) at once.
 /// <para>
 /// Microsoft's <c>ConfigurationManager</c> refetches in the background (the first token of a new key fails) and
 /// Google.Apis.Auth caches statically without key ids (ADR 0022).
@@ -30,54 +32,86 @@ internal sealed partial class JwksCache(IHttpClientFactory httpClients, IOptions
     public async Task<Result<JsonWebKey?>> FindKeyAsync(Uri url, string keyId, CancellationToken cancellationToken)
     {
         var entry = _entries.GetOrAdd(url, _ => new Entry());
-        var cached = entry.Keys;
-        if (cached is not null && timeProvider.GetUtcNow() < cached.ExpiresAt && cached.Keys.TryGetValue(keyId, out var key))
+        Task<KeySet?> fetch;
+        lock (entry)
         {
-            return key;
-        }
-
-        await entry.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            // Another request may have refetched while this one waited.
-            cached = entry.Keys;
+            var cached = entry.Keys;
             var now = timeProvider.GetUtcNow();
             var fresh = cached is not null && now < cached.ExpiresAt;
-            if (fresh && cached!.Keys.TryGetValue(keyId, out key))
+            if (fresh && cached!.Keys.TryGetValue(keyId, out var key))
             {
                 return key;
             }
 
-            if (fresh)
+            if (entry.InFlight is null)
             {
-                if (now - entry.LastUnknownKeyRefetch < options.Value.JwksMinRefetchInterval)
+                if (!fresh && now < entry.RetryAfter)
                 {
-                    return (JsonWebKey?)null;
+                    // A fetch failed a moment ago: answer at once rather than make every request wait for the provider.
+                    return cached is null ? ExternalSignInErrors.ProviderUnavailable : cached.Keys.GetValueOrDefault(keyId);
                 }
 
-                entry.LastUnknownKeyRefetch = now;
-            }
-
-            var fetched = await FetchAsync(url, cancellationToken);
-            if (fetched is null)
-            {
-                if (cached is null)
+                if (fresh)
                 {
-                    return ExternalSignInErrors.ProviderUnavailable;
+                    if (now - entry.LastUnknownKeyRefetch < options.Value.JwksMinRefetchInterval)
+                    {
+                        return (JsonWebKey?)null;
+                    }
+
+                    entry.LastUnknownKeyRefetch = now;
                 }
 
-                // Keep serving the keys we have; try the provider again after the throttle interval, not on every request.
-                entry.Keys = cached with { ExpiresAt = now + options.Value.JwksMinRefetchInterval };
-                return cached.Keys.GetValueOrDefault(keyId);
+                entry.InFlight = FetchAndStoreAsync(url, entry);
             }
 
-            entry.Keys = fetched;
+            // Every request that needs the set waits for the one fetch in flight (each only as long as it may wait).
+            fetch = entry.InFlight;
+        }
+
+        var fetched = await fetch.WaitAsync(cancellationToken);
+        if (fetched is not null)
+        {
             return fetched.Keys.GetValueOrDefault(keyId);
+        }
+
+        // Keep serving the keys we have; the provider is asked again after the throttle interval, not on every request.
+        var kept = entry.Keys;
+        return kept is null ? ExternalSignInErrors.ProviderUnavailable : kept.Keys.GetValueOrDefault(keyId);
+    }
+
+    /// <summary>The one fetch of a set in flight: not cancelled by any one waiter, bounded by the client's timeout.</summary>
+    private async Task<KeySet?> FetchAndStoreAsync(Uri url, Entry entry)
+    {
+        // Never completes inside the caller's lock, so InFlight is cleared only after it was set.
+        await Task.Yield();
+        KeySet? fetched = null;
+        try
+        {
+            fetched = await FetchAsync(url, CancellationToken.None);
         }
         finally
         {
-            entry.Gate.Release();
+            lock (entry)
+            {
+                var now = timeProvider.GetUtcNow();
+                if (fetched is not null)
+                {
+                    entry.Keys = fetched;
+                }
+                else
+                {
+                    entry.RetryAfter = now + options.Value.JwksFailureRetryInterval;
+                    if (entry.Keys is { } cached && cached.ExpiresAt < now + options.Value.JwksMinRefetchInterval)
+                    {
+                        entry.Keys = cached with { ExpiresAt = now + options.Value.JwksMinRefetchInterval };
+                    }
+                }
+
+                entry.InFlight = null;
+            }
         }
+
+        return fetched;
     }
 
     private async Task<KeySet?> FetchAsync(Uri url, CancellationToken cancellationToken)
@@ -101,8 +135,16 @@ internal sealed partial class JwksCache(IHttpClientFactory httpClients, IOptions
                 }
             }
 
+            // max-age counts from when the answer was made; a cache on the way says how old it already is (Age). At least
+            // the refetch interval, so that a provider sending max-age=0 is not asked on every sign-in; at most a day.
             var maxAge = response.Headers.CacheControl?.MaxAge ?? options.Value.JwksDefaultMaxAge;
-            var lifetime = TimeSpan.FromSeconds(Math.Clamp(maxAge.TotalSeconds, 1, TimeSpan.FromDays(1).TotalSeconds));
+            var remaining = maxAge - (response.Headers.Age ?? TimeSpan.Zero);
+            var lifetime = remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : remaining;
+            if (lifetime < options.Value.JwksMinRefetchInterval)
+            {
+                lifetime = options.Value.JwksMinRefetchInterval;
+            }
+
             LogFetched(logger, url, keys.Count, lifetime);
             return new KeySet(keys, timeProvider.GetUtcNow() + lifetime);
         }
@@ -124,9 +166,12 @@ internal sealed partial class JwksCache(IHttpClientFactory httpClients, IOptions
 
     private sealed class Entry
     {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
         public KeySet? Keys { get; set; }
+
+        public Task<KeySet?>? InFlight { get; set; }
+
+        /// <summary>Until then a failed fetch is not repeated (a cold cache answers 503 at once).</summary>
+        public DateTimeOffset RetryAfter { get; set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset LastUnknownKeyRefetch { get; set; } = DateTimeOffset.MinValue;
     }

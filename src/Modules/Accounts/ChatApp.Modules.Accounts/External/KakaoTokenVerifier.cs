@@ -10,13 +10,17 @@ namespace ChatApp.Modules.Accounts.External;
 /// <summary>
 /// Verifies a Kakao access token: <c>/v1/user/access_token_info</c> (Bearer) must name our numeric app id, then
 /// <c>/v2/user/me</c> must be the same user. The e-mail counts only when Kakao says it is valid and verified. Code
-/// -401 (and HTTP 401) is a refusal; -1, -7, -603, -9798, 5xx and timeouts mean Kakao is unavailable (503).
+/// -401 (and HTTP 401) is a refusal; -1, -7, -10, -11, -603, -9798, HTTP 429, 5xx and timeouts mean Kakao is unavailable
+/// (503); -3, -5 and -12 are about our app (its configuration, permissions or a suspension): 503 and an Error log.
 /// </summary>
 internal sealed partial class KakaoTokenVerifier(IHttpClientFactory httpClients, IOptions<ExternalSignInOptions> options, ILogger<KakaoTokenVerifier> logger)
 {
     public const string HttpClientName = "accounts-kakao";
 
-    private static readonly long[] ProviderFaultCodes = [-1, -7, -603, -9798];
+    private static readonly long[] ProviderFaultCodes = [-1, -7, -10, -11, -603, -9798];
+
+    /// <summary>Kakao refuses our app, not the person's token: the operator must act.</summary>
+    private static readonly long[] AppFaultCodes = [-3, -5, -12];
 
     public async Task<Result<ExternalIdentity>> VerifyAsync(string token, CancellationToken cancellationToken)
     {
@@ -79,9 +83,15 @@ internal sealed partial class KakaoTokenVerifier(IHttpClientFactory httpClients,
 
         var code = reply.Body.Int64("code");
         var detail = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)reply.Status}, code {code}: {reply.Body.String("msg")}");
-        if (code is { } c && ProviderFaultCodes.Contains(c))
+        if (reply.Status == HttpStatusCode.TooManyRequests || (code is { } c && ProviderFaultCodes.Contains(c)))
         {
             LogUnavailable(logger, call, detail);
+            return ExternalSignInErrors.ProviderUnavailable;
+        }
+
+        if (code is { } appCode && AppFaultCodes.Contains(appCode))
+        {
+            LogAppRefused(logger, call, detail);
             return ExternalSignInErrors.ProviderUnavailable;
         }
 
@@ -91,6 +101,9 @@ internal sealed partial class KakaoTokenVerifier(IHttpClientFactory httpClients,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a Kakao token: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Kakao {Call} refused our app (check Accounts:External:Kakao:AppId and the app's settings on Kakao Developers): {Reason}")]
+    private static partial void LogAppRefused(ILogger logger, string call, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kakao {Call} failed: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string call, string reason);

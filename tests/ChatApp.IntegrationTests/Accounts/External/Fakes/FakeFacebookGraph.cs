@@ -25,6 +25,8 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
     private WebApplication? _app;
     private int _requests;
+    private int _debugBarrier;
+    private TaskCompletionSource _debugGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeFacebookGraph()
     {
@@ -39,9 +41,26 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
         Slow,
     }
 
+    public enum Tampers
+    {
+        None,
+
+        /// <summary>debug_token says the token is a page's, not a user's.</summary>
+        PageToken,
+
+        /// <summary>/me answers for another user than debug_token named.</summary>
+        MeIsAnotherUser,
+
+        /// <summary>debug_token says valid, but its expires_at has passed.</summary>
+        ExpiresAtPassed,
+    }
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public Faults Fault { get; set; }
+
+    /// <summary>A lie in an otherwise good answer that a correct client refuses (each check of ours gets one).</summary>
+    public Tampers Tamper { get; set; }
 
     /// <summary>Requests answered so far.</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -72,7 +91,22 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
 
     public string IssueTokenOfOtherApp(string userId) => Issue(new IssuedToken(userId, "Other App Person", null, OtherAppId, Expired: false));
 
-    public void Reset() => Fault = Faults.None;
+    public void Reset()
+    {
+        Fault = Faults.None;
+        Tamper = Tampers.None;
+        Volatile.Write(ref _debugBarrier, 0);
+    }
+
+    /// <summary>
+    /// The next <paramref name="callers"/> <c>debug_token</c> calls wait for each other (at most a second), so that
+    /// their sign-ins go on at the same moment.
+    /// </summary>
+    public void HoldDebugTokenCalls(int callers)
+    {
+        _debugGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _debugBarrier, callers);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -118,6 +152,17 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
 
         if (context.Request.Path == $"/{Version}/debug_token")
         {
+            if (Volatile.Read(ref _debugBarrier) > 0)
+            {
+                var gate = _debugGate;
+                if (Interlocked.Decrement(ref _debugBarrier) == 0)
+                {
+                    gate.TrySetResult();
+                }
+
+                await Task.WhenAny(gate.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+            }
+
             if (query["access_token"] != $"{AppId}|{AppSecret}")
             {
                 Refused.Add("debug_token with a wrong app token");
@@ -145,7 +190,7 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
             }
 
             var fields = query["fields"].ToString().Split(',');
-            var me = new JsonObject { ["id"] = issued.UserId };
+            var me = new JsonObject { ["id"] = Tamper == Tampers.MeIsAnotherUser ? issued.UserId + "9" : issued.UserId };
             if (fields.Contains("name") && issued.Name is not null)
             {
                 me["name"] = issued.Name;
@@ -185,10 +230,10 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
         var data = new JsonObject
         {
             ["app_id"] = issued.AppId,
-            ["type"] = "USER",
+            ["type"] = Tamper == Tampers.PageToken ? "PAGE" : "USER",
             ["application"] = issued.AppId == AppId ? "ChatApp" : "Other App",
             ["data_access_expires_at"] = now + 7_776_000,
-            ["expires_at"] = issued.Expired ? now - 3600 : now + 5_184_000,
+            ["expires_at"] = issued.Expired || Tamper == Tampers.ExpiresAtPassed ? now - 3600 : now + 5_184_000,
             ["is_valid"] = !issued.Expired,
             ["scopes"] = new JsonArray("public_profile", "email"),
             ["user_id"] = issued.UserId,

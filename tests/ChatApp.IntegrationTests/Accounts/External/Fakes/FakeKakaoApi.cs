@@ -32,6 +32,12 @@ public sealed class FakeKakaoApi : IAsyncDisposable
         InternalError,
         ServiceCheck,
         Slow,
+        QuotaExceeded,
+        Maintenance,
+        TooManyRequests,
+        AppConfig,
+        AppPermission,
+        AppSuspended,
     }
 
     public enum EmailState
@@ -44,6 +50,9 @@ public sealed class FakeKakaoApi : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     public Faults Fault { get; set; }
+
+    /// <summary>True: <c>/v2/user/me</c> answers with another user's id than <c>access_token_info</c> (a correct client refuses).</summary>
+    public bool MeIsAnotherUser { get; set; }
 
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
@@ -67,7 +76,11 @@ public sealed class FakeKakaoApi : IAsyncDisposable
 
     public string IssueTokenOfOtherApp(long userId) => Issue(new IssuedToken(userId, "Other", null, EmailState.NeedsAgreement, OtherAppId, Expired: false));
 
-    public void Reset() => Fault = Faults.None;
+    public void Reset()
+    {
+        Fault = Faults.None;
+        MeIsAnotherUser = false;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -96,6 +109,24 @@ public sealed class FakeKakaoApi : IAsyncDisposable
                 return;
             case Faults.ServiceCheck:
                 await ErrorAsync(context, 400, -9798, "service check");
+                return;
+            case Faults.QuotaExceeded:
+                await ErrorAsync(context, 400, -10, "exceeded the allowed quota");
+                return;
+            case Faults.Maintenance:
+                await ErrorAsync(context, 400, -11, "under maintenance");
+                return;
+            case Faults.TooManyRequests:
+                await ErrorAsync(context, 429, -10, "too many requests");
+                return;
+            case Faults.AppConfig:
+                await ErrorAsync(context, 400, -3, "the app is not configured for this API");
+                return;
+            case Faults.AppPermission:
+                await ErrorAsync(context, 403, -5, "the app lacks permission");
+                return;
+            case Faults.AppSuspended:
+                await ErrorAsync(context, 400, -12, "the app is restricted");
                 return;
         }
 
@@ -140,7 +171,7 @@ public sealed class FakeKakaoApi : IAsyncDisposable
 
             await context.Response.WriteAsJsonAsync(new JsonObject
             {
-                ["id"] = issued.UserId,
+                ["id"] = MeIsAnotherUser ? issued.UserId + 1 : issued.UserId,
                 ["connected_at"] = "2026-11-30T12:00:00Z",
                 ["properties"] = new JsonObject { ["nickname"] = issued.Nickname },
                 ["kakao_account"] = account,

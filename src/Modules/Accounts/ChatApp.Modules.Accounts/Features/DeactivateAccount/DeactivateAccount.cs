@@ -3,25 +3,27 @@ using ChatApp.BuildingBlocks.UnitOfWork;
 
 namespace ChatApp.Modules.Accounts.Features.DeactivateAccount;
 
-internal sealed record DeactivateAccountRequest(string Password);
+/// <param name="Password">The current password; an account without one leaves it out and needs a recent sign-in instead.</param>
+internal sealed record DeactivateAccountRequest(string? Password);
 
 [TransactionExemption(TransactionExemption.CommitOnFailure, "A wrong password must still count towards lockout, as a failed sign-in does.")]
-internal sealed record DeactivateAccountCommand(Guid UserId, string Password) : ICommand<Result>;
+internal sealed record DeactivateAccountCommand(Guid UserId, Guid? SessionId, string? Password) : ICommand<Result>;
 
 internal sealed class DeactivateAccountValidator : AbstractValidator<DeactivateAccountCommand>
 {
-    public DeactivateAccountValidator() => RuleFor(c => c.Password).PasswordInput();
+    public DeactivateAccountValidator() => RuleFor(c => c.Password!).PasswordInput().When(c => !string.IsNullOrEmpty(c.Password));
 }
 
 /// <summary>
 /// Deactivates the caller's account after checking their password again (a borrowed unlocked phone must not be enough):
 /// every session is revoked, so every device is signed out, and other people no longer see the account. Nothing is
-/// deleted: signing in again reactivates it. Wrong passwords count towards lockout like failed sign-ins.
+/// deleted: signing in again reactivates it. Wrong passwords count towards lockout like failed sign-ins. An account
+/// without a password (made by a provider) proves itself by a recent sign-in instead (<see cref="Reauthentication"/>).
 /// </summary>
 internal sealed class DeactivateAccountHandler(
     AccountsDbContext db,
     UserManager<User> users,
-    SignInManager<User> signIn,
+    Reauthentication reauthentication,
     SessionValidator sessions,
     AdminCookieValidator adminCookies,
     Profiles.ProfileCache profiles,
@@ -37,15 +39,10 @@ internal sealed class DeactivateAccountHandler(
             return AccountErrors.UserNotFound;
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        var proven = await reauthentication.CheckAsync(user, command.Password, command.SessionId, cancellationToken);
+        if (!proven.IsSuccess)
         {
-            return AccountErrors.LockedOutUntil(user.LockoutEnd, timeProvider);
-        }
-
-        if (!check.Succeeded)
-        {
-            return AccountErrors.IncorrectPassword;
+            return proven;
         }
 
         var now = timeProvider.GetUtcNowForStorage();

@@ -10,9 +10,10 @@ internal sealed class DeactivateAccountEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Deactivate my account: signs out every device and hides me from others until I sign in again")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         DeactivateAccountRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new DeactivateAccountCommand(user.GetUserId(), request.Password), cancellationToken)).ToNoContent();
+        (await sender.Send(new DeactivateAccountCommand(user.GetUserId(), user.GetSessionId(), request.Password), cancellationToken)).ToNoContent();
 }

@@ -7,30 +7,29 @@ namespace ChatApp.Modules.Accounts.Features.DeleteAccount;
 /// <summary>The password, or for an account without one a fresh token of a linked provider (with its nonce for Apple and Google).</summary>
 internal sealed record DeleteAccountRequest(string? Password, string? Provider, string? Token, string? Nonce);
 
+/// <param name="Identity">The provider identity the endpoint verified (before the transaction) from the request's token; null without one.</param>
 [TransactionExemption(TransactionExemption.CommitOnFailure, "A wrong password must still count towards lockout, as a failed sign-in does.")]
-internal sealed record DeleteAccountCommand(Guid UserId, string? Password, string? Provider, string? Token, string? Nonce) : ICommand<Result>;
+internal sealed record DeleteAccountCommand(Guid UserId, Guid? SessionId, string? Password, ExternalIdentity? Identity) : ICommand<Result>;
 
 internal sealed class DeleteAccountValidator : AbstractValidator<DeleteAccountCommand>
 {
     public DeleteAccountValidator()
     {
         RuleFor(c => c.Password!).PasswordInput().When(c => c.Password is not null);
-        RuleFor(c => c.Token).MaximumLength(8192);
-        RuleFor(c => c.Nonce).MaximumLength(512);
-        RuleFor(c => c.Provider).MaximumLength(32);
     }
 }
 
 /// <summary>
 /// Deletes the caller's account for good, confirmed again (a borrowed unlocked phone must not be enough): by the password,
-/// or, for an account made by a sign-in provider that has no password, by a fresh token of a provider linked to it.
+/// or, for an account made by a sign-in provider that has no password, by a fresh token of a provider linked to it AND a
+/// recent sign-in (<see cref="Reauthentication"/>): provider SDKs keep access tokens for months, so a token alone proves little.
 /// Wrong passwords count towards lockout like failed sign-ins. What is erased and what is kept: docs/adr/0022-identity.md.
 /// </summary>
 internal sealed class DeleteAccountHandler(
     UserManager<User> users,
     SignInManager<User> signIn,
     AccountEraser eraser,
-    IExternalTokenVerifier verifier,
+    Reauthentication reauthentication,
     TimeProvider timeProvider) : ICommandHandler<DeleteAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
@@ -70,23 +69,22 @@ internal sealed class DeleteAccountHandler(
     }
 
     /// <summary>
-    /// The provider path goes through <see cref="IExternalTokenVerifier"/>, exactly as a sign-in does (an unconfigured
-    /// provider is 404 <c>accounts.provider_not_configured</c>); the token must belong to a login linked to this account.
+    /// The provider path: the endpoint verified the token with its provider (<see cref="IExternalTokenVerifier"/>, as a
+    /// sign-in does); it must belong to a login linked to this account, and the session must be a recent sign-in.
     /// </summary>
     private async Task<Result> ConfirmProviderAsync(User user, DeleteAccountCommand command, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(command.Provider) || string.IsNullOrWhiteSpace(command.Token))
+        if (command.Identity is not { } identity)
         {
             return DeletionErrors.ProviderTokenRequired;
         }
 
-        var identity = await verifier.VerifyAsync(command.Provider, command.Token, command.Nonce, cancellationToken);
-        if (!identity.IsSuccess)
+        var owner = await users.FindByLoginAsync(identity.Provider, identity.Subject);
+        if (owner?.Id != user.Id)
         {
-            return identity.Error;
+            return DeletionErrors.ExternalLoginMismatch;
         }
 
-        var owner = await users.FindByLoginAsync(identity.Value.Provider, identity.Value.Subject);
-        return owner?.Id == user.Id ? Result.Success() : DeletionErrors.ExternalLoginMismatch;
+        return await reauthentication.CheckAsync(user, password: null, command.SessionId, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.External;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChatApp.Modules.Accounts.Features.DeleteAccount;
@@ -11,9 +12,28 @@ internal sealed class DeleteAccountEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Delete my account for good: every device is signed out at once and my personal data is erased in every module")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        [FromBody] DeleteAccountRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new DeleteAccountCommand(user.GetUserId(), request.Password, request.Provider, request.Token, request.Nonce), cancellationToken)).ToNoContent();
+        [FromBody] DeleteAccountRequest request, ClaimsPrincipal user, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)
+    {
+        ExternalIdentity? identity = null;
+        if (request.Password is null && (request.Provider is not null || request.Token is not null))
+        {
+            // Asked before the unit of work opens its transaction: no database connection is held while the provider answers.
+            var verified = await verifier.CheckAndVerifyAsync(request.Provider ?? "", request.Token, request.Nonce, cancellationToken);
+            if (!verified.IsSuccess)
+            {
+                return verified.Error.ToProblem();
+            }
+
+            identity = verified.Value;
+        }
+
+        return (await sender.Send(new DeleteAccountCommand(user.GetUserId(), user.GetSessionId(), request.Password, identity), cancellationToken)).ToNoContent();
+    }
 }

@@ -8,8 +8,12 @@ namespace ChatApp.Modules.Accounts.Features.ExternalSignIn;
 
 internal sealed record ExternalSignInRequest(string Token, string? Nonce, string? Name, string? DeviceName);
 
-/// <summary>Signs in with a provider's token on one device, creating the account the first time.</summary>
-internal sealed record ExternalSignInCommand(string Provider, string Token, string? Nonce, string? Name, string? DeviceName)
+/// <summary>
+/// Signs in with a provider identity on one device, creating the account the first time. The endpoint verified the
+/// token with the provider before sending it (<see cref="ExternalTokenInput"/>): no transaction is held while the
+/// provider answers, and a conflict retry does not ask the provider again.
+/// </summary>
+internal sealed record ExternalSignInCommand(ExternalIdentity Identity, string? Name, string? DeviceName)
     : ICommand<Result<ExternalSignInResult>>;
 
 /// <param name="Created">True when this sign-in made the account (the endpoint answers 201).</param>
@@ -19,22 +23,20 @@ internal sealed class ExternalSignInValidator : AbstractValidator<ExternalSignIn
 {
     public ExternalSignInValidator()
     {
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(8192);
-        RuleFor(c => c.Nonce!).MaximumLength(512).When(c => c.Nonce is not null);
         RuleFor(c => c.Name!).SafeName(User.DisplayNameMaxLength, required: false).When(c => c.Name is not null);
         RuleFor(c => c.DeviceName!).SafeName(Session.DeviceNameMaxLength, required: false).When(c => c.DeviceName is not null);
     }
 }
 
 /// <summary>
-/// Verifies the token with its provider (<see cref="IExternalTokenVerifier"/>), then signs in the account linked to
-/// that provider identity, exactly as a password sign-in does (a deactivated account is reactivated). Without one it
-/// makes the account (no password, user name <c>provider:id</c>, the e-mail only when the provider vouches for it,
+/// Signs in the account linked to the verified provider identity (<see cref="IExternalTokenVerifier"/>, called by the
+/// endpoint), exactly as a password sign-in does (a deactivated account is reactivated). Without one it makes the
+/// account (no password, the synthetic user name <c>ext:{id}</c> that no identity can collide with, even one unlinked
+/// from it later; the e-mail only when the provider vouches for it,
 /// and then confirmed) and publishes <see cref="UserRegisteredIntegrationEvent"/>; but when another account already has
 /// that e-mail it refuses (409): accounts are never merged silently, the owner signs in and links the provider.
 /// </summary>
 internal sealed class ExternalSignInHandler(
-    IExternalTokenVerifier verifier,
     UserManager<User> users,
     SessionTokenIssuer issuer,
     AccountsDbContext db,
@@ -48,13 +50,7 @@ internal sealed class ExternalSignInHandler(
 
     public async ValueTask<Result<ExternalSignInResult>> Handle(ExternalSignInCommand command, CancellationToken cancellationToken)
     {
-        var identity = await verifier.VerifyAsync(command.Provider, command.Token, command.Nonce, cancellationToken);
-        if (!identity.IsSuccess)
-        {
-            return identity.Error;
-        }
-
-        var external = identity.Value;
+        var external = command.Identity;
         var user = await users.FindByLoginAsync(external.Provider, external.Subject);
         var created = false;
         if (user is null)
@@ -97,10 +93,11 @@ internal sealed class ExternalSignInHandler(
         }
 
         var now = timeProvider.GetUtcNowForStorage();
+        var id = ids.NewId();
         var user = new User
         {
-            Id = ids.NewId(),
-            UserName = $"{external.Provider}:{external.Subject}",
+            Id = id,
+            UserName = SyntheticUserName(id),
             Email = email,
             EmailConfirmed = email is not null,
             DisplayName = ExternalDisplayName.Choose(typedName, external.DisplayName),
@@ -108,7 +105,8 @@ internal sealed class ExternalSignInHandler(
         };
 
         // A duplicate here is a race with another account's creation (the same person signing in on two devices at
-        // once, or registering the e-mail): the unit of work runs the command again and it then finds the winner.
+        // once, or registering the e-mail): the unit of work runs the command again and it then finds the winner. The
+        // user name is made from the new id, so it is never what collides for good.
         var created = await users.CreateAsync(user);
         ThrowOnDuplicate(created);
         if (!created.Succeeded)
@@ -126,6 +124,9 @@ internal sealed class ExternalSignInHandler(
         db.AddIntegrationEvent(new UserRegisteredIntegrationEvent(ids.NewId(), now, user.Id, user.DisplayName));
         return user;
     }
+
+    /// <summary>The user name of an account made by a provider sign-in: from its own id, never from an identity.</summary>
+    internal static string SyntheticUserName(Guid userId) => $"ext:{userId:N}";
 
     private static void ThrowOnDuplicate(IdentityResult result)
     {

@@ -1,3 +1,5 @@
+using ChatApp.Modules.Accounts.External;
+
 namespace ChatApp.Modules.Accounts.Features.ExternalSignIn;
 
 internal sealed class ExternalSignInEndpoint : ICarterModule
@@ -17,9 +19,16 @@ internal sealed class ExternalSignInEndpoint : ICarterModule
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<TokenResponse>, Created<TokenResponse>, ProblemHttpResult>> HandleAsync(
-        string provider, ExternalSignInRequest request, ISender sender, CancellationToken cancellationToken)
+        string provider, ExternalSignInRequest request, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)
     {
-        var command = new ExternalSignInCommand(provider, request.Token, request.Nonce, request.Name, request.DeviceName);
+        // Asked before the unit of work opens its transaction: no database connection is held while the provider answers.
+        var identity = await verifier.CheckAndVerifyAsync(provider, request.Token, request.Nonce, cancellationToken);
+        if (!identity.IsSuccess)
+        {
+            return identity.Error.ToProblem();
+        }
+
+        var command = new ExternalSignInCommand(identity.Value, request.Name, request.DeviceName);
         var result = await sender.Send(command, cancellationToken);
         if (!result.IsSuccess)
         {

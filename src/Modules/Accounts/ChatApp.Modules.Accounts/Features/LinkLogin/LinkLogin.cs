@@ -1,36 +1,29 @@
+using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.External;
 
 namespace ChatApp.Modules.Accounts.Features.LinkLogin;
 
-internal sealed record LinkLoginRequest(string Token, string? Nonce);
+/// <param name="CurrentPassword">Required when the account has a password (<see cref="Reauthentication"/>).</param>
+internal sealed record LinkLoginRequest(string Token, string? Nonce, string? CurrentPassword);
 
-internal sealed record LinkLoginCommand(Guid UserId, string Provider, string Token, string? Nonce) : ICommand<Result>;
-
-internal sealed class LinkLoginValidator : AbstractValidator<LinkLoginCommand>
-{
-    public LinkLoginValidator()
-    {
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(8192);
-        RuleFor(c => c.Nonce!).MaximumLength(512).When(c => c.Nonce is not null);
-    }
-}
+/// <summary>
+/// Links the provider identity the endpoint verified (before the unit of work's transaction, <see cref="ExternalTokenInput"/>)
+/// to the signed-in account.
+/// </summary>
+[TransactionExemption(TransactionExemption.CommitOnFailure, "A wrong current password must still count towards lockout, as a failed sign-in does.")]
+internal sealed record LinkLoginCommand(Guid UserId, Guid? SessionId, ExternalIdentity Identity, string? CurrentPassword) : ICommand<Result>;
 
 /// <summary>
 /// Links a provider identity, proven by a fresh token, to the signed-in account: then signing in with that provider
 /// signs in to this account. One identity per provider and account; an identity linked to another account is refused
-/// (409), linking the same one again is a no-op.
+/// (409), linking the same one again is a no-op. A stolen access token is not enough: the caller proves again that
+/// they own the account (<see cref="Reauthentication"/>: the current password, or a recent sign-in).
 /// </summary>
-internal sealed class LinkLoginHandler(IExternalTokenVerifier verifier, UserManager<User> users) : ICommandHandler<LinkLoginCommand, Result>
+internal sealed class LinkLoginHandler(UserManager<User> users, Reauthentication reauthentication) : ICommandHandler<LinkLoginCommand, Result>
 {
     public async ValueTask<Result> Handle(LinkLoginCommand command, CancellationToken cancellationToken)
     {
-        var identity = await verifier.VerifyAsync(command.Provider, command.Token, command.Nonce, cancellationToken);
-        if (!identity.IsSuccess)
-        {
-            return identity.Error;
-        }
-
-        var external = identity.Value;
+        var external = command.Identity;
         var owner = await users.FindByLoginAsync(external.Provider, external.Subject);
         if (owner is not null)
         {
@@ -41,6 +34,12 @@ internal sealed class LinkLoginHandler(IExternalTokenVerifier verifier, UserMana
         if (user is null)
         {
             return AccountErrors.UserNotFound;
+        }
+
+        var proven = await reauthentication.CheckAsync(user, command.CurrentPassword, command.SessionId, cancellationToken);
+        if (!proven.IsSuccess)
+        {
+            return proven;
         }
 
         if ((await users.GetLoginsAsync(user)).Any(login => login.LoginProvider == external.Provider))

@@ -11,9 +11,10 @@ internal sealed class SetPasswordEndpoint : ICarterModule
             .WithSummary("Set a first password on an account made by a provider (change an existing one with POST)")
             .RequireAuthorization()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         SetPasswordRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-        (await sender.Send(new SetPasswordCommand(user.GetUserId(), request.NewPassword), cancellationToken)).ToNoContent();
+        (await sender.Send(new SetPasswordCommand(user.GetUserId(), user.GetSessionId(), request.NewPassword), cancellationToken)).ToNoContent();
 }
