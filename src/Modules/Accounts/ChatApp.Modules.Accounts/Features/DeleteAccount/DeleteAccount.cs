@@ -27,10 +27,8 @@ internal sealed class DeleteAccountValidator : AbstractValidator<DeleteAccountCo
 /// </summary>
 internal sealed class DeleteAccountHandler(
     UserManager<User> users,
-    SignInManager<User> signIn,
     AccountEraser eraser,
-    Reauthentication reauthentication,
-    TimeProvider timeProvider) : ICommandHandler<DeleteAccountCommand, Result>
+    Reauthentication reauthentication) : ICommandHandler<DeleteAccountCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
@@ -41,7 +39,7 @@ internal sealed class DeleteAccountHandler(
         }
 
         var confirmed = user.PasswordHash is not null
-            ? await ConfirmPasswordAsync(user, command.Password)
+            ? await ConfirmPasswordAsync(user, command, cancellationToken)
             : await ConfirmProviderAsync(user, command, cancellationToken);
         if (!confirmed.IsSuccess)
         {
@@ -52,21 +50,10 @@ internal sealed class DeleteAccountHandler(
         return Result.Success();
     }
 
-    private async Task<Result> ConfirmPasswordAsync(User user, string? password)
-    {
-        if (string.IsNullOrEmpty(password))
-        {
-            return DeletionErrors.PasswordRequired;
-        }
-
-        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return AccountErrors.LockedOutUntil(user.LockoutEnd, timeProvider);
-        }
-
-        return check.Succeeded ? Result.Success() : AccountErrors.IncorrectPassword;
-    }
+    private async Task<Result> ConfirmPasswordAsync(User user, DeleteAccountCommand command, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(command.Password)
+            ? DeletionErrors.PasswordRequired
+            : await reauthentication.CheckAsync(user, command.Password, command.SessionId, cancellationToken);
 
     /// <summary>
     /// The provider path: the endpoint verified the token with its provider (<see cref="IExternalTokenVerifier"/>, as a
