@@ -1,15 +1,11 @@
 using ChatApp.IntegrationTests.Infrastructure;
-using ChatApp.Modules.Accounts.External;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatApp.IntegrationTests.Accounts.Deletion;
 
 /// <summary>
 /// The host for deletion tests: a score is published from two ratings (so a test can watch one recomputed), sessions
-/// are checked every 4 s, and no sign-in provider verifier is registered, whatever the build has (the provider path
-/// must then answer 404).
+/// are checked every 4 s, and no sign-in provider is configured (the provider path must then answer 404).
 /// </summary>
 public class DeletionFactory : ChatAppFactory
 {
@@ -20,6 +16,4 @@ public class DeletionFactory : ChatAppFactory
         // Chat's second erase pass runs two session checks after the first: long enough for a test to slip a message in.
         builder.UseSetting("Chat:SessionCheckInterval", "00:00:04");
     }
-
-    protected override void ConfigureTestServices(IServiceCollection services) => services.RemoveAll<IExternalTokenVerifier>();
 }
