@@ -16,7 +16,6 @@ namespace ChatApp.Modules.Accounts.Deletion;
 internal sealed class AccountEraser(
     AccountsDbContext db,
     SessionEndBroadcast sessionEnds,
-    AdminCookieValidator adminCookies,
     ProfileCache profiles,
     AfterCommit afterCommit,
     IIdGenerator ids,
@@ -55,11 +54,7 @@ internal sealed class AccountEraser(
 
         db.AddIntegrationEvent(new AccountDeletedIntegrationEvent(ids.NewId(), now, userId));
         profiles.ForgetAfterCommit(afterCommit, userId);
-        afterCommit.Run(async _ =>
-        {
-            adminCookies.Forget(userId);
-            await sessionEnds.PublishAsync(sessionIds);
-        });
+        afterCommit.Run(_ => sessionEnds.PublishAsync(userId, sessionIds));
     }
 
     /// <summary>Deletes this module's outbox messages whose JSON names the user (by id), except those being delivered at this moment.</summary>
