@@ -2,6 +2,7 @@ using ChatApp.IntegrationTests.Infrastructure;
 using ChatApp.Modules.Chat.Domain;
 using ChatApp.Modules.Chat.Features.EraseAccount;
 using ChatApp.Modules.Chat.Persistence;
+using ChatApp.Modules.Chat.Realtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,20 @@ public sealed class ParallelEraseTests(DeletionFactory factory) : IntegrationTes
         Assert.Equal(lastSeq, seqs[^1]);
         Assert.Equal(Enumerable.Range((int)seqs[0], seqs.Count).Select(s => (long)s), seqs);
         Assert.Equal(1, await db.RoomEvents.CountAsync(e => e.RoomId == room.Id && e.Kind == RoomEventKinds.MemberLeft && e.UserId == ann.Id));
+    }
+
+    [Fact]
+    public async Task The_erase_forgets_when_the_account_was_last_seen()
+    {
+        var ann = await Api.NewUserAsync();
+        var presence = Factory.Services.GetRequiredService<IPresenceStore>();
+        await presence.ConnectedAsync(ann.Id, "connection", DateTime.UtcNow);
+        await presence.DisconnectedAsync(ann.Id, "connection", DateTime.UtcNow);
+        Assert.NotNull((await presence.GetAsync([ann.Id], DateTime.UtcNow))[ann.Id].LastSeenAt);
+
+        await EraseAsync(ann.Id);
+
+        Assert.Null((await presence.GetAsync([ann.Id], DateTime.UtcNow))[ann.Id].LastSeenAt);
     }
 
     private async Task EraseAsync(Guid userId)

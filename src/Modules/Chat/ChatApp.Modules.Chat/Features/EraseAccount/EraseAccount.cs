@@ -17,13 +17,14 @@ internal sealed record EraseAccountResult(bool Finished);
 /// <see cref="MessageDeletedIntegrationEvent"/>, a <c>message.deleted</c> room event each), then its reactions are taken
 /// back (a <c>reaction.removed</c> event each), then it leaves every room (<c>member.left</c>; a group's ownership
 /// passes to the longest-standing member, or is cleared when nobody is left), and its blocks (both ways) and pending
-/// notifications (to and from it) go. Every change takes the room's next sequence number, so sequences keep their
+/// notifications (to and from it) go, and so does its presence (last seen). Every change takes the room's next sequence number, so sequences keep their
 /// meaning; room events keep the ids only. Direct rooms stay for the other person, under "Deleted account". Running it
 /// again after everything is done changes nothing.
 /// </summary>
 internal sealed class EraseAccountHandler(
     ChatDbContext db,
     ChatNotifier notifier,
+    IPresenceStore presence,
     RoomCards cards,
     AfterCommit afterCommit,
     IIdGenerator ids,
@@ -49,6 +50,7 @@ internal sealed class EraseAccountHandler(
         await db.Reactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.PendingNotifications.Where(n => n.UserId == userId || n.SenderId == userId).ExecuteDeleteAsync(cancellationToken);
+        afterCommit.Run(_ => presence.ForgetAsync(userId));
         return new EraseAccountResult(Finished: true);
     }
 
