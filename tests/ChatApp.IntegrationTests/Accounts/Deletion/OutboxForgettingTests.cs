@@ -57,12 +57,41 @@ public sealed class OutboxForgettingTests(DeletionFactory factory) : Integration
         }
     }
 
+    [Fact]
+    public async Task A_late_write_in_another_module_is_erased_by_the_repeated_deletion_event()
+    {
+        var user = await Api.NewUserAsync("Late Larry");
+        using (var deleted = await Api.As(user.Tokens.AccessToken).SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/accounts/me")
+               {
+                   Content = JsonContent.Create(new { password = user.Password }),
+               }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await Eventually.Async(async () => (await DeletedEventAsync(user.Id)) is { ProcessedAt: not null }, because: "the first pass");
+
+        // What a request accepted just before the deletion stores just after the first pass.
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ChatApp.Modules.Notifications.Persistence.NotificationsDbContext>();
+            db.RoomMutes.Add(new ChatApp.Modules.Notifications.Domain.RoomMute { UserId = user.Id, RoomId = Guid.NewGuid(), CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.Async(async () =>
+        {
+            using var scope = Factory.Services.CreateScope();
+            return !await scope.ServiceProvider.GetRequiredService<ChatApp.Modules.Notifications.Persistence.NotificationsDbContext>().RoomMutes.AnyAsync(m => m.UserId == user.Id);
+        }, TimeSpan.FromSeconds(90), "the repeated event");
+    }
+
     private async Task<OutboxMessage?> DeletedEventAsync(Guid userId)
     {
         using var scope = Factory.Services.CreateScope();
         var mention = userId.ToString();
         return await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<OutboxMessage>().AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Type.Contains(nameof(AccountDeletedIntegrationEvent)) && m.Content.Contains(mention));
+            .OrderBy(m => m.OccurredAt).FirstOrDefaultAsync(m => m.Type.Contains(nameof(AccountDeletedIntegrationEvent)) && m.Content.Contains(mention));
     }
 
     private async Task<bool> ExistsAsync(Guid id)
