@@ -58,7 +58,7 @@ internal sealed class AccountEraser(
         }
 
         db.AddIntegrationEvent(new AccountDeletedIntegrationEvent(ids.NewId(), now, userId));
-        profiles.ForgetAfterCommit(afterCommit, userId);
+        profiles.RemoveAfterCommit(afterCommit, userId);
         afterCommit.Run(_ => sessionEnds.PublishAsync(userId, sessionIds));
         afterCommit.Run(() => jobs.Schedule<RepeatAccountDeletedJob>(job => job.RunAsync(userId, CancellationToken.None), RepeatAccountDeletedJob.Delay(configuration)));
     }
