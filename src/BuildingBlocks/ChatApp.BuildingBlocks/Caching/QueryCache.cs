@@ -134,6 +134,22 @@ public sealed class QueryCache
         _metrics.Invalidated(tags.Count);
     }
 
+    /// <summary>
+    /// Removes the entry of <paramref name="key"/> under the current generation of <paramref name="tag"/> (and the
+    /// initial one) from this node's memory and Redis, then invalidates the tag: for data that must not stay cached (a
+    /// deleted account's profile). Entries of earlier generations (generations are random) still expire on their own.
+    /// Call it after the commit.
+    /// </summary>
+    public async Task ForgetAsync(string tag, string key)
+    {
+        if (_enabled && await GenerationsAsync("forget", [tag]) is { } generations)
+        {
+            await _cache.RemoveAsync([QueryCacheKeys.Entry(key, 0), QueryCacheKeys.Entry(key, generations[0])]);
+        }
+
+        await InvalidateAsync([tag]);
+    }
+
     private async ValueTask<long[]?> GenerationsAsync(string cacheName, IReadOnlyList<string> tags)
     {
         if (!_enabled)

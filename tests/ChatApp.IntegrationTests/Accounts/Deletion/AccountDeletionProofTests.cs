@@ -110,7 +110,10 @@ public sealed class AccountDeletionProofTests(DeletionFactory factory) : Integra
         await WaitForOutboxesAsync();
         await AssertTracesExistAsync(zed.Id);
         var needles = new[] { email, displayName, bio }.Concat(texts).ToList();
-        Assert.NotEmpty((await DatabaseScan.FindAsync(Factory.DatabaseConnectionString, needles)).Found); // the scan sees them before
+        // The scans see every needle before (each one, somewhere in the database or Redis).
+        var before = (await DatabaseScan.FindAsync(Factory.DatabaseConnectionString, needles)).Found
+            .Concat(await RedisScan.FindAsync(TestServers.Redis, needles)).ToList();
+        Assert.All(needles, needle => Assert.Contains(before, hit => hit.EndsWith(": " + needle, StringComparison.Ordinal)));
         var directBefore = await Chat.HistoryAsync(bob, direct.Id);
         var groupBefore = await Chat.HistoryAsync(bob, group.Id);
 
@@ -132,6 +135,7 @@ public sealed class AccountDeletionProofTests(DeletionFactory factory) : Integra
         var scan = await DatabaseScan.FindAsync(Factory.DatabaseConnectionString, needles);
         Assert.True(scan.Tables >= 25, $"only {scan.Tables} tables scanned");
         Assert.Empty(scan.Found);
+        Assert.Empty(await RedisScan.FindAsync(TestServers.Redis, needles));
 
         // Nor in the media store: Zed's files are gone, and no file left holds the strings.
         Assert.DoesNotContain(zedsFiles, File.Exists);

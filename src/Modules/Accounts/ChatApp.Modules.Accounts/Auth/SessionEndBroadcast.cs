@@ -8,13 +8,15 @@ namespace ChatApp.Modules.Accounts.Auth;
 
 /// <summary>
 /// Tells every node's <see cref="SessionValidator"/> that sessions ended for good, so their access tokens fail at once
-/// everywhere instead of within the validator's cache duration: used when an account is deleted. This node is told
-/// directly; the others through one Redis publish on <c>{SignalR:RedisChannelPrefix}:sessions-ended</c> (16 bytes per
-/// session id). Without Redis there is one node. If the publish fails, the other nodes still stop within
+/// everywhere instead of within the validator's cache duration, and every node's <see cref="AdminCookieValidator"/> to
+/// forget the account (an admin cookie is checked again at once): used when an account is deleted. This node is told
+/// directly; the others through one Redis publish on <c>{SignalR:RedisChannelPrefix}:sessions-ended</c> (the user id,
+/// then each session id, 16 bytes each). Without Redis there is one node. If the publish fails, the other nodes still stop within
 /// <see cref="SessionValidator.CacheDuration"/>, as for any revocation.
 /// </summary>
 internal sealed partial class SessionEndBroadcast(
     SessionValidator sessions,
+    AdminCookieValidator adminCookies,
     IServiceProvider services,
     IConfiguration configuration,
     ILogger<SessionEndBroadcast> logger) : IHostedService
@@ -24,14 +26,14 @@ internal sealed partial class SessionEndBroadcast(
     private ChannelMessageQueue? _queue;
 
     /// <summary>Call after the commit that ended the sessions.</summary>
-    public async Task PublishAsync(IReadOnlyCollection<Guid> sessionIds)
+    public async Task PublishAsync(Guid userId, IReadOnlyCollection<Guid> sessionIds)
     {
-        if (sessionIds.Count == 0)
+        adminCookies.Forget(userId);
+        if (sessionIds.Count > 0)
         {
-            return;
+            sessions.MarkEnded(sessionIds);
         }
 
-        sessions.MarkEnded(sessionIds);
         if (_subscriber is not { } subscriber)
         {
             return;
@@ -39,7 +41,7 @@ internal sealed partial class SessionEndBroadcast(
 
         try
         {
-            await subscriber.PublishAsync(_channel, sessionIds.SelectMany(id => id.ToByteArray()).ToArray());
+            await subscriber.PublishAsync(_channel, sessionIds.Prepend(userId).SelectMany(id => id.ToByteArray()).ToArray());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -71,12 +73,16 @@ internal sealed partial class SessionEndBroadcast(
     private void Receive(ChannelMessage message)
     {
         var bytes = (byte[]?)message.Message;
-        if (bytes is null || bytes.Length % 16 != 0)
+        if (bytes is null || bytes.Length == 0 || bytes.Length % 16 != 0)
         {
             return;
         }
 
-        sessions.MarkEnded(Enumerable.Range(0, bytes.Length / 16).Select(i => new Guid(bytes.AsSpan(i * 16, 16))).ToList());
+        adminCookies.Forget(new Guid(bytes.AsSpan(0, 16)));
+        if (bytes.Length > 16)
+        {
+            sessions.MarkEnded(Enumerable.Range(1, (bytes.Length / 16) - 1).Select(i => new Guid(bytes.AsSpan(i * 16, 16))).ToList());
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other nodes that {Count} session(s) ended; they stop within the session cache duration")]

@@ -10,7 +10,7 @@ namespace ChatApp.Modules.Accounts.Auth;
 /// </summary>
 internal sealed class SessionValidator(IMemoryCache cache, IServiceProvider services, TimeProvider timeProvider)
 {
-    public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan CacheDuration = SessionCache.Duration;
 
     public async ValueTask<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken)
     {

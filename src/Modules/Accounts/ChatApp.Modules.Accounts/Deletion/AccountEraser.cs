@@ -2,6 +2,8 @@ using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Profiles;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
 
 namespace ChatApp.Modules.Accounts.Deletion;
 
@@ -11,14 +13,16 @@ namespace ChatApp.Modules.Accounts.Deletion;
 /// the commit, so the access tokens fail at once), the avatar is released through
 /// <see cref="UserAvatarChangedIntegrationEvent"/>, the user row goes with its sign-in methods, claims, roles, sessions,
 /// refresh tokens and e-mail tokens (so the e-mail can register again), this module's outbox forgets the events that
-/// mentioned the person, and <see cref="AccountDeletedIntegrationEvent"/> tells the other modules to erase theirs.
+/// mentioned the person, and <see cref="AccountDeletedIntegrationEvent"/> tells the other modules to erase theirs (and
+/// again later, <see cref="RepeatAccountDeletedJob"/>, for late writes).
 /// </summary>
 internal sealed class AccountEraser(
     AccountsDbContext db,
     SessionEndBroadcast sessionEnds,
-    AdminCookieValidator adminCookies,
     ProfileCache profiles,
     AfterCommit afterCommit,
+    IBackgroundJobClient jobs,
+    IConfiguration configuration,
     IIdGenerator ids,
     TimeProvider timeProvider)
 {
@@ -54,12 +58,9 @@ internal sealed class AccountEraser(
         }
 
         db.AddIntegrationEvent(new AccountDeletedIntegrationEvent(ids.NewId(), now, userId));
-        profiles.ForgetAfterCommit(afterCommit, userId);
-        afterCommit.Run(async _ =>
-        {
-            adminCookies.Forget(userId);
-            await sessionEnds.PublishAsync(sessionIds);
-        });
+        profiles.RemoveAfterCommit(afterCommit, userId);
+        afterCommit.Run(_ => sessionEnds.PublishAsync(userId, sessionIds));
+        afterCommit.Run(() => jobs.Schedule<RepeatAccountDeletedJob>(job => job.RunAsync(userId, CancellationToken.None), RepeatAccountDeletedJob.Delay(configuration)));
     }
 
     /// <summary>Deletes this module's outbox messages whose JSON names the user (by id), except those being delivered at this moment.</summary>

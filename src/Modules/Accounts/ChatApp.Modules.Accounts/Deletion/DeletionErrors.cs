@@ -14,4 +14,10 @@ internal static class DeletionErrors
 
     public static readonly Error ExternalLoginMismatch =
         Error.Forbidden("accounts.external_login_mismatch", "That provider sign-in does not belong to this account.");
+
+    public static readonly Error UseOwnDeletion = Error.Conflict(
+        "accounts.use_own_deletion", "Administrators delete their own account with DELETE /api/v1/accounts/me, which asks for confirmation.");
+
+    public static readonly Error LastAdmin =
+        Error.Conflict("accounts.last_admin", "This is the last administrator account; it cannot be deleted.");
 }

@@ -21,4 +21,7 @@ internal sealed class ProfileCache(QueryCache cache)
 
     /// <summary>Every node reads the user's summary afresh once the command being handled has committed.</summary>
     public void ForgetAfterCommit(AfterCommit afterCommit, Guid userId) => afterCommit.Run(_ => cache.InvalidateAsync([Tag(userId)]));
+
+    /// <summary>A deleted account: its cached summaries (name, avatar) are removed everywhere, not only left to expire.</summary>
+    public void RemoveAfterCommit(AfterCommit afterCommit, Guid userId) => afterCommit.Run(_ => cache.ForgetAsync(Tag(userId), Key(userId)));
 }

@@ -18,6 +18,9 @@ internal interface IPresenceStore
 
     Task<IReadOnlyDictionary<Guid, PresenceState>> GetAsync(IReadOnlyCollection<Guid> userIds, DateTime now);
 
+    /// <summary>Forgets a deleted account: its last-seen time and connection set.</summary>
+    Task ForgetAsync(Guid userId);
+
     /// <summary>Extends the life of this node's connections.</summary>
     Task RefreshAsync(DateTime now);
 }

@@ -34,6 +34,13 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
         return Task.FromResult(true);
     }
 
+    public Task ForgetAsync(Guid userId)
+    {
+        _lastSeen.TryRemove(userId, out _);
+        _connections.TryRemove(userId, out _);
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyDictionary<Guid, PresenceState>> GetAsync(IReadOnlyCollection<Guid> userIds, DateTime now)
     {
         IReadOnlyDictionary<Guid, PresenceState> states = userIds.Distinct().ToDictionary(id => id, id =>

@@ -41,6 +41,8 @@ internal sealed class RedisPresenceStore(IConnectionMultiplexer redis, string pr
         return true;
     }
 
+    public Task ForgetAsync(Guid userId) => redis.GetDatabase().KeyDeleteAsync([LastSeenKey(userId), ConnectionsKey(userId)]);
+
     public async Task<IReadOnlyDictionary<Guid, PresenceState>> GetAsync(IReadOnlyCollection<Guid> userIds, DateTime now)
     {
         // All questions at once (pipelined on the multiplexer's connection), not one round trip per user: the outbox asks

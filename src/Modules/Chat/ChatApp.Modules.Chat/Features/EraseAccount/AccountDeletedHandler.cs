@@ -6,19 +6,28 @@ using Microsoft.Extensions.Options;
 namespace ChatApp.Modules.Chat.Features.EraseAccount;
 
 /// <summary>
-/// An account was deleted: <see cref="EraseAccountCommand"/> batch after batch, each in its own unit of work, until all
-/// is erased; then <see cref="EraseAccountJob"/> once more after two session-check intervals, when no connection of the
-/// account can still be sending.
+/// An account was deleted: <see cref="EraseAccountJob"/> is queued at once (the erase runs as a background job, batch
+/// after batch, not inside the outbox delivery and its lease), and once more after <see cref="SecondPassDelay"/>, when
+/// no connection of the account can still be sending.
 /// </summary>
-internal sealed class AccountDeletedHandler(ISender sender, IBackgroundJobClient jobs, IOptions<ChatOptions> options)
+internal sealed class AccountDeletedHandler(IBackgroundJobClient jobs, IOptions<ChatOptions> options)
     : IIntegrationEventHandler<AccountDeletedIntegrationEvent>
 {
-    public async Task HandleAsync(AccountDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Two session checks (a hub connection notices its ended session at the next check) or a node's session cache,
+    /// whichever is longer, plus a margin.
+    /// </summary>
+    public static TimeSpan SecondPassDelay(ChatOptions options)
     {
-        while (!(await sender.Send(new EraseAccountCommand(integrationEvent.UserId), cancellationToken)).Finished)
-        {
-        }
+        var twoChecks = options.SessionCheckInterval * 2;
+        return (twoChecks > SessionCache.Duration ? twoChecks : SessionCache.Duration) + TimeSpan.FromSeconds(5);
+    }
 
-        jobs.Schedule<EraseAccountJob>(job => job.RunAsync(integrationEvent.UserId, CancellationToken.None), options.Value.SessionCheckInterval * 2);
+    public Task HandleAsync(AccountDeletedIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var userId = integrationEvent.UserId;
+        jobs.Enqueue<EraseAccountJob>(job => job.RunAsync(userId, CancellationToken.None));
+        jobs.Schedule<EraseAccountJob>(job => job.RunAsync(userId, CancellationToken.None), SecondPassDelay(options.Value));
+        return Task.CompletedTask;
     }
 }

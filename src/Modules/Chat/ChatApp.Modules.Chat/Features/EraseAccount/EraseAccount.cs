@@ -17,13 +17,14 @@ internal sealed record EraseAccountResult(bool Finished);
 /// <see cref="MessageDeletedIntegrationEvent"/>, a <c>message.deleted</c> room event each), then its reactions are taken
 /// back (a <c>reaction.removed</c> event each), then it leaves every room (<c>member.left</c>; a group's ownership
 /// passes to the longest-standing member, or is cleared when nobody is left), and its blocks (both ways) and pending
-/// notifications (to and from it) go. Every change takes the room's next sequence number, so sequences keep their
+/// notifications (to and from it) go, and so does its presence (last seen). Every change takes the room's next sequence number, so sequences keep their
 /// meaning; room events keep the ids only. Direct rooms stay for the other person, under "Deleted account". Running it
 /// again after everything is done changes nothing.
 /// </summary>
 internal sealed class EraseAccountHandler(
     ChatDbContext db,
     ChatNotifier notifier,
+    IPresenceStore presence,
     RoomCards cards,
     AfterCommit afterCommit,
     IIdGenerator ids,
@@ -40,25 +41,49 @@ internal sealed class EraseAccountHandler(
             return new EraseAccountResult(Finished: false);
         }
 
-        await LeaveRoomsAsync(userId, now, cancellationToken);
+        if (await LeaveRoomsAsync(userId, now, cancellationToken))
+        {
+            return new EraseAccountResult(Finished: false);
+        }
+
         await db.Rooms.Where(r => r.OwnerId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, (Guid?)null), cancellationToken);
         await db.Reactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.PendingNotifications.Where(n => n.UserId == userId || n.SenderId == userId).ExecuteDeleteAsync(cancellationToken);
+        afterCommit.Run(_ => presence.ForgetAsync(userId));
         return new EraseAccountResult(Finished: true);
     }
 
-    /// <summary>The next batch of the person's messages become tombstones; false when none was left.</summary>
+    /// <summary>
+    /// The next batch of the person's messages become tombstones; false when none was left. Each room is locked first
+    /// (in id order) and its messages are read under the lock, so two runs at once tombstone each message once.
+    /// </summary>
     private async Task<bool> TombstoneMessagesAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
     {
-        var messages = await db.Messages
+        var roomIds = await db.Messages
             .Where(m => m.SenderId == userId && m.DeletedAt == null)
-            .OrderBy(m => m.RoomId).ThenBy(m => m.Seq)
+            .Select(m => m.RoomId).Distinct().OrderBy(id => id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        if (messages.Count == 0)
+        if (roomIds.Count == 0)
         {
             return false;
+        }
+
+        var messages = new List<Message>();
+        foreach (var roomId in roomIds)
+        {
+            if (messages.Count >= BatchSize)
+            {
+                break;
+            }
+
+            await RoomSequence.LockAsync(db, roomId, cancellationToken);
+            messages.AddRange(await db.Messages
+                .Where(m => m.RoomId == roomId && m.SenderId == userId && m.DeletedAt == null)
+                .OrderBy(m => m.Seq)
+                .Take(BatchSize - messages.Count)
+                .ToListAsync(cancellationToken));
         }
 
         var changes = new List<MessageUpdatedEvent>(messages.Count);
@@ -92,24 +117,50 @@ internal sealed class EraseAccountHandler(
         return true;
     }
 
-    /// <summary>The next batch of the person's reactions is taken back; false when none was left.</summary>
+    /// <summary>The next batch of the person's reactions is taken back (read under each room's lock); false when none was left.</summary>
     private async Task<bool> RemoveReactionsAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
     {
-        var reactions = await (
+        var roomIds = await (
                 from reaction in db.Reactions
                 where reaction.UserId == userId
                 join message in db.Messages on reaction.MessageId equals message.Id
-                orderby message.RoomId, reaction.MessageId, reaction.Emoji
-                select new { Reaction = reaction, message.RoomId })
+                select message.RoomId)
+            .Distinct().OrderBy(id => id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        if (reactions.Count == 0)
+        if (roomIds.Count == 0)
         {
             return false;
         }
 
+        var reactions = new List<(Reaction Reaction, Guid RoomId)>();
+        foreach (var roomId in roomIds)
+        {
+            if (reactions.Count >= BatchSize)
+            {
+                break;
+            }
+
+            await RoomSequence.LockAsync(db, roomId, cancellationToken);
+            var inRoom = await (
+                    from reaction in db.Reactions
+                    where reaction.UserId == userId
+                    join message in db.Messages on reaction.MessageId equals message.Id
+                    where message.RoomId == roomId
+                    orderby reaction.MessageId, reaction.Emoji
+                    select reaction)
+                .Take(BatchSize - reactions.Count)
+                .ToListAsync(cancellationToken);
+            reactions.AddRange(inRoom.Select(r => (r, roomId)));
+        }
+
+        if (reactions.Count == 0)
+        {
+            return true;
+        }
+
         var changes = new List<ReactionChangedEvent>(reactions.Count);
-        foreach (var room in reactions.GroupBy(r => r.RoomId).OrderBy(g => g.Key))
+        foreach (var room in reactions.GroupBy(r => r.RoomId))
         {
             var seq = await ReserveAsync(room.Key, room.Count(), now, cancellationToken);
             foreach (var reaction in room.Select(r => r.Reaction))
@@ -134,14 +185,28 @@ internal sealed class EraseAccountHandler(
         return true;
     }
 
-    /// <summary>Leaves every room as <c>RemoveMember</c> does, handing a group's ownership on.</summary>
-    private async Task LeaveRoomsAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leaves the next <see cref="BatchSize"/> rooms as <c>RemoveMember</c> does, handing a group's ownership on; true
+    /// when rooms were left (there may be more), false when none was left. The membership is read under the room's lock.
+    /// </summary>
+    private async Task<bool> LeaveRoomsAsync(Guid userId, DateTime now, CancellationToken cancellationToken)
     {
-        var memberships = await db.RoomMembers.Where(m => m.UserId == userId).OrderBy(m => m.RoomId).ToListAsync(cancellationToken);
-        var changes = new List<MembershipChangedEvent>(memberships.Count);
-        foreach (var membership in memberships)
+        var roomIds = await db.RoomMembers.Where(m => m.UserId == userId).OrderBy(m => m.RoomId).Select(m => m.RoomId).Take(BatchSize).ToListAsync(cancellationToken);
+        if (roomIds.Count == 0)
         {
-            var roomId = membership.RoomId;
+            return false;
+        }
+
+        var changes = new List<MembershipChangedEvent>(roomIds.Count);
+        foreach (var roomId in roomIds)
+        {
+            await RoomSequence.LockAsync(db, roomId, cancellationToken);
+            var membership = await db.RoomMembers.SingleOrDefaultAsync(m => m.RoomId == roomId && m.UserId == userId, cancellationToken);
+            if (membership is null)
+            {
+                continue;
+            }
+
             var seq = await RoomSequence.NextAsync(db, roomId, now, lastMessageId: null, cancellationToken);
             db.RoomMembers.Remove(membership);
             db.RoomEvents.Add(new RoomEvent { RoomId = roomId, Seq = seq, Kind = RoomEventKinds.MemberLeft, UserId = userId, OccurredAt = now });
@@ -172,6 +237,7 @@ internal sealed class EraseAccountHandler(
                 await notifier.MembershipChangedAsync(change, ct);
             }
         });
+        return true;
     }
 
     /// <summary>Reserves <paramref name="count"/> numbers of the room (locking it); returns the first.</summary>

@@ -3,7 +3,7 @@ using Hangfire;
 namespace ChatApp.Modules.Chat.Features.EraseAccount;
 
 /// <summary>
-/// The second pass of <see cref="EraseAccountCommand"/>, queued by <see cref="AccountDeletedHandler"/>: a send accepted
+/// <see cref="EraseAccountCommand"/> until finished, queued by <see cref="AccountDeletedHandler"/> at once and again later: a send accepted
 /// in the instant of the deletion (a hub connection lives until the next session check) may be stored after the first
 /// pass; by the time this runs every connection of the account is closed, so nothing can follow it.
 /// </summary>
