@@ -59,6 +59,7 @@ public static class MediaModule
         });
         services.AddSingleton<MediaUrls>();
         services.AddScoped<IMediaCatalog, MediaCatalog>();
+        services.AddScoped<IAvatarImport, Features.UploadImage.AvatarImport>();
         services.AddScoped<Usage.MediaUsage>();
         services.AddScoped<Usage.ImageDeletion>();
         services.AddScoped<IModuleInitializer, MediaInitializer>();

@@ -47,6 +47,17 @@ public sealed class ExternalApi(ChatAppFactory factory, AccountsApi api)
         return messages.Count(content => content.Contains(userId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The <c>ProviderPictureFoundIntegrationEvent</c>s naming the user: whether each was handled (processed) yet.</summary>
+    public async Task<IReadOnlyList<bool>> PictureEventsAsync(Guid userId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var messages = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Type.Contains("ProviderPictureFoundIntegrationEvent"))
+            .Select(m => new { m.Content, m.ProcessedAt })
+            .ToListAsync();
+        return messages.Where(m => m.Content.Contains(userId.ToString(), StringComparison.OrdinalIgnoreCase)).Select(m => m.ProcessedAt is not null).ToList();
+    }
+
     /// <summary>Makes the session look signed in <paramref name="by"/> earlier than it was.</summary>
     public async Task AgeSessionAsync(Guid sessionId, TimeSpan by)
     {

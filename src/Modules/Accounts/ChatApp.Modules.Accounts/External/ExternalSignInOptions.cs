@@ -49,6 +49,41 @@ internal sealed class ExternalSignInOptions
     /// <summary>How long a key set is kept when the provider sends no Cache-Control max-age.</summary>
     public TimeSpan JwksDefaultMaxAge { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The picture origins of each provider when its <c>PictureOrigins</c> is not configured: the CDNs its profile
+    /// picture URLs point at (Facebook's lookaside URL redirects to fbcdn.net). Apple sends no picture.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultPictureOrigins = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [ExternalProviders.Facebook] = ["https://*.fbsbx.com", "https://*.fbcdn.net"],
+        [ExternalProviders.Kakao] = ["https://*.kakaocdn.net"],
+        [ExternalProviders.Apple] = [],
+        [ExternalProviders.Google] = ["https://*.googleusercontent.com"],
+    };
+
+    /// <summary>How long fetching a provider's profile picture may take, redirects included.</summary>
+    public TimeSpan PictureTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest provider profile picture fetched; a larger one is not imported (Media's upload limit applies too).</summary>
+    public long PictureMaxBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// How long after the sign-in a picture that could not be fetched for a passing reason (timeout, 5xx, 429) is tried
+    /// again (with the outbox's back-off); afterwards the account keeps no avatar and the failure is logged.
+    /// </summary>
+    public TimeSpan PictureRetryWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The configured picture origins of <paramref name="provider"/>, or its defaults.</summary>
+    public IReadOnlyList<string> PictureOriginsOf(string provider) =>
+        (provider switch
+        {
+            ExternalProviders.Facebook => Facebook.PictureOrigins,
+            ExternalProviders.Kakao => Kakao.PictureOrigins,
+            ExternalProviders.Apple => Apple.PictureOrigins,
+            ExternalProviders.Google => Google.PictureOrigins,
+            _ => [],
+        }) ?? DefaultPictureOrigins.GetValueOrDefault(provider) ?? [];
+
     /// <summary>The providers this server can sign in with, in <see cref="ExternalProviders.All"/> order.</summary>
     public IReadOnlyList<string> ConfiguredProviders() =>
         ExternalProviders.All.Where(provider => provider switch

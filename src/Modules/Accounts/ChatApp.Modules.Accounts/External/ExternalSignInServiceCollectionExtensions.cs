@@ -11,7 +11,8 @@ internal static class ExternalSignInServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddExternalSignIn(this IServiceCollection services)
     {
-        services.AddOptions<ExternalSignInOptions>().BindConfiguration(ExternalSignInOptions.SectionName);
+        services.AddOptions<ExternalSignInOptions>().BindConfiguration(ExternalSignInOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExternalSignInOptions>, ExternalSignInOptionsValidator>();
         foreach (var name in new[] { JwksCache.HttpClientName, FacebookTokenVerifier.HttpClientName, KakaoTokenVerifier.HttpClientName })
         {
             services.AddHttpClient(name)
@@ -19,6 +20,12 @@ internal static class ExternalSignInServiceCollectionExtensions
                 .RemoveAllLoggers();
         }
 
+        // Pictures: redirects are followed by ProviderPictures itself, each checked against the provider's origins.
+        services.AddHttpClient(ProviderPictures.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<ExternalSignInOptions>>().Value.PictureTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RemoveAllLoggers();
+        services.AddSingleton<ProviderPictures>();
         services.AddSingleton<JwksCache>();
         services.AddScoped<Auth.Reauthentication>();
         services.AddSingleton<OpenIdTokenValidator>();

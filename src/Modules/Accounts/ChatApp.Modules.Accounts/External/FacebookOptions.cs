@@ -11,5 +11,11 @@ internal sealed class FacebookOptions
 
     public string GraphVersion { get; set; } = "v25.0";
 
+    /// <summary>
+    /// Where this provider's profile pictures may be fetched from (<see cref="PictureOrigin"/> syntax); unset means the
+    /// provider's own CDNs (<see cref="ExternalSignInOptions.DefaultPictureOrigins"/>), empty means never.
+    /// </summary>
+    public List<string>? PictureOrigins { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppSecret);
 }

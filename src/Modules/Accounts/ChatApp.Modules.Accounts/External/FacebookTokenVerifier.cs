@@ -46,7 +46,7 @@ internal sealed partial class FacebookTokenVerifier(IHttpClientFactory httpClien
 
         var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(facebook.AppSecret!), Encoding.UTF8.GetBytes(token)));
         var me = await ProviderCall.GetJsonAsync(client, new HttpRequestMessage(HttpMethod.Get, new Uri(graph,
-            $"me?fields=id,name,picture&access_token={Uri.EscapeDataString(token)}&appsecret_proof={proof}")), cancellationToken);
+            $"me?fields=id,name,picture.width(512).height(512)&access_token={Uri.EscapeDataString(token)}&appsecret_proof={proof}")), cancellationToken);
         if (Fault(me, "me", appTokenCall: false) is { } meError)
         {
             return meError;
@@ -61,7 +61,7 @@ internal sealed partial class FacebookTokenVerifier(IHttpClientFactory httpClien
 
         var picture = profile.Object("picture").Object("data");
         return new ExternalIdentity(ExternalProviders.Facebook, userId, null, profile.String("name"),
-            picture.Bool("is_silhouette") ? null : ProviderCall.HttpsUrl(picture.String("url")));
+            picture.Bool("is_silhouette") ? null : ProviderCall.WebUrl(picture.String("url")));
     }
 
     /// <summary>What a failed call means: null when the answer is a 200 without a Graph error.</summary>

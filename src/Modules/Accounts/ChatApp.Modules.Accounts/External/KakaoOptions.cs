@@ -7,5 +7,11 @@ internal sealed class KakaoOptions
 
     public Uri ApiBaseUrl { get; set; } = new("https://kapi.kakao.com");
 
+    /// <summary>
+    /// Where this provider's profile pictures may be fetched from (<see cref="PictureOrigin"/> syntax); unset means the
+    /// provider's own CDNs (<see cref="ExternalSignInOptions.DefaultPictureOrigins"/>), empty means never.
+    /// </summary>
+    public List<string>? PictureOrigins { get; set; }
+
     public bool IsConfigured => AppId is not null;
 }

@@ -56,7 +56,7 @@ internal sealed partial class KakaoTokenVerifier(IHttpClientFactory httpClients,
         var account = user.Object("kakao_account");
         var profile = account.Object("profile");
         var email = account.Bool("is_email_valid") && account.Bool("is_email_verified") ? account.String("email") : null;
-        var picture = profile.Bool("is_default_image") ? null : ProviderCall.HttpsUrl(profile.String("profile_image_url"));
+        var picture = profile.Bool("is_default_image") ? null : ProviderCall.WebUrl(profile.String("profile_image_url"));
         return new ExternalIdentity(ExternalProviders.Kakao, userId.Value.ToString(CultureInfo.InvariantCulture),
             string.IsNullOrWhiteSpace(email) ? null : email, profile.String("nickname") ?? user.Object("properties").String("nickname"), picture);
     }

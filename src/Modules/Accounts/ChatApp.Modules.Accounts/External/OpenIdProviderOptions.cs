@@ -17,6 +17,12 @@ internal sealed class OpenIdProviderOptions
 
     public Uri JwksUrl { get; set; } = null!;
 
+    /// <summary>
+    /// Where this provider's profile pictures may be fetched from (<see cref="PictureOrigin"/> syntax); unset means the
+    /// provider's own CDNs (<see cref="ExternalSignInOptions.DefaultPictureOrigins"/>), empty means never.
+    /// </summary>
+    public List<string>? PictureOrigins { get; set; }
+
     public bool IsConfigured => ClientIds.Exists(id => !string.IsNullOrWhiteSpace(id));
 
     public IReadOnlyList<string> ValidIssuers => string.IsNullOrWhiteSpace(Issuer) ? Issuers : [Issuer];

@@ -81,7 +81,7 @@ internal sealed partial class OpenIdTokenValidator(JwksCache keys, ILogger<OpenI
 
         var email = claims.FindFirst("email")?.Value;
         var verified = IsTrue(claims.FindFirst("email_verified")?.Value);
-        var picture = Uri.TryCreate(claims.FindFirst("picture")?.Value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri : null;
+        var picture = ProviderCall.WebUrl(claims.FindFirst("picture")?.Value);
         return new ExternalIdentity(provider, subject, verified && !string.IsNullOrWhiteSpace(email) ? email : null,
             claims.FindFirst("name")?.Value, picture);
     }

@@ -69,6 +69,7 @@ internal static class ProviderCall
             ? value
             : default;
 
-    public static Uri? HttpsUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri : null;
+    /// <summary>An absolute http or https URL, or null; whether it may be fetched is <see cref="ProviderPictures.IsAllowed"/>'s call.</summary>
+    public static Uri? WebUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
 }

@@ -15,12 +15,16 @@ public sealed class ExternalStandIns : IAsyncDisposable
 
     public FakeOpenIdProvider Google { get; private set; } = null!;
 
+    /// <summary>The picture CDN, the only picture origin of every provider here (the real CDNs are never asked).</summary>
+    public FakePictureCdn Pictures { get; private set; } = null!;
+
     public async Task StartAsync()
     {
         Facebook = await FakeFacebookGraph.StartAsync();
         Kakao = await FakeKakaoApi.StartAsync();
         Apple = await FakeOpenIdProvider.StartAsync("https://appleid.apple.com", AppleBundleId);
         Google = await FakeOpenIdProvider.StartAsync("https://accounts.google.com", GoogleClientId);
+        Pictures = await FakePictureCdn.StartAsync();
     }
 
     /// <summary>Settings for the host; <paramref name="socialGraphs"/> false leaves Facebook and Kakao unconfigured.</summary>
@@ -35,7 +39,13 @@ public sealed class ExternalStandIns : IAsyncDisposable
             ["Accounts:External:Apple:JwksUrl"] = Apple.JwksUrl.ToString(),
             ["Accounts:External:Google:ClientIds:0"] = GoogleClientId,
             ["Accounts:External:Google:JwksUrl"] = Google.JwksUrl.ToString(),
+            ["Accounts:External:PictureTimeout"] = "00:00:03",
         };
+        foreach (var provider in new[] { "Facebook", "Kakao", "Apple", "Google" })
+        {
+            settings[$"Accounts:External:{provider}:PictureOrigins:0"] = Pictures.Origin;
+        }
+
         if (socialGraphs)
         {
             foreach (var (key, value) in Facebook.Settings.Concat(Kakao.Settings))
@@ -54,6 +64,7 @@ public sealed class ExternalStandIns : IAsyncDisposable
         Kakao.Reset();
         Apple.Outage = false;
         Google.Outage = false;
+        Pictures.FailuresLeft = 0;
     }
 
     public async ValueTask DisposeAsync()
@@ -62,5 +73,6 @@ public sealed class ExternalStandIns : IAsyncDisposable
         await Kakao.DisposeAsync();
         await Apple.DisposeAsync();
         await Google.DisposeAsync();
+        await Pictures.DisposeAsync();
     }
 }

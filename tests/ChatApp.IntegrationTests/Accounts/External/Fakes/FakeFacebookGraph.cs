@@ -84,8 +84,9 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
     }
 
     /// <summary>A valid user access token of our app for this person.</summary>
-    public string IssueToken(string userId, string? name = "Facebook Person", string? email = null) =>
-        Issue(new IssuedToken(userId, name, email, AppId, Expired: false));
+    /// <param name="picture">The profile picture's URL; without it the person has Facebook's silhouette (is_silhouette).</param>
+    public string IssueToken(string userId, string? name = "Facebook Person", string? email = null, Uri? picture = null) =>
+        Issue(new IssuedToken(userId, name, email, AppId, Expired: false, picture));
 
     public string IssueExpiredToken(string userId) => Issue(new IssuedToken(userId, "Expired Person", null, AppId, Expired: true));
 
@@ -201,9 +202,20 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
                 me["email"] = issued.Email;
             }
 
-            if (fields.Contains("picture"))
+            // "picture" alone is the 50 px square; field expansion "picture.width(512).height(512)" asks for a larger one.
+            if (fields.FirstOrDefault(f => f == "picture" || f.StartsWith("picture.", StringComparison.Ordinal)) is { } pictureField)
             {
-                me["picture"] = new JsonObject { ["data"] = new JsonObject { ["height"] = 50, ["is_silhouette"] = false, ["url"] = $"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid={issued.UserId}", ["width"] = 50 } };
+                var size = pictureField.Contains(".width(512)", StringComparison.Ordinal) ? 512 : 50;
+                me["picture"] = new JsonObject
+                {
+                    ["data"] = new JsonObject
+                    {
+                        ["height"] = size,
+                        ["is_silhouette"] = issued.Picture is null,
+                        ["url"] = issued.Picture?.ToString() ?? $"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid={issued.UserId}&height={size}&width={size}",
+                        ["width"] = size,
+                    },
+                };
             }
 
             await context.Response.WriteAsJsonAsync(me);
@@ -258,5 +270,5 @@ public sealed class FakeFacebookGraph : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = error });
     }
 
-    private sealed record IssuedToken(string UserId, string? Name, string? Email, string AppId, bool Expired);
+    private sealed record IssuedToken(string UserId, string? Name, string? Email, string AppId, bool Expired, Uri? Picture = null);
 }

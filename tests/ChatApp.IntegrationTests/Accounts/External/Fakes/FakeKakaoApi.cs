@@ -69,8 +69,9 @@ public sealed class FakeKakaoApi : IAsyncDisposable
 
     public long NewUserId() => Interlocked.Increment(ref _nextUserId);
 
-    public string IssueToken(long userId, string nickname = "카카오 친구", string? email = null, EmailState emailState = EmailState.Verified) =>
-        Issue(new IssuedToken(userId, nickname, email, emailState, AppId, Expired: false));
+    /// <param name="picture">The profile image's URL; without it Kakao's default image (is_default_image).</param>
+    public string IssueToken(long userId, string nickname = "카카오 친구", string? email = null, EmailState emailState = EmailState.Verified, Uri? picture = null) =>
+        Issue(new IssuedToken(userId, nickname, email, emailState, AppId, Expired: false, picture));
 
     public string IssueExpiredToken(long userId) => Issue(new IssuedToken(userId, "Expired", null, EmailState.NeedsAgreement, AppId, Expired: true));
 
@@ -156,8 +157,8 @@ public sealed class FakeKakaoApi : IAsyncDisposable
                 {
                     ["nickname"] = issued.Nickname,
                     ["thumbnail_image_url"] = "https://k.kakaocdn.net/dn/default/img_110x110.jpg",
-                    ["profile_image_url"] = "https://k.kakaocdn.net/dn/default/img_640x640.jpg",
-                    ["is_default_image"] = true,
+                    ["profile_image_url"] = issued.Picture?.ToString() ?? "https://k.kakaocdn.net/dn/default/img_640x640.jpg",
+                    ["is_default_image"] = issued.Picture is null,
                 },
                 ["has_email"] = issued.Email is not null,
                 ["email_needs_agreement"] = issued.EmailState == EmailState.NeedsAgreement,
@@ -189,5 +190,5 @@ public sealed class FakeKakaoApi : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new JsonObject { ["msg"] = message, ["code"] = code });
     }
 
-    private sealed record IssuedToken(long UserId, string Nickname, string? Email, EmailState EmailState, long AppId, bool Expired);
+    private sealed record IssuedToken(long UserId, string Nickname, string? Email, EmailState EmailState, long AppId, bool Expired, Uri? Picture = null);
 }

@@ -132,6 +132,11 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
             body["name"] = claims.Name;
         }
 
+        if (claims.Picture is not null)
+        {
+            body["picture"] = claims.Picture;
+        }
+
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = claims.Issuer,

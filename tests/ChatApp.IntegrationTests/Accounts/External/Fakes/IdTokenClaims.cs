@@ -11,4 +11,5 @@ public sealed record IdTokenClaims(
     string? Nonce = null,
     string? Email = null,
     object? EmailVerified = null,
-    string? Name = null);
+    string? Name = null,
+    string? Picture = null);

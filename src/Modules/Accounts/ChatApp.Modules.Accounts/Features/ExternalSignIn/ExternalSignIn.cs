@@ -33,7 +33,8 @@ internal sealed class ExternalSignInValidator : AbstractValidator<ExternalSignIn
 /// endpoint), exactly as a password sign-in does (a deactivated account is reactivated). Without one it makes the
 /// account (no password, the synthetic user name <c>ext:{id}</c> that no identity can collide with, even one unlinked
 /// from it later; the e-mail only when the provider vouches for it,
-/// and then confirmed) and publishes <see cref="UserRegisteredIntegrationEvent"/>; but when another account already has
+/// and then confirmed) and publishes <see cref="UserRegisteredIntegrationEvent"/> (and, when the provider has a picture
+/// on one of its allowed origins, <see cref="ProviderPictureFoundIntegrationEvent"/>: the avatar follows after the commit); but when another account already has
 /// that e-mail it refuses (409): accounts are never merged silently, the owner signs in and links the provider.
 /// </summary>
 internal sealed class ExternalSignInHandler(
@@ -44,6 +45,7 @@ internal sealed class ExternalSignInHandler(
     TimeProvider timeProvider,
     AdminCookieValidator adminCookies,
     Profiles.ProfileCache profiles,
+    ProviderPictures pictures,
     AfterCommit afterCommit) : ICommandHandler<ExternalSignInCommand, Result<ExternalSignInResult>>
 {
     private static readonly EmailAddressAttribute EmailFormat = new();
@@ -122,6 +124,11 @@ internal sealed class ExternalSignInHandler(
         }
 
         db.AddIntegrationEvent(new UserRegisteredIntegrationEvent(ids.NewId(), now, user.Id, user.DisplayName));
+        if (external.PictureUrl is { } picture && pictures.IsAllowed(external.Provider, picture))
+        {
+            db.AddIntegrationEvent(new ProviderPictureFoundIntegrationEvent(ids.NewId(), now, user.Id, external.Provider, picture));
+        }
+
         return user;
     }
 
