@@ -27,6 +27,10 @@ internal static class ChatErrors
 
     public static readonly Error Blocked = Error.Forbidden("chat.blocked", "You cannot message this person.");
 
+    /// <summary>A direct room whose other person deleted their account: its history stays readable, nothing new is stored.</summary>
+    public static readonly Error PartnerDeleted = Error.Conflict(
+        "chat.partner_deleted", "This person deleted their account: the conversation stays readable but cannot go on.");
+
     public static readonly Error RateLimited = Error.TooManyRequests(
         "chat.rate_limited", "You are sending too fast. Wait a moment and retry with the same client message id.") with { RetryAfter = TimeSpan.FromSeconds(1) };
 

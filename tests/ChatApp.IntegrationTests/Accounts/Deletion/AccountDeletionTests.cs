@@ -7,6 +7,7 @@ using ChatApp.Modules.Accounts.Domain;
 using ChatApp.Modules.Accounts.Persistence;
 using ChatApp.Modules.Chat.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -105,6 +106,45 @@ public sealed partial class AccountDeletionTests(DeletionFactory factory) : Inte
 
         await Eventually.Async(async () => await AnnsTombstonesAsync(ann.Id) == 2, TimeSpan.FromSeconds(40), "the second pass");
         Assert.All((await Chat.HistoryAsync(bob, room.Id)).Messages.Where(m => m.SenderId == ann.Id), m => Assert.True(m is { Deleted: true, Text: "" }));
+    }
+
+    [Fact]
+    public async Task The_direct_room_of_a_deleted_person_stays_readable_and_refuses_new_messages_with_a_code()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var sentBefore = await Chat.SendAsync(ann, room.Id, "are you there?", clientMessageId: "before-1");
+        await Chat.SendAsync(bob, room.Id, "bye");
+        using (var deleted = await DeleteMeAsync(bob.Tokens.AccessToken, new { password = bob.Password }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await Eventually.Async(async () => !await IsMemberAsync(room.Id, bob.Id), because: "Chat erased Bob");
+        var lastSeq = await LastSeqAsync(room.Id);
+
+        using (var rest = await Chat.PostMessageAsync(ann, room.Id, "hello?"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, rest.StatusCode);
+            Assert.Equal("chat.partner_deleted", (await Problem.ReadAsync(rest)).Code);
+        }
+
+        await using (var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken))
+        {
+            var hub = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
+                annsPhone.Connection.InvokeAsync<MessageDto>("SendMessage", room.Id, "hub-after", "hello?", (Guid?)null));
+            Assert.Contains("chat.partner_deleted", hub.Message, StringComparison.Ordinal);
+        }
+
+        // A retry of a send stored before the deletion still gets its message back; nothing new was stored.
+        using (var replay = await Chat.PostMessageAsync(ann, room.Id, "are you there?", clientMessageId: "before-1"))
+        {
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+            Assert.Equal(sentBefore.Id, (await replay.Content.ReadFromJsonAsync<MessageDto>())!.Id);
+        }
+
+        Assert.Equal(lastSeq, await LastSeqAsync(room.Id));
+        var history = await Chat.HistoryAsync(ann, room.Id);
+        Assert.Contains(history.Messages, m => m.Id == sentBefore.Id && m.Text == "are you there?");
     }
 
     [Fact]

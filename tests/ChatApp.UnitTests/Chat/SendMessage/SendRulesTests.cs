@@ -119,7 +119,17 @@ public sealed class SendRulesTests
     }
 
     [Fact]
-    public void Blocked_sends_and_replies_to_a_message_outside_the_room_are_refused_and_the_rest_accepted_in_order()
+    public void Sends_into_a_direct_room_whose_other_person_is_gone_are_found_and_group_rooms_never()
+    {
+        var annAlone = Send(Ann, Lone, "a");
+        var annToBob = Send(Ann, Pair, "b");
+        var annInGroup = Send(Ann, Lobby, "c");
+
+        Assert.Equal([annAlone], SendRules.PartnerDeleted([annAlone, annToBob, annInGroup], Rooms));
+    }
+
+    [Fact]
+    public void Sends_to_a_deleted_partner_blocked_sends_and_replies_outside_the_room_are_refused_and_the_rest_accepted_in_order()
     {
         Guid inLobby = Guid.NewGuid(), inPair = Guid.NewGuid();
         var reply = Send(Ann, Lobby, "a", replyTo: inLobby);
@@ -128,11 +138,14 @@ public sealed class SendRulesTests
         var plain = Send(Bob, Lobby, "d");
         var blocked = Send(Ann, Pair, "e");
 
+        var alone = Send(Ann, Lone, "f");
         var accepted = SendRules.Accept(
-            [reply, replyElsewhere, replyToNothing, plain, blocked], new HashSet<PendingSend> { blocked }, new Dictionary<Guid, Guid> { [inLobby] = Lobby, [inPair] = Pair });
+            [reply, replyElsewhere, replyToNothing, plain, blocked, alone], new HashSet<PendingSend> { alone }, new HashSet<PendingSend> { blocked },
+            new Dictionary<Guid, Guid> { [inLobby] = Lobby, [inPair] = Pair });
 
         Assert.Equal([reply, plain], accepted);
         Assert.Equal(ChatErrors.Blocked, Answer(blocked)?.Error);
+        Assert.Equal(ChatErrors.PartnerDeleted, Answer(alone)?.Error);
         Assert.All([replyElsewhere, replyToNothing], refused =>
         {
             var error = Answer(refused)?.Error;

@@ -26,7 +26,7 @@ internal sealed class SendAdmission(SendRules rules)
 
         var blocked = await BlockedAsync(db, SendRules.DirectSends(candidates, rooms), cancellationToken);
         var replyRooms = await ReplyRoomsAsync(db, candidates, cancellationToken);
-        return (rooms, SendRules.Accept(candidates, blocked, replyRooms));
+        return (rooms, SendRules.Accept(candidates, SendRules.PartnerDeleted(candidates, rooms), blocked, replyRooms));
     }
 
     /// <summary>The messages already stored for these sends, by (sender, client message id).</summary>

@@ -81,6 +81,15 @@ internal sealed class SendRules(SendRateLimiter rateLimiter)
             ? new SendMessageResult(MessageResponse.From(original, attachments), Created: false)
             : ChatErrors.ClientMessageIdReused;
 
+    /// <summary>
+    /// The sends into direct rooms whose other person is gone. Nobody leaves a direct room except by deleting the
+    /// account (<c>chat.not_a_group</c> otherwise), so a direct room with the sender alone has a deleted partner.
+    /// </summary>
+    public static HashSet<PendingSend> PartnerDeleted(IEnumerable<PendingSend> sends, IReadOnlyDictionary<Guid, RoomInfo> rooms) =>
+        sends
+            .Where(p => rooms[p.Command.RoomId] is { Kind: RoomKind.Direct } room && !room.Members.Any(u => u != p.Command.UserId))
+            .ToHashSet();
+
     /// <summary>The sends into direct rooms, each with the room's other person (none when they left: not checked).</summary>
     public static List<(PendingSend Send, Guid Partner)> DirectSends(IEnumerable<PendingSend> sends, IReadOnlyDictionary<Guid, RoomInfo> rooms) =>
         sends
@@ -97,16 +106,23 @@ internal sealed class SendRules(SendRateLimiter rateLimiter)
             .ToHashSet();
 
     /// <summary>
-    /// Blocks and reply targets. Answers blocked sends and replies to a message that is not in the send's room (or
-    /// does not exist); returns the sends to store, in batch order.
+    /// Deleted partners, blocks and reply targets. Answers sends into a direct room whose other person deleted the
+    /// account, blocked sends and replies to a message that is not in the send's room (or does not exist); returns the
+    /// sends to store, in batch order. (A replay of a send stored before the deletion was answered earlier, with its
+    /// message.)
     /// </summary>
     /// <param name="replyRooms">The room of each message replied to that exists.</param>
-    public static List<PendingSend> Accept(IEnumerable<PendingSend> candidates, IReadOnlySet<PendingSend> blocked, IReadOnlyDictionary<Guid, Guid> replyRooms)
+    public static List<PendingSend> Accept(
+        IEnumerable<PendingSend> candidates, IReadOnlySet<PendingSend> partnerDeleted, IReadOnlySet<PendingSend> blocked, IReadOnlyDictionary<Guid, Guid> replyRooms)
     {
         var accepted = new List<PendingSend>();
         foreach (var pending in candidates)
         {
-            if (blocked.Contains(pending))
+            if (partnerDeleted.Contains(pending))
+            {
+                pending.Complete(ChatErrors.PartnerDeleted);
+            }
+            else if (blocked.Contains(pending))
             {
                 pending.Complete(ChatErrors.Blocked);
             }
