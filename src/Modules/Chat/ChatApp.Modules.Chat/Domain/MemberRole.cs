@@ -4,4 +4,5 @@ internal enum MemberRole
 {
     Member = 0,
     Owner = 1,
+    Admin = 2,
 }

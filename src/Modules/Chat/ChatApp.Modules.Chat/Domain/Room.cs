@@ -7,6 +7,7 @@ namespace ChatApp.Modules.Chat.Domain;
 internal sealed class Room
 {
     public const int NameMaxLength = 100;
+    public const int TopicMaxLength = 250;
 
     public Guid Id { get; set; }
 
@@ -16,6 +17,12 @@ internal sealed class Room
     public string? Name { get; set; }
 
     public Guid? OwnerId { get; set; }
+
+    /// <summary>Group rooms only: a line under the name, set by the owner or an admin.</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>Group rooms only: the room's picture, an avatar image in Media uploaded by whoever set it.</summary>
+    public Guid? AvatarMediaId { get; set; }
 
     /// <summary>Direct rooms only: "smallerId:largerId", unique, so a pair has exactly one direct room.</summary>
     public string? DirectKey { get; set; }

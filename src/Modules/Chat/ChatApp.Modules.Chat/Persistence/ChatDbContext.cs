@@ -21,6 +21,8 @@ internal sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : D
 
     public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
 
+    public DbSet<Invite> Invites => Set<Invite>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -10,5 +10,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Bio).HasMaxLength(User.BioMaxLength);
         // Identity indexes NormalizedEmail without uniqueness; e-mail is the sign-in name here, so it must be unique.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        builder.Property(u => u.Handle).HasMaxLength(User.HandleMaxLength);
+        builder.Property(u => u.NormalizedHandle).HasMaxLength(User.HandleMaxLength);
+        builder.HasIndex(u => u.NormalizedHandle).IsUnique();
+        builder.Property(u => u.Discoverable).HasDefaultValue(true);
+        builder.Property(u => u.NameSearchKey).HasMaxLength(User.NameSearchKeyMaxLength);
     }
 }

@@ -258,6 +258,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.Property<Guid?>("AvatarMediaId")
                         .HasColumnType("char(36)");
 
+                    b.Property<DateTime?>("BannedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Bio")
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)");
@@ -272,6 +275,11 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<bool>("Discoverable")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("tinyint(1)")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -284,15 +292,33 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<string>("Handle")
+                        .HasMaxLength(30)
+                        .HasColumnType("varchar(30)");
+
+                    b.Property<DateTime?>("HandleChangedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime?>("HiddenForReviewAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("tinyint(1)");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("NameSearchKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("varchar(1024)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("varchar(256)");
+
+                    b.Property<string>("NormalizedHandle")
+                        .HasMaxLength(30)
+                        .HasColumnType("varchar(30)");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
@@ -310,6 +336,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("longtext");
 
+                    b.Property<DateTime?>("SuspendedUntil")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("tinyint(1)");
 
@@ -322,6 +351,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedHandle")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()

@@ -92,6 +92,49 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.ToTable("blocks", "chat");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.Invite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("RoomId");
+
+                    b.ToTable("invites", "chat");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Chat.Domain.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -198,6 +241,9 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("char(36)");
 
+                    b.Property<Guid?>("AvatarMediaId")
+                        .HasColumnType("char(36)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)");
 
@@ -223,6 +269,10 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("char(36)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(250)
+                        .HasColumnType("varchar(250)");
 
                     b.HasKey("Id");
 
