@@ -33,6 +33,10 @@ public sealed class PictureOriginTests
     [InlineData("https://cdn.example/path")]
     [InlineData("https://a.*.example")]
     [InlineData("https://user@cdn.example")]
+    [InlineData("https://*.com")] // a wildcard needs two labels under it
+    [InlineData("https://*.kr:443")]
+    [InlineData("https://cdn.example?x=1")]
+    [InlineData("https://cdn.example#top")]
     public void Anything_but_scheme_host_and_port_is_refused(string? origin) =>
         Assert.False(PictureOrigin.TryParse(origin, out _));
 
@@ -45,13 +49,15 @@ public sealed class PictureOriginTests
         Assert.Empty(options.PictureOriginsOf(ExternalProviders.Apple));
 
         options.Google.PictureOrigins = [];
-        Assert.Empty(options.PictureOriginsOf(ExternalProviders.Google)); // empty means never
+        Assert.Empty(options.PictureOriginsOf(ExternalProviders.Google)); // an empty list set in code; configuration binds [] as unset
 
         options.Kakao.PictureOrigins = ["https://*.kakaocdn.net", "kakaocdn.net"];
         options.PictureTimeout = TimeSpan.Zero;
+        options.PictureAttempts = 0;
         var result = new ExternalSignInOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.Contains("'kakaocdn.net'", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("PictureTimeout", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("PictureAttempts", StringComparison.Ordinal));
     }
 }

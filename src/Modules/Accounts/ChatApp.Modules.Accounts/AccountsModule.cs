@@ -106,6 +106,7 @@ public static class AccountsModule
         services.AddOptions<AccountsMaintenanceOptions>().BindConfiguration(AccountsMaintenanceOptions.SectionName);
         services.AddScoped<IModuleInitializer, AccountsJobsScheduler>();
         services.AddScoped<PurgeExpiredSessionsJob>();
+        services.AddScoped<Features.ImportProviderPicture.ImportProviderPictureJob>();
         services.AddAccountDeletion();
         services.AddAccountEmail();
 

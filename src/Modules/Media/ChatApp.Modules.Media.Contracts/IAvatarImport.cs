@@ -12,4 +12,10 @@ public interface IAvatarImport
     /// avatar is released after <c>Media:UnusedRetention</c>.
     /// </summary>
     Task<Result<Guid>> ImportAvatarAsync(Guid ownerId, byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes an imported image nobody adopted (objects and rows, at once), when it is still <paramref name="ownerId"/>'s
+    /// and unused; otherwise does nothing. For an import that lost to the user's own choice or to the account's deletion.
+    /// </summary>
+    Task DiscardAsync(Guid ownerId, Guid mediaId, CancellationToken cancellationToken);
 }

@@ -4,7 +4,12 @@ using System.Text;
 using System.Text.Json;
 using ChatApp.IntegrationTests.Accounts.External.Fakes;
 using ChatApp.IntegrationTests.Infrastructure;
+using ChatApp.Modules.Accounts.Features.ImportProviderPicture;
+using ChatApp.Modules.Accounts.Profiles;
+using ChatApp.Modules.Media.Contracts;
 using ChatApp.Modules.Media.Persistence;
+using Hangfire;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
@@ -12,9 +17,9 @@ using SkiaSharp;
 namespace ChatApp.IntegrationTests.Accounts.External;
 
 /// <summary>
-/// The provider's profile picture becomes the avatar of an account a provider sign-in created: fetched after the commit
-/// from the picture CDN stand-in (the only allowed origin), processed by Media like an upload; anything else is never
-/// fetched or never adopted.
+/// The provider's profile picture becomes the avatar of an account a provider sign-in created: fetched by a background
+/// job from the picture CDN stand-in (the only allowed origin), processed by Media like an upload; anything else is
+/// never fetched or never adopted, and a lost import is deleted.
 /// </summary>
 public sealed class ProviderPictureTests(ExternalSignInFactory factory) : IntegrationTest<ExternalSignInFactory>(factory)
 {
@@ -47,18 +52,19 @@ public sealed class ProviderPictureTests(ExternalSignInFactory factory) : Integr
             AssertNear(SKColors.Yellow, bitmap.GetPixel(448, 448));
         }
 
-        Assert.Equal([$"/r/{Path.GetFileName(picture.AbsolutePath)}{picture.Query}", $"/p/{Path.GetFileName(picture.AbsolutePath)}{picture.Query}"],
-            Cdn.Requests.All.Where(path => path.Contains(Path.GetFileName(picture.AbsolutePath), StringComparison.Ordinal)).ToList());
+        var name = Path.GetFileName(picture.AbsolutePath);
+        Assert.Equal([$"/r/{name}{picture.Query}", $"/p/{name}{picture.Query}"], Cdn.Requests.All.Where(path => path.Contains(name, StringComparison.Ordinal)).ToList());
 
         // Signing in again to the existing account imports nothing.
         var userId = ExternalSignInTests.UserIdOf(tokens);
         await External.SignInAsync("facebook", Providers.Facebook.IssueToken("30001", "Minji Park", picture: Cdn.Publish(TestImages.Solid(300, 300, SKColors.Blue))));
         await Eventually.Async(async () => await External.PictureEventsAsync(userId) is [true], because: "the one picture event is handled");
         Assert.Equal(1, await ImageCountAsync(userId));
+        Assert.Single(PictureJobs(userId));
     }
 
     [Fact]
-    public async Task Kakao_and_Google_pictures_become_avatars_too()
+    public async Task Kakao_with_https_image_urls_and_Google_pictures_become_avatars_too()
     {
         var kakaoPicture = Cdn.Publish(TestImages.Solid(640, 640, SKColors.Lime));
         var kakao = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId(), picture: kakaoPicture), expected: HttpStatusCode.Created);
@@ -70,69 +76,134 @@ public sealed class ProviderPictureTests(ExternalSignInFactory factory) : Integr
 
         await AvatarEventuallyAsync(kakao.AccessToken);
         await AvatarEventuallyAsync(hana.AccessToken);
+        Assert.All(Providers.Kakao.UserCallsSecure.All, Assert.True); // asked for https image URLs (secure_resource=true)
     }
 
     [Fact]
-    public async Task Pictures_on_other_hosts_or_unusable_ones_leave_the_account_without_an_avatar()
+    public async Task Pictures_on_other_hosts_or_unusable_ones_leave_the_account_without_an_avatar_or_an_image()
     {
-        var elsewhere = new Uri($"http://localhost:{Cdn.BaseAddress.Port}/p/{Guid.NewGuid():N}.jpg"); // same server, not an allowed origin
-        var away = Cdn.Publish(TestImages.Solid(300, 300, SKColors.Red), route: "away");
-        var loop = new Uri(Cdn.BaseAddress, "/loop/0");
-        var notAnImage = Cdn.Publish(Encoding.UTF8.GetBytes("<html><body>Sorry, this content isn't available right now</body></html>"));
-        var tooLarge = Cdn.Publish(new byte[(5 * 1024 * 1024) + 1]);
-
-        var silhouette = ExternalSignInTests.UserIdOf(await External.SignInAsync("facebook", Providers.Facebook.IssueToken("30101"), expected: HttpStatusCode.Created));
-        var users = new Dictionary<string, Guid> { ["silhouette"] = silhouette };
-        foreach (var (name, url, subject) in new[] { ("elsewhere", elsewhere, "30102"), ("away", away, "30103"), ("loop", loop, "30104"), ("notAnImage", notAnImage, "30105"), ("tooLarge", tooLarge, "30106") })
+        var large = LargeJpeg();
+        Assert.True(large.Length > ExternalStandIns.PictureMaxBytes);
+        var pictures = new Dictionary<string, Uri>
         {
-            var tokens = await External.SignInAsync("facebook", Providers.Facebook.IssueToken(subject, picture: url), expected: HttpStatusCode.Created);
+            ["elsewhere"] = new($"http://localhost:{Cdn.BaseAddress.Port}/p/{Guid.NewGuid():N}.jpg"), // same server, not an allowed origin
+            ["away"] = Cdn.Publish(TestImages.Solid(300, 300, SKColors.Red), route: "away"),
+            ["loop"] = new(Cdn.BaseAddress, "/loop/0"),
+            ["notAnImage"] = Cdn.Publish(Encoding.UTF8.GetBytes("<html><body>Sorry, this content isn't available right now</body></html>")),
+            ["tooLargeChunked"] = Cdn.Publish(large),
+            ["tooLargeSized"] = Cdn.Publish(large, route: "sized"),
+        };
+
+        var users = new Dictionary<string, Guid>
+        {
+            ["silhouette"] = ExternalSignInTests.UserIdOf(await External.SignInAsync("facebook", Providers.Facebook.IssueToken("30101"), expected: HttpStatusCode.Created)),
+        };
+        var subject = 30102;
+        foreach (var (name, url) in pictures)
+        {
+            var tokens = await External.SignInAsync("facebook", Providers.Facebook.IssueToken((subject++).ToString(System.Globalization.CultureInfo.InvariantCulture), picture: url), expected: HttpStatusCode.Created);
             users[name] = ExternalSignInTests.UserIdOf(tokens);
         }
 
         // No event at all where the provider gave no picture or one on a host that is not the provider's.
         Assert.Empty(await External.PictureEventsAsync(users["silhouette"]));
         Assert.Empty(await External.PictureEventsAsync(users["elsewhere"]));
-        foreach (var name in new[] { "away", "loop", "notAnImage", "tooLarge" })
+        foreach (var name in new[] { "away", "loop", "notAnImage", "tooLargeChunked", "tooLargeSized" })
         {
-            await Eventually.Async(async () => await External.PictureEventsAsync(users[name]) is [true], because: name + "'s picture event is handled");
+            await Eventually.Async(() => Task.FromResult(PictureJobsDone(users[name])), because: name + "'s picture job has run");
+            Assert.Equal(["Succeeded"], PictureJobs(users[name]).Select(j => j.State)); // refusals are not retried
         }
 
         foreach (var (name, id) in users)
         {
             Assert.True((await External.UserAsync(id)).AvatarMediaId is null, name);
+            Assert.True(await ImageCountAsync(id) == 0, name);
         }
 
-        Assert.Equal(0, Cdn.RequestsFor(elsewhere));
-        Assert.Equal(1, Cdn.RequestsFor(away)); // the redirect to another host is not followed
-        Assert.Equal(4, Cdn.Requests.All.Count(path => path.StartsWith("/loop/", StringComparison.Ordinal))); // the picture and 3 redirects
-        Assert.Equal(0, await ImageCountAsync(users["notAnImage"]));
-        Assert.Equal(0, await ImageCountAsync(users["tooLarge"]));
+        Assert.Equal(0, Cdn.RequestsFor(pictures["elsewhere"]));
+        Assert.Equal(1, Cdn.RequestsFor(pictures["away"])); // the redirect to another host is not followed
+        Assert.Equal(4, Cdn.Requests.All.Count(path => path.StartsWith("/loop/", StringComparison.Ordinal))); // the first and 3 redirects
     }
 
     [Fact]
-    public async Task A_passing_CDN_failure_is_tried_again_and_an_avatar_chosen_meanwhile_is_kept()
+    public async Task Passing_failures_are_tried_again_a_bounded_number_of_times()
     {
         Cdn.FailuresLeft = 2;
         var flaky = Cdn.Publish(TestImages.Solid(400, 400, SKColors.Red), route: "flaky");
-        var tokens = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId(), picture: flaky), expected: HttpStatusCode.Created);
-        await AvatarEventuallyAsync(tokens.AccessToken);
+        var stalled = Cdn.Publish(TestImages.Quadrants(600, 600, SKEncodedImageFormat.Jpeg), route: "stall");
+
+        var recovered = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId(), picture: flaky), expected: HttpStatusCode.Created);
+        var neverArrives = ExternalSignInTests.UserIdOf(await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId(), picture: stalled), expected: HttpStatusCode.Created));
+
+        await AvatarEventuallyAsync(recovered.AccessToken);
         Assert.Equal(3, Cdn.RequestsFor(flaky)); // two 503s, then the picture
 
-        // The user picks an avatar while the CDN still fails: the next try stops there, the user's choice stays.
-        Cdn.FailuresLeft = 2;
-        var later = Cdn.Publish(TestImages.Solid(400, 400, SKColors.Lime), route: "flaky");
-        var other = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId(), picture: later), expected: HttpStatusCode.Created);
-        var otherId = ExternalSignInTests.UserIdOf(other);
-        var own = await Media.UploadAsync(new TestUser(otherId, "", "", other), TestImages.Solid(300, 300, SKColors.Blue), "avatar");
-        using (var set = await Api.As(other.AccessToken).PutAsJsonAsync("/api/v1/accounts/me/avatar", new { mediaId = own.Id }))
+        // A body that stops half-way times out each time (PictureTimeout 2 s here): 4 attempts in all, then no avatar.
+        await Eventually.Async(() => Task.FromResult(PictureJobsDone(neverArrives)), TimeSpan.FromSeconds(60), "the stalled picture's attempts end");
+        Assert.Equal(4, Cdn.RequestsFor(stalled));
+        Assert.Equal(4, PictureJobs(neverArrives).Count);
+        Assert.Null((await External.UserAsync(neverArrives)).AvatarMediaId);
+    }
+
+    [Fact]
+    public async Task An_avatar_the_user_chose_first_wins_and_a_lost_import_is_deleted()
+    {
+        var tokens = await External.SignInAsync("kakao", Providers.Kakao.IssueToken(Providers.Kakao.NewUserId()), expected: HttpStatusCode.Created);
+        var userId = ExternalSignInTests.UserIdOf(tokens);
+        var own = await Media.UploadAsync(new TestUser(userId, "", "", tokens), TestImages.Solid(300, 300, SKColors.Blue), "avatar");
+        using (var set = await Api.As(tokens.AccessToken).PutAsJsonAsync("/api/v1/accounts/me/avatar", new { mediaId = own.Id }))
         {
             Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         }
 
-        Assert.True(Cdn.RequestsFor(later) < 3, "the picture was fetched before the user chose an avatar: the outbox retried sooner than its back-off");
-        await Eventually.Async(async () => await External.PictureEventsAsync(otherId) is [true], because: "the picture event is handled");
-        Assert.InRange(Cdn.RequestsFor(later), 1, 2); // once the user has an avatar the picture is not even fetched
-        Assert.Equal(own.Id, (await External.UserAsync(otherId)).AvatarMediaId);
+        // A job that starts after the choice does not even fetch.
+        var picture = Cdn.Publish(TestImages.Solid(300, 300, SKColors.Red));
+        using (var scope = Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ImportProviderPictureJob>().RunAsync(userId, "kakao", picture.AbsoluteUri, 1, CancellationToken.None);
+        }
+
+        Assert.Equal(0, Cdn.RequestsFor(picture));
+
+        // An import that was fetched before the choice and adopted after it loses; so does one for a deleted account.
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var import = scope.ServiceProvider.GetRequiredService<IAvatarImport>();
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var late = (await import.ImportAvatarAsync(userId, TestImages.Solid(200, 200, SKColors.Red), CancellationToken.None)).Value;
+            Assert.Equal(AvatarAdoption.AvatarAlreadySet, await sender.Send(new AdoptProviderPictureCommand(userId, late)));
+            var gone = Guid.NewGuid();
+            var orphan = (await import.ImportAvatarAsync(gone, TestImages.Solid(200, 200, SKColors.Red), CancellationToken.None)).Value;
+            Assert.Equal(AvatarAdoption.UserGone, await sender.Send(new AdoptProviderPictureCommand(gone, orphan)));
+
+            await import.DiscardAsync(userId, late, CancellationToken.None);
+            await import.DiscardAsync(gone, orphan, CancellationToken.None);
+            await import.DiscardAsync(Guid.NewGuid(), own.Id, CancellationToken.None); // not the owner: nothing happens
+        }
+
+        Assert.Equal(own.Id, (await External.UserAsync(userId)).AvatarMediaId);
+        Assert.Equal(1, await ImageCountAsync(userId)); // the user's own upload only
+        using (var kept = await Media.FetchAsync(own.Variant("avatar-512").Url))
+        {
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        }
+    }
+
+    /// <summary>An 800x800 JPEG of noise: a real image larger than <see cref="ExternalStandIns.PictureMaxBytes"/>.</summary>
+    private static byte[] LargeJpeg()
+    {
+        using var bitmap = new SKBitmap(800, 800);
+        var random = new Random(19);
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            }
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95);
+        return data.ToArray();
     }
 
     private async Task<JsonElement> AvatarEventuallyAsync(string accessToken)
@@ -146,6 +217,26 @@ public sealed class ProviderPictureTests(ExternalSignInFactory factory) : Integr
             return avatar.ValueKind == JsonValueKind.Object;
         }, because: "the provider picture becomes the avatar");
         return avatar;
+    }
+
+    /// <summary>True once the user's picture jobs have all run: at least one, none waiting or running.</summary>
+    private bool PictureJobsDone(Guid userId)
+    {
+        var jobs = PictureJobs(userId);
+        return jobs.Count > 0 && jobs.All(j => j.State is "Succeeded" or "Failed");
+    }
+
+    private List<(string Id, string State)> PictureJobs(Guid userId)
+    {
+        var monitoring = Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        bool Mine(Hangfire.Common.Job? job) => job?.Type == typeof(ImportProviderPictureJob) && job.Args.Count > 0 && job.Args[0] is Guid id && id == userId;
+        var jobs = new List<(string, string)>();
+        jobs.AddRange(monitoring.ScheduledJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Scheduled")));
+        jobs.AddRange(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, 1000)).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Enqueued")));
+        jobs.AddRange(monitoring.ProcessingJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Processing")));
+        jobs.AddRange(monitoring.SucceededJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Succeeded")));
+        jobs.AddRange(monitoring.FailedJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Failed")));
+        return jobs.DistinctBy(j => j.Item1).ToList();
     }
 
     private async Task<int> ImageCountAsync(Guid ownerId)

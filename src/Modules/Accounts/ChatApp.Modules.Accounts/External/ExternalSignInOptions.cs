@@ -67,11 +67,14 @@ internal sealed class ExternalSignInOptions
     /// <summary>The largest provider profile picture fetched; a larger one is not imported (Media's upload limit applies too).</summary>
     public long PictureMaxBytes { get; set; } = 5 * 1024 * 1024;
 
-    /// <summary>
-    /// How long after the sign-in a picture that could not be fetched for a passing reason (timeout, 5xx, 429) is tried
-    /// again (with the outbox's back-off); afterwards the account keeps no avatar and the failure is logged.
-    /// </summary>
-    public TimeSpan PictureRetryWindow { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>False: provider pictures are never fetched (new accounts start without an avatar).</summary>
+    public bool ImportProviderPictures { get; set; } = true;
+
+    /// <summary>How many times in all a picture that failed for a passing reason (timeout, 429, 5xx) is tried.</summary>
+    public int PictureAttempts { get; set; } = 4;
+
+    /// <summary>The wait before the second try of a picture; each later try waits twice as long as the one before.</summary>
+    public TimeSpan PictureRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The configured picture origins of <paramref name="provider"/>, or its defaults.</summary>
     public IReadOnlyList<string> PictureOriginsOf(string provider) =>

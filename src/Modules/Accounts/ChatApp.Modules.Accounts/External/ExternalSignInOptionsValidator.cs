@@ -23,9 +23,14 @@ internal sealed class ExternalSignInOptionsValidator : IValidateOptions<External
             failures.Add("Accounts:External:PictureMaxBytes must be positive.");
         }
 
-        if (options.PictureRetryWindow < TimeSpan.Zero)
+        if (options.PictureAttempts < 1)
         {
-            failures.Add("Accounts:External:PictureRetryWindow must not be negative.");
+            failures.Add("Accounts:External:PictureAttempts must be at least 1.");
+        }
+
+        if (options.PictureRetryDelay <= TimeSpan.Zero)
+        {
+            failures.Add("Accounts:External:PictureRetryDelay must be positive.");
         }
 
         foreach (var provider in ExternalProviders.All)

@@ -9,7 +9,8 @@ internal sealed class KakaoOptions
 
     /// <summary>
     /// Where this provider's profile pictures may be fetched from (<see cref="PictureOrigin"/> syntax); unset means the
-    /// provider's own CDNs (<see cref="ExternalSignInOptions.DefaultPictureOrigins"/>), empty means never.
+    /// provider's own CDNs (<see cref="ExternalSignInOptions.DefaultPictureOrigins"/>). (An empty list in configuration
+    /// binds as unset; <see cref="ExternalSignInOptions.ImportProviderPictures"/> turns imports off.)
     /// </summary>
     public List<string>? PictureOrigins { get; set; }
 

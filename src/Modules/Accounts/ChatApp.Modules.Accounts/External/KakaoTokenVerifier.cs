@@ -40,7 +40,8 @@ internal sealed partial class KakaoTokenVerifier(IHttpClientFactory httpClients,
             return ExternalSignInErrors.TokenInvalid;
         }
 
-        var me = await ProviderCall.GetJsonAsync(client, Request(new Uri(kakao.ApiBaseUrl, "v2/user/me"), token), cancellationToken);
+        // secure_resource=true: image URLs in https (Kakao answers http ones without it, which no picture origin allows).
+        var me = await ProviderCall.GetJsonAsync(client, Request(new Uri(kakao.ApiBaseUrl, "v2/user/me?secure_resource=true"), token), cancellationToken);
         if (Fault(me, "user/me") is { } meError)
         {
             return meError;

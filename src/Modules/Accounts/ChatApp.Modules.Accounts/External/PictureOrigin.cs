@@ -30,8 +30,10 @@ internal sealed record PictureOrigin(string Scheme, string Host, bool AnySubdoma
             authority = authority[2..];
         }
 
-        // The rest must be a plain host with an optional port: what Uri makes of it, nothing more.
-        if (authority.Length == 0 || authority.Contains('/') || authority.Contains('@') || authority.Contains('*')
+        // The rest must be a plain host with an optional port: what Uri makes of it, nothing more; a wildcard needs a
+        // domain of at least two labels under it (*.fbcdn.net, never *.com).
+        if (authority.Length == 0 || authority.IndexOfAny(['/', '@', '*', '?', '#', '\\']) >= 0
+            || (anySubdomain && !authority.Split(':')[0].Trim('.').Contains('.'))
             || !Uri.TryCreate($"{scheme}://{authority}/", UriKind.Absolute, out var uri) || uri.Authority.Length == 0)
         {
             return false;

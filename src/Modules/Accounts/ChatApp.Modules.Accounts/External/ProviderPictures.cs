@@ -67,6 +67,11 @@ internal sealed class ProviderPictures(IHttpClientFactory clients, IOptions<Exte
         {
             return PictureFetch.Unavailable(ex.HttpRequestError.ToString());
         }
+        catch (IOException ex)
+        {
+            // The connection dropped while the body was arriving (HttpIOException).
+            return PictureFetch.Unavailable(ex.GetType().Name);
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return PictureFetch.Unavailable($"no answer within {_options.PictureTimeout}");

@@ -19,6 +19,33 @@ internal sealed class AvatarChanges(AccountsDbContext db, IIdGenerator ids, Time
             return AccountErrors.UserNotFound;
         }
 
+        Change(user, mediaId);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Makes <paramref name="mediaId"/> the avatar only when the user has none, judged on the row this transaction
+    /// loads and will save (its concurrency stamp makes a choice committed meanwhile win: the unit of work runs again).
+    /// </summary>
+    public async Task<AvatarAdoption> AdoptIfNoneAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return AvatarAdoption.UserGone;
+        }
+
+        if (user.AvatarMediaId is not null)
+        {
+            return AvatarAdoption.AvatarAlreadySet;
+        }
+
+        Change(user, mediaId);
+        return AvatarAdoption.Adopted;
+    }
+
+    private void Change(User user, Guid? mediaId)
+    {
         if (user.AvatarMediaId != mediaId)
         {
             var previous = user.AvatarMediaId;
@@ -27,7 +54,5 @@ internal sealed class AvatarChanges(AccountsDbContext db, IIdGenerator ids, Time
             db.AddIntegrationEvent(new UserAvatarChangedIntegrationEvent(ids.NewId(), timeProvider.GetUtcNowForStorage(), user.Id, mediaId, previous));
             profiles.ForgetAfterCommit(afterCommit, user.Id);
         }
-
-        return Result.Success();
     }
 }

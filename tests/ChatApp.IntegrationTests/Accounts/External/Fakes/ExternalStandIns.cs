@@ -7,6 +7,9 @@ public sealed class ExternalStandIns : IAsyncDisposable
     public const string AppleServicesId = "com.chatapp.web";
     public const string GoogleClientId = "1234567890-web.apps.googleusercontent.com";
 
+    /// <summary>The largest provider picture the host fetches here (small, so a real JPEG can exceed it).</summary>
+    public const int PictureMaxBytes = 256 * 1024;
+
     public FakeFacebookGraph Facebook { get; private set; } = null!;
 
     public FakeKakaoApi Kakao { get; private set; } = null!;
@@ -39,7 +42,9 @@ public sealed class ExternalStandIns : IAsyncDisposable
             ["Accounts:External:Apple:JwksUrl"] = Apple.JwksUrl.ToString(),
             ["Accounts:External:Google:ClientIds:0"] = GoogleClientId,
             ["Accounts:External:Google:JwksUrl"] = Google.JwksUrl.ToString(),
-            ["Accounts:External:PictureTimeout"] = "00:00:03",
+            ["Accounts:External:PictureTimeout"] = "00:00:02",
+            ["Accounts:External:PictureRetryDelay"] = "00:00:00.200",
+            ["Accounts:External:PictureMaxBytes"] = PictureMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var provider in new[] { "Facebook", "Kakao", "Apple", "Google" })
         {

@@ -54,6 +54,12 @@ public sealed class FakeKakaoApi : IAsyncDisposable
     /// <summary>True: <c>/v2/user/me</c> answers with another user's id than <c>access_token_info</c> (a correct client refuses).</summary>
     public bool MeIsAnotherUser { get; set; }
 
+    /// <summary>
+    /// <c>/v2/user/me</c> calls so far, by whether they asked for https image URLs (<c>secure_resource=true</c>); without
+    /// it Kakao answers <c>http://</c> image URLs, as this stand-in does too.
+    /// </summary>
+    public StandInRecord<bool> UserCallsSecure { get; } = new();
+
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Accounts:External:Kakao:AppId"] = AppId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -150,14 +156,17 @@ public sealed class FakeKakaoApi : IAsyncDisposable
         }
         else if (context.Request.Path == "/v2/user/me")
         {
+            var secure = context.Request.Query["secure_resource"] == "true";
+            UserCallsSecure.Add(secure);
+            string Image(string url) => secure ? url : url.Replace("https://", "http://", StringComparison.Ordinal);
             var account = new JsonObject
             {
                 ["profile_nickname_needs_agreement"] = false,
                 ["profile"] = new JsonObject
                 {
                     ["nickname"] = issued.Nickname,
-                    ["thumbnail_image_url"] = "https://k.kakaocdn.net/dn/default/img_110x110.jpg",
-                    ["profile_image_url"] = issued.Picture?.ToString() ?? "https://k.kakaocdn.net/dn/default/img_640x640.jpg",
+                    ["thumbnail_image_url"] = Image("https://k.kakaocdn.net/dn/default/img_110x110.jpg"),
+                    ["profile_image_url"] = Image(issued.Picture?.ToString() ?? "https://k.kakaocdn.net/dn/default/img_640x640.jpg"),
                     ["is_default_image"] = issued.Picture is null,
                 },
                 ["has_email"] = issued.Email is not null,

@@ -9,8 +9,9 @@ namespace ChatApp.IntegrationTests.Accounts.External.Fakes;
 /// A stand-in for the providers' picture CDNs on loopback (fbcdn.net, kakaocdn.net, googleusercontent.com):
 /// <c>/p/{name}</c> serves a published picture; <c>/r/{name}</c> redirects there (as Facebook's lookaside URLs do);
 /// <c>/away/{name}</c> redirects to the same picture under another host name (<c>localhost</c>, not an allowed origin);
-/// <c>/loop/{n}</c> redirects forever; <c>/flaky/{name}</c> answers 503 until <see cref="FailuresLeft"/> runs out.
-/// Every request is recorded.
+/// <c>/loop/{n}</c> redirects forever; <c>/flaky/{name}</c> answers 503 until <see cref="FailuresLeft"/> runs out;
+/// <c>/sized/{name}</c> sends a Content-Length (<c>/p/</c> is chunked); <c>/stall/{name}</c> sends half the picture and
+/// then nothing. Every request is recorded.
 /// </summary>
 public sealed class FakePictureCdn : IAsyncDisposable
 {
@@ -88,6 +89,18 @@ public sealed class FakePictureCdn : IAsyncDisposable
                 return;
             case "flaky" when Interlocked.Decrement(ref _failuresLeft) >= 0:
                 context.Response.StatusCode = 503;
+                return;
+            case "sized" when _pictures.TryGetValue(name, out var sized):
+                context.Response.ContentType = "image/jpeg";
+                context.Response.ContentLength = sized.Length;
+                await context.Response.Body.WriteAsync(sized);
+                return;
+            case "stall" when _pictures.TryGetValue(name, out var stalled):
+                context.Response.ContentType = "image/jpeg";
+                context.Response.ContentLength = stalled.Length;
+                await context.Response.Body.WriteAsync(stalled.AsMemory(0, stalled.Length / 2));
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;
             case "p" or "flaky" when _pictures.TryGetValue(name, out var content):
                 context.Response.ContentType = "image/jpeg";
