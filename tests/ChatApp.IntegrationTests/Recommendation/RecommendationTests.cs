@@ -335,16 +335,5 @@ public sealed class RecommendationTests(ChatAppFactory factory) : IntegrationTes
 
     private int SucceededRecomputeJobs(Guid userId) => Jobs(userId).Count(j => j.State == "Succeeded");
 
-    private List<(string Id, string State)> Jobs(Guid userId)
-    {
-        var monitoring = Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        bool Mine(Hangfire.Common.Job? job) => job?.Type == typeof(RecomputeScoreJob) && job.Args.Count > 0 && job.Args[0] is Guid id && id == userId;
-        var jobs = new List<(string, string)>();
-        jobs.AddRange(monitoring.ScheduledJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Scheduled")));
-        jobs.AddRange(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, 1000)).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Enqueued")));
-        jobs.AddRange(monitoring.ProcessingJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Processing")));
-        jobs.AddRange(monitoring.SucceededJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Succeeded")));
-        jobs.AddRange(monitoring.FailedJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Failed")));
-        return jobs.DistinctBy(j => j.Item1).ToList();
-    }
+    private List<(string Id, string State)> Jobs(Guid userId) => HangfireJobs.Of<RecomputeScoreJob>(Factory.Services, userId);
 }

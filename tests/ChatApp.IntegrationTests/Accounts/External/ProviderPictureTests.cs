@@ -8,7 +8,6 @@ using ChatApp.Modules.Accounts.Features.ImportProviderPicture;
 using ChatApp.Modules.Accounts.Profiles;
 using ChatApp.Modules.Media.Contracts;
 using ChatApp.Modules.Media.Persistence;
-using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -226,18 +225,7 @@ public sealed class ProviderPictureTests(ExternalSignInFactory factory) : Integr
         return jobs.Count > 0 && jobs.All(j => j.State is "Succeeded" or "Failed");
     }
 
-    private List<(string Id, string State)> PictureJobs(Guid userId)
-    {
-        var monitoring = Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        bool Mine(Hangfire.Common.Job? job) => job?.Type == typeof(ImportProviderPictureJob) && job.Args.Count > 0 && job.Args[0] is Guid id && id == userId;
-        var jobs = new List<(string, string)>();
-        jobs.AddRange(monitoring.ScheduledJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Scheduled")));
-        jobs.AddRange(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, 1000)).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Enqueued")));
-        jobs.AddRange(monitoring.ProcessingJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Processing")));
-        jobs.AddRange(monitoring.SucceededJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Succeeded")));
-        jobs.AddRange(monitoring.FailedJobs(0, 1000).Where(j => Mine(j.Value.Job)).Select(j => (j.Key, "Failed")));
-        return jobs.DistinctBy(j => j.Item1).ToList();
-    }
+    private List<(string Id, string State)> PictureJobs(Guid userId) => HangfireJobs.Of<ImportProviderPictureJob>(Factory.Services, userId);
 
     private async Task<int> ImageCountAsync(Guid ownerId)
     {
