@@ -182,6 +182,30 @@ public sealed class GroupRoleTests(ChatAppFactory factory) : IntegrationTest(fac
         Assert.Equal(ann.Id, (await RoomAsync(carl, room.Id)).GetProperty("ownerId").GetGuid());
     }
 
+    [Fact]
+    public async Task When_the_owner_deletes_the_account_the_longest_standing_admin_takes_the_room()
+    {
+        var owner = await Api.NewUserAsync("Owner");
+        var ann = await Api.NewUserAsync("Ann");
+        var carl = await Api.NewUserAsync("Carl");
+        var room = await Chat.CreateGroupAsync(owner, "team", ann.Id);
+        (await Api.As(owner).PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/members", new { userIds = new[] { carl.Id } })).Dispose();
+        (await SetRoleAsync(owner, room.Id, carl.Id, "admin")).Dispose();
+        var before = (await RoomAsync(ann, room.Id)).GetProperty("lastSeq").GetInt64();
+
+        using var deleted = await Api.As(owner).SendAsync(
+            new HttpRequestMessage(HttpMethod.Delete, "/api/v1/accounts/me") { Content = JsonContent.Create(new { password = owner.Password }) });
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await Eventually.Async(async () => (await RoomAsync(ann, room.Id)).GetProperty("ownerId").ValueKind != JsonValueKind.Null
+                                           && (await RoomAsync(ann, room.Id)).GetProperty("ownerId").GetGuid() == carl.Id, because: "ownership handed on");
+        Assert.Equal([("Carl", "owner"), ("Ann", "member")], Members(await RoomAsync(ann, room.Id)));
+        var events = await EventsAsync(ann, room.Id, before);
+        Assert.Equal(
+            [("member.left", owner.Id, (string?)null), ("member.role_changed", carl.Id, "owner")],
+            events.Select(e => (e.Kind, e.UserId, e.Role)));
+    }
+
     private Task<HttpResponseMessage> SetRoleAsync(TestUser actor, Guid roomId, Guid memberId, string role) =>
         Api.As(actor).PutAsJsonAsync($"/api/v1/chat/rooms/{roomId}/members/{memberId}/role", new { role });
 
