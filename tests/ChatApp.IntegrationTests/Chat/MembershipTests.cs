@@ -92,8 +92,8 @@ public sealed class MembershipTests(ChatAppFactory factory) : IntegrationTest(fa
         var toDirect = await Api.As(owner).PostAsJsonAsync($"/api/v1/chat/rooms/{direct.Id}/members", new { userIds = new[] { outsider.Id } });
         var outsiderLooks = await Api.As(outsider).PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/members", new { userIds = new[] { outsider.Id } });
 
-        Assert.Equal("chat.not_room_owner", (await Problem.ReadAsync(notOwnerAdds)).Code);
-        Assert.Equal("chat.not_room_owner", (await Problem.ReadAsync(notOwnerRemoves)).Code);
+        Assert.Equal("chat.not_room_admin", (await Problem.ReadAsync(notOwnerAdds)).Code);
+        Assert.Equal("chat.not_room_admin", (await Problem.ReadAsync(notOwnerRemoves)).Code);
         Assert.Equal(["userIds"], (await Problem.ReadAsync(unknownUser)).Errors.Keys);
         Assert.Equal(["userIds"], (await Problem.ReadAsync(noUsers)).Errors.Keys);
         Assert.Equal("chat.member_not_found", (await Problem.ReadAsync(notMember)).Code);

@@ -57,6 +57,7 @@ public class ChatAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:FetchTimeout", "00:00:01");
         builder.UseSetting("Chat:SyncMaxEventsPerRoom", "30");
         builder.UseSetting("Chat:SendRateLimit:Burst", "1000");
+        builder.UseSetting("Chat:InviteLinkBaseUrl", "https://invite.test/i/");
         // Many hosts share two cores while the suite runs: a busy moment is not an overloaded production node.
         builder.UseSetting("Chat:OverloadLag", "00:00:10");
         builder.UseSetting("Chat:SessionCheckInterval", "00:00:00.500");

@@ -42,7 +42,7 @@ public sealed class HubClient : IAsyncDisposable
         }
 
         var hub = new HubClient(builder.Build());
-        foreach (var name in new[] { "MessagesCreated", "MessageUpdated", "MembershipChanged", "ReactionChanged", "ReadPositionChanged", "RoomCreated", "Typing", "PresenceChanged" })
+        foreach (var name in new[] { "MessagesCreated", "MessageUpdated", "MembershipChanged", "ReactionChanged", "ReadPositionChanged", "RoomCreated", "RoomChanged", "Typing", "PresenceChanged" })
         {
             var channel = hub._events.GetOrAdd(name, _ => Channel.CreateUnbounded<JsonElement>());
             hub.Connection.On<object>(name, payload => channel.Writer.TryWrite(ToJson(payload)));

@@ -23,5 +23,8 @@ public static class RateLimitPolicies
     public const string CreateRoom = "create-room";
     public const string Search = "search";
 
-    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, EmailSend, EmailToken, Upload, EditMessage, React, CreateRoom, Search];
+    /// <summary>Invite link lookups: preview, join and QR codes (codes are unguessable; this keeps brute force pointless).</summary>
+    public const string InviteLookup = "invite-lookup";
+
+    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, EmailSend, EmailToken, Upload, EditMessage, React, CreateRoom, Search, InviteLookup];
 }

@@ -5,4 +5,5 @@ public static class ChatRoutes
 {
     public const string Chat = "/api/v1/chat";
     public const string Rooms = Chat + "/rooms";
+    public const string Invites = Chat + "/invites";
 }

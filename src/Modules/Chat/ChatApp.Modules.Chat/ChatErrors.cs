@@ -16,6 +16,34 @@ internal static class ChatErrors
 
     public static readonly Error NotRoomOwner = Error.Forbidden("chat.not_room_owner", "Only the room's owner can do this.");
 
+    public static readonly Error NotRoomAdmin = Error.Forbidden("chat.not_room_admin", "Only the room's owner or an admin can do this.");
+
+    /// <summary>An admin tried to remove the owner or another admin.</summary>
+    public static readonly Error CannotRemoveManager = Error.Forbidden(
+        "chat.cannot_remove_admin", "Admins remove members only; only the owner removes an admin, and nobody removes the owner.");
+
+    /// <summary>The owner's role changes only by handing ownership on.</summary>
+    public static readonly Error OwnerRoleFixed = Error.Conflict(
+        "chat.owner_role_fixed", "The owner's role changes only by transferring ownership to another member.");
+
+    public static readonly Error RoomFull = Error.Conflict("chat.room_full", "The room has reached its member limit.");
+
+    public static readonly Error InvalidRoomPicture = Error.Validation(
+        "chat.invalid_room_picture", "The room picture must be one of your own images uploaded with purpose 'avatar'.",
+        new Dictionary<string, string[]> { ["mediaId"] = ["Not one of your avatar images."] });
+
+    public static readonly Error InviteNotFound = Error.NotFound("chat.invite_not_found", "No such invite link.");
+
+    public static readonly Error InviteExpired = Error.Conflict("chat.invite_expired", "This invite link has expired.");
+
+    public static readonly Error InviteRevoked = Error.Conflict("chat.invite_revoked", "This invite link was revoked.");
+
+    public static readonly Error InviteUsedUp = Error.Conflict("chat.invite_used_up", "This invite link has been used as many times as it allows.");
+
+    public static readonly Error OwnInvite = Error.Conflict("chat.own_invite", "This is your own personal link.");
+
+    public static readonly Error TooManyInvites = Error.Conflict("chat.too_many_invites", "Revoke some invite links before making more.");
+
     public static readonly Error MemberNotFound = Error.NotFound("chat.member_not_found", "This person is not a member of the room.");
 
     public static readonly Error UserNotFound = Error.NotFound("chat.user_not_found", "No such user.");

@@ -31,6 +31,18 @@ public static class ChatModule
         typeof(Features.ListRooms.ListRoomsEndpoint),
         typeof(Features.AddMembers.AddMembersEndpoint),
         typeof(Features.RemoveMember.RemoveMemberEndpoint),
+        typeof(Features.ChangeMemberRole.ChangeMemberRoleEndpoint),
+        typeof(Features.TransferOwnership.TransferOwnershipEndpoint),
+        typeof(Features.UpdateRoom.UpdateRoomEndpoint),
+        typeof(Features.SetRoomPicture.SetRoomPictureEndpoint),
+        typeof(Features.RemoveRoomPicture.RemoveRoomPictureEndpoint),
+        typeof(Features.CreateInvite.CreateInviteEndpoint),
+        typeof(Features.ListInvites.ListInvitesEndpoint),
+        typeof(Features.CreatePersonalInvite.CreatePersonalInviteEndpoint),
+        typeof(Features.PreviewInvite.PreviewInviteEndpoint),
+        typeof(Features.JoinByInvite.JoinByInviteEndpoint),
+        typeof(Features.RevokeInvite.RevokeInviteEndpoint),
+        typeof(Features.GetInviteQrCode.GetInviteQrCodeEndpoint),
         typeof(Features.MarkRead.MarkReadEndpoint),
         typeof(Features.OpenDirectRoom.OpenDirectRoomEndpoint),
         typeof(Features.React.ReactEndpoint),
@@ -50,6 +62,7 @@ public static class ChatModule
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
         services.AddScoped<IRoomMembership, Features.RoomMembershipLookup.RoomMembership>();
         services.AddScoped<RoomReader>();
+        services.AddScoped<RoomPictureChanges>();
         services.AddSingleton<RoomCards>();
         services.AddScoped<ReactionChanges>();
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();

@@ -8,6 +8,22 @@ internal sealed class ChatOptions
     /// <summary>Most members a group room may have, its owner included.</summary>
     public int MaxRoomMembers { get; set; } = 500;
 
+    /// <summary>
+    /// Where invite links point: a link is this base, a slash and the code (for example
+    /// <c>https://chat.example.com/i/</c> gives <c>https://chat.example.com/i/{code}</c>); the QR codes encode it. The
+    /// page there opens the app, which previews and joins through the API.
+    /// </summary>
+    public string InviteLinkBaseUrl { get; set; } = "https://localhost/i/";
+
+    /// <summary>How long an invite link lasts when its maker gives no expiry.</summary>
+    public TimeSpan InviteDefaultLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The longest expiry an invite link may be given.</summary>
+    public TimeSpan InviteMaxLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Most invite links in force (not revoked, expired or used up) per group room, and personal links per person.</summary>
+    public int MaxActiveInvites { get; set; } = 50;
+
     /// <summary>Most events a sync returns for one room; past this the room is marked truncated and the app reloads recent history.</summary>
     public int SyncMaxEventsPerRoom { get; set; } = 500;
 

@@ -12,6 +12,9 @@ internal static class ChatEvents
     public const string RoomCreated = "RoomCreated";
     public const string MessageUpdated = "MessageUpdated";
     public const string MembershipChanged = "MembershipChanged";
+
+    /// <summary>A group room's roles, name, topic or picture changed (<see cref="RoomChangedEvent"/>).</summary>
+    public const string RoomChanged = "RoomChanged";
     public const string ReactionChanged = "ReactionChanged";
     public const string Typing = "Typing";
     public const string PresenceChanged = "PresenceChanged";

@@ -18,6 +18,9 @@ internal sealed class ChatNotifier(IHubContext<ChatHub> hub, RoomBus bus, ChatDb
     public Task MembershipChangedAsync(MembershipChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, change.Seq, change.Seq, ChatEvents.MembershipChanged, change, cancellationToken, also: change.UserId);
 
+    public Task RoomChangedAsync(RoomChangedEvent change, CancellationToken cancellationToken) =>
+        ToMembersAsync(change.RoomId, change.Seq, change.Seq, ChatEvents.RoomChanged, change, cancellationToken);
+
     public Task ReactionChangedAsync(ReactionChangedEvent change, CancellationToken cancellationToken) =>
         ToMembersAsync(change.RoomId, change.Seq, change.Seq, ChatEvents.ReactionChanged, change, cancellationToken);
 

@@ -48,7 +48,7 @@ internal sealed class RoomCards(QueryCache cache)
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => new RoomCard(
             g.Key, g.First().Kind, g.First().Name, g.First().OwnerId,
-            g.OrderByDescending(m => m.Role).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
+            g.OrderBy(m => RoomRoles.Rank(m.Role)).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
                 .Select(m => new RoomCardMember(m.UserId, m.Role, m.JoinedAt)).ToList()));
     }
 }

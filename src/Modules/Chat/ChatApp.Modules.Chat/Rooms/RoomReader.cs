@@ -26,7 +26,7 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
                 orderby room.LastActivityAt descending, room.Id
                 select new
                 {
-                    room.Id, room.Kind, room.Name, room.OwnerId, room.LastSeq, room.LastActivityAt, room.LastMessageId, membership.ReadSeq,
+                    room.Id, room.Kind, room.Name, room.Topic, room.AvatarMediaId, room.OwnerId, room.LastSeq, room.LastActivityAt, room.LastMessageId, membership.ReadSeq,
                     MemberCount = db.RoomMembers.Count(m => m.RoomId == room.Id),
                 })
             .ToListAsync(cancellationToken);
@@ -39,6 +39,7 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
         var lastMessageIds = rooms.Where(r => r.LastMessageId != null).Select(r => r.LastMessageId!.Value).ToList();
         var lastMessages = await db.Messages.AsNoTracking().Where(m => lastMessageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var attached = await MessageAttachments.LoadAsync(media, lastMessages.Values, cancellationToken);
+        var pictures = await RoomPictures.LoadAsync(media, rooms.Select(r => r.AvatarMediaId), cancellationToken);
         var unread = await UnreadMessages.Of(db, mine)
             .GroupBy(u => u.RoomId)
             .Select(g => new { RoomId = g.Key, Count = g.Count() })
@@ -56,13 +57,14 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
             var last = r.LastMessageId is { } id && lastMessages.TryGetValue(id, out var message) ? MessageResponse.From(message, attached) : null;
             var memberList = includeMembers
                 ? members.Select(m => new RoomMemberResponse(
-                        m.UserId, NameOf(m.UserId, names), m.Role == MemberRole.Owner ? "owner" : "member", names.GetValueOrDefault(m.UserId)?.AvatarUrl,
+                        m.UserId, NameOf(m.UserId, names), RoomRoles.NameOf(m.Role), names.GetValueOrDefault(m.UserId)?.AvatarUrl,
                         names.GetValueOrDefault(m.UserId)?.Deactivated == true))
                     .ToList()
                 : null;
             return new RoomResponse(
                 r.Id, r.Kind == RoomKind.Direct ? "direct" : "group", name, r.OwnerId, other, r.MemberCount, r.LastSeq, r.LastActivityAt,
-                last, r.ReadSeq, unread.GetValueOrDefault(r.Id), memberList);
+                last, r.ReadSeq, unread.GetValueOrDefault(r.Id), memberList, r.Topic,
+                r.AvatarMediaId is { } pictureId ? pictures.GetValueOrDefault(pictureId) : null);
         }).ToList();
     }
 

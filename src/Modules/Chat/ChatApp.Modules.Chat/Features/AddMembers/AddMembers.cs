@@ -17,7 +17,7 @@ internal sealed class AddMembersValidator : AbstractValidator<AddMembersCommand>
 }
 
 /// <summary>
-/// The owner adds people to a group room. Each joins with its own sequence number and nothing unread; they see the
+/// The owner or an admin adds people to a group room. Each joins with its own sequence number and nothing unread; they see the
 /// room's history. The members are told once the joins are committed.
 /// </summary>
 internal sealed class AddMembersHandler(
@@ -32,10 +32,12 @@ internal sealed class AddMembersHandler(
             return room.Error;
         }
 
-        if (room.Value.OwnerId != command.UserId)
+        if (!RoomRoles.Manages(room.Value.MyRole))
         {
-            return ChatErrors.NotRoomOwner;
+            return ChatErrors.NotRoomAdmin;
         }
+
+        await RoomSequence.LockAsync(db, command.RoomId, cancellationToken); // members are counted under the room's lock
 
         var existing = await db.RoomMembers.Where(m => m.RoomId == command.RoomId).Select(m => m.UserId).ToListAsync(cancellationToken);
         var joining = command.NewMemberIds.Distinct().Where(id => !existing.Contains(id)).ToList();
@@ -56,8 +58,11 @@ internal sealed class AddMembersHandler(
         {
             var seq = await RoomSequence.NextAsync(db, command.RoomId, now, lastMessageId: null, cancellationToken);
             db.RoomMembers.Add(new RoomMember { RoomId = command.RoomId, UserId = userId, Role = MemberRole.Member, JoinedAt = now, ReadSeq = seq });
-            db.RoomEvents.Add(new RoomEvent { RoomId = command.RoomId, Seq = seq, Kind = RoomEventKinds.MemberJoined, UserId = userId, OccurredAt = now });
-            var joined = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberJoined, userId);
+            db.RoomEvents.Add(new RoomEvent
+            {
+                RoomId = command.RoomId, Seq = seq, Kind = RoomEventKinds.MemberJoined, UserId = userId, Detail = RoomEventDetails.By(command.UserId), OccurredAt = now,
+            });
+            var joined = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberJoined, userId, command.UserId);
             afterCommit.Run(ct => notifier.MembershipChangedAsync(joined, ct));
         }
 

@@ -9,7 +9,7 @@ internal sealed class AddMembersEndpoint : ICarterModule
         app.MapPost(ChatRoutes.Rooms + "/{roomId:guid}/members", HandleAsync)
             .WithName("AddMembers")
             .WithTags("Chat")
-            .WithSummary("Add people to a group room I own")
+            .WithSummary("Add people to a group room I own or administer")
             .RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -16,7 +16,7 @@ internal sealed record EraseAccountResult(bool Finished);
 /// exactly as when the sender deletes one (text erased, attachments dropped and released through
 /// <see cref="MessageDeletedIntegrationEvent"/>, a <c>message.deleted</c> room event each), then its reactions are taken
 /// back (a <c>reaction.removed</c> event each), then it leaves every room (<c>member.left</c>; a group's ownership
-/// passes to the longest-standing member, or is cleared when nobody is left), and its blocks (both ways) and pending
+/// passes to the longest-standing admin, else member, or is cleared when nobody is left), and its blocks (both ways) and pending
 /// notifications (to and from it) go, and so does its presence (last seen). Every change takes the room's next sequence number, so sequences keep their
 /// meaning; room events keep the ids only. Direct rooms stay for the other person, under "Deleted account". Running it
 /// again after everything is done changes nothing.
@@ -49,6 +49,7 @@ internal sealed class EraseAccountHandler(
         await db.Rooms.Where(r => r.OwnerId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, (Guid?)null), cancellationToken);
         await db.Reactions.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Invites.Where(i => i.RoomId == null && i.CreatedBy == userId).ExecuteDeleteAsync(cancellationToken); // personal links lead to nobody now
         await db.PendingNotifications.Where(n => n.UserId == userId || n.SenderId == userId).ExecuteDeleteAsync(cancellationToken);
         afterCommit.Run(_ => presence.ForgetAsync(userId));
         return new EraseAccountResult(Finished: true);
@@ -198,6 +199,7 @@ internal sealed class EraseAccountHandler(
         }
 
         var changes = new List<MembershipChangedEvent>(roomIds.Count);
+        var handOvers = new List<RoomChangedEvent>();
         foreach (var roomId in roomIds)
         {
             await RoomSequence.LockAsync(db, roomId, cancellationToken);
@@ -211,19 +213,9 @@ internal sealed class EraseAccountHandler(
             db.RoomMembers.Remove(membership);
             db.RoomEvents.Add(new RoomEvent { RoomId = roomId, Seq = seq, Kind = RoomEventKinds.MemberLeft, UserId = userId, OccurredAt = now });
             var ownerId = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.OwnerId).SingleAsync(cancellationToken);
-            if (ownerId == userId)
+            if (ownerId == userId && await RoomOwnership.HandOnAsync(db, roomId, userId, now, cancellationToken) is { } handedOn)
             {
-                var heir = await db.RoomMembers
-                    .Where(m => m.RoomId == roomId && m.UserId != userId)
-                    .OrderBy(m => m.JoinedAt).ThenBy(m => m.UserId)
-                    .FirstOrDefaultAsync(cancellationToken);
-                Guid? newOwner = heir?.UserId;
-                if (heir is not null)
-                {
-                    heir.Role = MemberRole.Owner;
-                }
-
-                await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, newOwner), cancellationToken);
+                handOvers.Add(handedOn);
             }
 
             changes.Add(new MembershipChangedEvent(roomId, seq, RoomEventKinds.MemberLeft, userId));
@@ -235,6 +227,11 @@ internal sealed class EraseAccountHandler(
             foreach (var change in changes)
             {
                 await notifier.MembershipChangedAsync(change, ct);
+            }
+
+            foreach (var change in handOvers)
+            {
+                await notifier.RoomChangedAsync(change, ct);
             }
         });
         return true;

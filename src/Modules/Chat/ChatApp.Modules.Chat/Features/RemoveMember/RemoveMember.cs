@@ -5,12 +5,15 @@ using ChatApp.Modules.Chat.Rooms;
 
 namespace ChatApp.Modules.Chat.Features.RemoveMember;
 
-/// <summary>The owner removes a member, or a member (the owner too) leaves by removing themself.</summary>
+/// <summary>
+/// The owner removes a member or an admin, an admin removes a plain member, or a member (the owner too) leaves by
+/// removing themself.
+/// </summary>
 internal sealed record RemoveMemberCommand(Guid UserId, Guid RoomId, Guid MemberId) : ICommand<Result>;
 
 /// <summary>
 /// Removing takes the member's access at once (history, sends, events). When the owner leaves, the longest-standing
-/// member becomes the owner. The members, and the one who left, are told once that is committed.
+/// admin becomes the owner, else the longest-standing member (<see cref="RoomOwnership"/>). The members, and the one who left, are told once that is committed.
 /// </summary>
 internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, TimeProvider timeProvider)
     : ICommandHandler<RemoveMemberCommand, Result>
@@ -23,39 +26,52 @@ internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifie
             return room.Error;
         }
 
-        if (command.MemberId != command.UserId && room.Value.OwnerId != command.UserId)
+        if (command.MemberId != command.UserId && !RoomRoles.Manages(room.Value.MyRole))
         {
-            return ChatErrors.NotRoomOwner;
+            return ChatErrors.NotRoomAdmin;
         }
 
+        await RoomSequence.LockAsync(db, command.RoomId, cancellationToken); // roles and members are read under the room's lock
         var member = await db.RoomMembers.SingleOrDefaultAsync(m => m.RoomId == command.RoomId && m.UserId == command.MemberId, cancellationToken);
         if (member is null)
         {
             return ChatErrors.MemberNotFound;
         }
 
-        var now = timeProvider.GetUtcNowForStorage();
-        var seq = await RoomSequence.NextAsync(db, command.RoomId, now, lastMessageId: null, cancellationToken);
-        db.RoomMembers.Remove(member);
-        db.RoomEvents.Add(new RoomEvent { RoomId = command.RoomId, Seq = seq, Kind = RoomEventKinds.MemberLeft, UserId = command.MemberId, OccurredAt = now });
-        if (room.Value.OwnerId == command.MemberId)
+        if (command.MemberId != command.UserId)
         {
-            var heir = await db.RoomMembers
-                .Where(m => m.RoomId == command.RoomId && m.UserId != command.MemberId)
-                .OrderBy(m => m.JoinedAt).ThenBy(m => m.UserId)
-                .FirstOrDefaultAsync(cancellationToken);
-            Guid? newOwner = heir?.UserId;
-            if (heir is not null)
+            var actorRole = await db.RoomMembers.Where(m => m.RoomId == command.RoomId && m.UserId == command.UserId).Select(m => (MemberRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
+            if (actorRole is not { } actor || !RoomRoles.Manages(actor))
             {
-                heir.Role = MemberRole.Owner;
+                return ChatErrors.NotRoomAdmin;
             }
 
-            await db.Rooms.Where(r => r.Id == command.RoomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, newOwner), cancellationToken);
+            if (!RoomRoles.MayRemove(actor, member.Role))
+            {
+                return ChatErrors.CannotRemoveManager;
+            }
         }
 
-        var left = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberLeft, command.MemberId);
+        var now = timeProvider.GetUtcNowForStorage();
+        var seq = await RoomSequence.NextAsync(db, command.RoomId, now, lastMessageId: null, cancellationToken);
+        Guid? by = command.MemberId == command.UserId ? null : command.UserId;
+        db.RoomMembers.Remove(member);
+        db.RoomEvents.Add(new RoomEvent
+        {
+            RoomId = command.RoomId, Seq = seq, Kind = RoomEventKinds.MemberLeft, UserId = command.MemberId, Detail = RoomEventDetails.By(by), OccurredAt = now,
+        });
+        var handedOn = member.Role == MemberRole.Owner ? await RoomOwnership.HandOnAsync(db, command.RoomId, command.MemberId, now, cancellationToken) : null;
+
+        var left = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberLeft, command.MemberId, by);
         cards.ForgetAfterCommit(afterCommit, command.RoomId);
-        afterCommit.Run(ct => notifier.MembershipChangedAsync(left, ct));
+        afterCommit.Run(async ct =>
+        {
+            await notifier.MembershipChangedAsync(left, ct);
+            if (handedOn is not null)
+            {
+                await notifier.RoomChangedAsync(handedOn, ct);
+            }
+        });
         return Result.Success();
     }
 }

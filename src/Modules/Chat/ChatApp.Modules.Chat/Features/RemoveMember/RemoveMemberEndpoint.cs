@@ -8,7 +8,7 @@ internal sealed class RemoveMemberEndpoint : ICarterModule
         app.MapDelete(ChatRoutes.Rooms + "/{roomId:guid}/members/{userId:guid}", HandleAsync)
             .WithName("RemoveMember")
             .WithTags("Chat")
-            .WithSummary("Remove a member from a group room I own, or leave it (my own user id)")
+            .WithSummary("Remove a member from a group room I own or administer, or leave it (my own user id)")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -12,10 +12,11 @@ internal sealed record SyncRequest(IReadOnlyDictionary<Guid, long>? Rooms);
 internal sealed record SyncQuery(Guid UserId, IReadOnlyDictionary<Guid, long> Known) : IQuery<Result<SyncResponse>>;
 
 /// <summary>
-/// One durable change of a room: who (<c>userId</c>), which message (<c>message</c>, in its current state) and, for a
-/// reaction, which <c>emoji</c>.
+/// One durable change of a room: who (<c>userId</c>), which message (<c>message</c>, in its current state), for a
+/// reaction which <c>emoji</c>, for a member added or removed by someone else who did it (<c>byUserId</c>), for a role
+/// change the new <c>role</c>.
 /// </summary>
-internal sealed record RoomEventResponse(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageResponse? Message, string? Emoji);
+internal sealed record RoomEventResponse(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageResponse? Message, string? Emoji, Guid? ByUserId, string? Role);
 
 /// <summary>
 /// What changed in one room after the cursor. <c>truncated</c>: more than the sync limit was missed, <c>events</c> is
@@ -87,7 +88,9 @@ internal sealed class SyncHandler(ChatDbContext db, RoomReader reader, ChatApp.M
             .ToListAsync(cancellationToken);
         var attached = await MessageAttachments.LoadAsync(media, events.Select(e => e.Message), cancellationToken);
         return events
-            .Select(e => new RoomEventResponse(e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Message is null ? null : MessageResponse.From(e.Message, attached), e.Detail))
+            .Select(e => new RoomEventResponse(
+                e.Seq, e.Kind, e.OccurredAt, e.UserId, e.Message is null ? null : MessageResponse.From(e.Message, attached),
+                RoomEventDetails.EmojiOf(e.Kind, e.Detail), RoomEventDetails.ByOf(e.Kind, e.Detail), RoomEventDetails.RoleOf(e.Kind, e.Detail)))
             .ToList();
     }
 }

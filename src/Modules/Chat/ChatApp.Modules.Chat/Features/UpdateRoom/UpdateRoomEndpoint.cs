@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using ChatApp.Modules.Chat.Rooms;
+
+namespace ChatApp.Modules.Chat.Features.UpdateRoom;
+
+internal sealed class UpdateRoomEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPatch(ChatRoutes.Rooms + "/{roomId:guid}", HandleAsync)
+            .WithName("UpdateRoom")
+            .WithTags("Chat")
+            .WithSummary("Rename a group room or set its topic (owner or admin)")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
+        Guid roomId, UpdateRoomRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new UpdateRoomCommand(user.GetUserId(), roomId, request.Name, request.Topic), cancellationToken)).ToOk();
+}

@@ -1,0 +1,20 @@
+using ChatApp.BuildingBlocks.Time;
+
+namespace ChatApp.Modules.Chat.Invites;
+
+/// <summary>Finds an invite by the code in a URL, refusing ones that cannot be used now with their reason.</summary>
+internal static class InviteLookup
+{
+    public static async Task<Result<Invite>> FindUsableAsync(ChatDbContext db, string code, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var invite = InviteCodes.IsWellFormed(code)
+            ? await db.Invites.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken)
+            : null;
+        if (invite is null)
+        {
+            return ChatErrors.InviteNotFound;
+        }
+
+        return InviteRules.Refusal(invite, timeProvider.GetUtcNowForStorage()) is { } refusal ? refusal : invite;
+    }
+}

@@ -1,0 +1,35 @@
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Chat.Realtime;
+
+namespace ChatApp.Modules.Chat.Rooms;
+
+/// <summary>
+/// Points a group room's picture at an image (or at none) and, when that changes anything, stores a
+/// <c>room.picture_changed</c> event and publishes <see cref="RoomPictureChangedIntegrationEvent"/> in the same
+/// transaction (Media keeps the new image and releases the previous one, as for avatars). The caller checked the
+/// actor's right to change the room.
+/// </summary>
+internal sealed class RoomPictureChanges(
+    ChatDbContext db, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
+{
+    public async Task SetAsync(Guid actorId, Guid roomId, Guid? mediaId, CancellationToken cancellationToken)
+    {
+        await RoomSequence.LockAsync(db, roomId, cancellationToken);
+        var room = await db.Rooms.SingleAsync(r => r.Id == roomId, cancellationToken);
+        if (room.AvatarMediaId == mediaId)
+        {
+            return;
+        }
+
+        var previous = room.AvatarMediaId;
+        room.AvatarMediaId = mediaId;
+        var now = timeProvider.GetUtcNowForStorage();
+        db.AddIntegrationEvent(new RoomPictureChangedIntegrationEvent(ids.NewId(), now, roomId, mediaId, previous));
+        var change = await RoomChanges.RecordAsync(db, roomId, RoomEventKinds.RoomPictureChanged, actorId, role: null, now, cancellationToken);
+        cards.ForgetAfterCommit(afterCommit, roomId);
+        afterCommit.Run(ct => notifier.RoomChangedAsync(change, ct));
+        await db.SaveChangesAsync(cancellationToken); // the room as returned shows the picture
+    }
+}
