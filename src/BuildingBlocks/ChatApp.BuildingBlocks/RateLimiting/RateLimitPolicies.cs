@@ -23,5 +23,8 @@ public static class RateLimitPolicies
     public const string CreateRoom = "create-room";
     public const string Search = "search";
 
-    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, EmailSend, EmailToken, Upload, EditMessage, React, CreateRoom, Search];
+    /// <summary>People search (<c>GET /users/search</c>): per user, generous enough for search-as-you-type.</summary>
+    public const string PeopleSearch = "people-search";
+
+    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, EmailSend, EmailToken, Upload, EditMessage, React, CreateRoom, Search, PeopleSearch];
 }

@@ -65,6 +65,7 @@ internal sealed class RateLimitsOptions
             [RateLimitPolicies.React] = new() { PerUser = RateLimitRule.Of(120, minute) },
             [RateLimitPolicies.CreateRoom] = new() { PerUser = RateLimitRule.Of(30, hour) },
             [RateLimitPolicies.Search] = new() { PerUser = RateLimitRule.Of(120, minute) },
+            [RateLimitPolicies.PeopleSearch] = new() { PerUser = RateLimitRule.Of(60, minute) },
         };
     }
 }

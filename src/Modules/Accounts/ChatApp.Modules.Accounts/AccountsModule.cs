@@ -50,6 +50,9 @@ public static class AccountsModule
         typeof(Features.ResetPassword.ResetPasswordEndpoint),
         typeof(Features.ChangeEmail.ChangeEmailEndpoint),
         typeof(Features.ConfirmEmailChange.ConfirmEmailChangeEndpoint),
+        typeof(Features.SetHandle.SetHandleEndpoint),
+        typeof(Features.SetDiscoverability.SetDiscoverabilityEndpoint),
+        typeof(Features.SearchPeople.SearchPeopleEndpoint),
     ];
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
@@ -108,6 +111,8 @@ public static class AccountsModule
         services.AddScoped<PurgeExpiredSessionsJob>();
         services.AddAccountDeletion();
         services.AddAccountEmail();
+        services.AddOptions<People.HandleOptions>().BindConfiguration(People.HandleOptions.SectionName);
+        services.AddScoped<IModuleInitializer, People.NameSearchKeyBackfill>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()

@@ -39,9 +39,9 @@ internal sealed class AdminSeeder(
                 Id = ids.NewId(),
                 UserName = email,
                 Email = email,
-                DisplayName = configuration["Admin:DisplayName"] ?? "Administrator",
                 CreatedAt = timeProvider.GetUtcNowForStorage(),
             };
+            user.Rename(configuration["Admin:DisplayName"] ?? "Administrator");
             Check(await users.CreateAsync(user, password));
             logger.LogInformation("Seeded admin account {Email}", email);
         }

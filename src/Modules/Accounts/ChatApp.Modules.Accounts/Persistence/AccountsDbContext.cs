@@ -29,6 +29,13 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);
+        if (Database.ProviderName?.Contains("MySql", StringComparison.Ordinal) == true)
+        {
+            // The search key holds folded text and 초성 jamo: compared byte for byte, as SQLite does (a Unicode collation
+            // would weigh jamo and syllables by its own rules and spend time doing it).
+            builder.Entity<User>().Property(u => u.NameSearchKey).UseCollation("utf8mb4_bin");
+        }
+
         builder.AddOutbox();
     }
 

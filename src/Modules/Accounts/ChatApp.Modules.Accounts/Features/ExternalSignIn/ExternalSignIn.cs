@@ -102,9 +102,9 @@ internal sealed class ExternalSignInHandler(
             UserName = SyntheticUserName(id),
             Email = email,
             EmailConfirmed = email is not null,
-            DisplayName = ExternalDisplayName.Choose(typedName, external.DisplayName),
             CreatedAt = now,
         };
+        user.Rename(ExternalDisplayName.Choose(typedName, external.DisplayName));
 
         // A duplicate here is a race with another account's creation (the same person signing in on two devices at
         // once, or registering the e-mail): the unit of work runs the command again and it then finds the winner. The

@@ -309,8 +309,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                         .HasColumnType("datetime(6)");
 
                     b.Property<string>("NameSearchKey")
-                        .HasMaxLength(1024)
-                        .HasColumnType("varchar(1024)");
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -358,6 +359,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("NameSearchKey", "Discoverable", "DeactivatedAt", "BannedAt", "SuspendedUntil", "HiddenForReviewAt", "NormalizedHandle", "Id")
+                        .HasDatabaseName("IX_users_people_search");
 
                     b.ToTable("users", "accounts");
                 });
