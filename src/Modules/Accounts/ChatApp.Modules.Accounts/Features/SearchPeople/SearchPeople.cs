@@ -68,8 +68,9 @@ internal sealed class SearchPeopleHandler(AccountsDbContext db, IChatRelations r
             visible = visible.Where(u => !blocked.Contains(u.Id));
         }
 
+        // The exact handle leads the first page and is left out of every page's list (one unique-index lookup).
         Guid? exact = null;
-        if (after is null && handle is not null)
+        if (handle is not null)
         {
             exact = await visible.Where(u => u.NormalizedHandle == handle).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
         }
@@ -98,7 +99,8 @@ internal sealed class SearchPeopleHandler(AccountsDbContext db, IChatRelations r
                 : matches.Where(u => EF.Functions.Like(u.NameSearchKey, namePattern, "\\") || EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"));
         }
 
-        var take = PageSize - (exact is null ? 0 : 1);
+        var leading = after is null ? exact : null;
+        var take = PageSize - (leading is null ? 0 : 1);
         var page = await matches.OrderBy(u => u.NameSearchKey).Select(u => new { u.Id, u.NameSearchKey }).Take(take + 1).ToListAsync(cancellationToken);
         var more = page.Count > take;
         if (more)
@@ -107,7 +109,7 @@ internal sealed class SearchPeopleHandler(AccountsDbContext db, IChatRelations r
         }
 
         var ids = page.Select(p => p.Id).ToList();
-        if (exact is { } first)
+        if (leading is { } first)
         {
             ids.Insert(0, first);
         }
@@ -118,7 +120,7 @@ internal sealed class SearchPeopleHandler(AccountsDbContext db, IChatRelations r
             .ToDictionaryAsync(u => u.Id, cancellationToken);
         var avatarsById = await avatars.ForAsync(people.Values.Select(p => p.AvatarMediaId), cancellationToken);
         var items = ids.Where(people.ContainsKey).Select(id => people[id]).Select(p => new PersonResponse(
-            p.Id, p.DisplayName, p.Handle, p.AvatarMediaId is { } avatarId ? avatarsById.GetValueOrDefault(avatarId) : null, p.Id == exact)).ToList();
+            p.Id, p.DisplayName, p.Handle, p.AvatarMediaId is { } avatarId ? avatarsById.GetValueOrDefault(avatarId) : null, p.Id == leading)).ToList();
         return new PeopleSearchResponse(items, more ? Encode(page[^1].NameSearchKey!) : null);
     }
 
