@@ -4,7 +4,8 @@
   people_search.py seed-sqlite USERS FILE      inserts into the embedded default's accounts.db
   people_search.py measure BASE_URL QUERIES    signs up one user and times GET /api/v1/users/search over a query mix
 
-Seeded rows carry the same NameSearchKey as the app stores (Accounts' NameSearchKeys.For: folded name, 초성, id)."""
+Seeded rows carry the same NameSearchKey and search terms as the app stores (Accounts' NameSearchKeys: folded name,
+초성, id; every suffix of the folded name and of its 초성)."""
 import json, random, statistics, sys, time, unicodedata, urllib.parse, urllib.request, uuid
 
 FAMILY = "김이박최정강조윤장임한오서신권황안송류홍"
@@ -43,6 +44,13 @@ def fold(text):
 
 def choseong(text):
     return "".join(INITIALS[(ord(c) - 0xAC00) // 588] if 0xAC00 <= ord(c) <= 0xD7A3 else c for c in fold(text))
+
+
+def terms(name):
+    out = set()
+    for part in (fold(name)[:100], choseong(name)[:100]):
+        out.update(part[i:][:32] for i in range(len(part)) if part[i] != " ")
+    return sorted(out)
 
 
 def people(count):
@@ -94,7 +102,15 @@ def seed_mysql(count):
             batch = []
     if batch:
         print(f"INSERT INTO accounts_users ({','.join(COLUMNS)}) VALUES " + ",".join(batch) + ";")
-    print("COMMIT; ANALYZE TABLE accounts_users;")
+    rows = []
+    for p in people(count):
+        rows.extend(f"({sql_literal(t)},'{p['id']}')" for t in terms(p["name"]))
+        if len(rows) >= 2000:
+            print("INSERT INTO accounts_people_search_terms (Term, UserId) VALUES " + ",".join(rows) + ";")
+            rows = []
+    if rows:
+        print("INSERT INTO accounts_people_search_terms (Term, UserId) VALUES " + ",".join(rows) + ";")
+    print("COMMIT; ANALYZE TABLE accounts_users, accounts_people_search_terms;")
 
 
 def seed_sqlite(count, file):
@@ -104,6 +120,8 @@ def seed_sqlite(count, file):
     table = "users" if "users" in tables else "accounts_users"
     db.executemany(f"INSERT INTO \"{table}\" ({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})",
                    (row(p, lambda g: str(g).upper()) for p in people(count)))
+    db.executemany(f"INSERT INTO \"{'people_search_terms' if table == 'users' else 'accounts_people_search_terms'}\" (Term, UserId) VALUES (?, ?)",
+                   ((t, str(p["id"]).upper()) for p in people(count) for t in terms(p["name"])))
     db.commit()
     db.execute("ANALYZE")
     db.commit()

@@ -113,6 +113,7 @@ public static class AccountsModule
         services.AddAccountEmail();
         services.AddOptions<People.HandleOptions>().BindConfiguration(People.HandleOptions.SectionName);
         services.AddScoped<IModuleInitializer, People.NameSearchKeyBackfill>();
+        services.AddOptions<People.PeopleSearchOptions>().BindConfiguration(People.PeopleSearchOptions.SectionName);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()

@@ -1,10 +1,28 @@
 using System.Net;
 using System.Net.Http.Json;
 using ChatApp.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 
 namespace ChatApp.IntegrationTests.Accounts.People;
 
-public sealed class PeopleSearchTests(ChatAppFactory factory) : IntegrationTest(factory)
+/// <summary>People search through the term index (few matches: every query of these tests).</summary>
+public sealed class PeopleSearchTests(ChatAppFactory factory) : PeopleSearchTestCases<ChatAppFactory>(factory);
+
+/// <summary>A host that answers every query that matches anything by scanning the covering index (ADR 0023 part P).</summary>
+public sealed class ScanningPeopleSearchFactory : ChatAppFactory
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        builder.UseSetting("Accounts:PeopleSearch:FewMatches", "0");
+    }
+}
+
+/// <summary>The same cases answered by the scan of the covering index.</summary>
+public sealed class ScanningPeopleSearchTests(ScanningPeopleSearchFactory factory) : PeopleSearchTestCases<ScanningPeopleSearchFactory>(factory);
+
+public abstract class PeopleSearchTestCases<TFactory>(TFactory factory) : IntegrationTest<TFactory>(factory)
+    where TFactory : ChatAppFactory
 {
     private PeopleApi People => new(Api, Factory);
 

@@ -13,6 +13,7 @@ internal sealed class AdminSeeder(
     IConfiguration configuration,
     RoleManager<Role> roles,
     UserManager<User> users,
+    AccountsDbContext db,
     IIdGenerator ids,
     TimeProvider timeProvider,
     ILogger<AdminSeeder> logger) : IModuleInitializer
@@ -43,6 +44,8 @@ internal sealed class AdminSeeder(
             };
             user.Rename(configuration["Admin:DisplayName"] ?? "Administrator");
             Check(await users.CreateAsync(user, password));
+            People.PeopleSearchTerms.AddFor(db, user.Id, user.DisplayName);
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Seeded admin account {Email}", email);
         }
 

@@ -5,7 +5,7 @@ namespace ChatApp.Modules.Accounts.People;
 
 /// <summary>
 /// At start-up, gives accounts made before people search (no <see cref="User.NameSearchKey"/>) their key, in batches;
-/// the key needs <see cref="SearchFolding"/>, which SQL cannot do. With nothing to do it costs one index lookup.
+/// the key and the search terms need <see cref="SearchFolding"/>, which SQL cannot do. With nothing to do it costs one index lookup.
 /// </summary>
 internal sealed class NameSearchKeyBackfill(AccountsDbContext db, ILogger<NameSearchKeyBackfill> logger) : IModuleInitializer
 {
@@ -22,8 +22,14 @@ internal sealed class NameSearchKeyBackfill(AccountsDbContext db, ILogger<NameSe
             {
                 var key = NameSearchKeys.For(user.Id, user.DisplayName);
                 // A rename meanwhile has set the key itself: only a still-missing key for the same name is filled.
-                await db.Users.Where(u => u.Id == user.Id && u.NameSearchKey == null && u.DisplayName == user.DisplayName)
-                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.NameSearchKey, key), cancellationToken);
+                if (await db.Users.Where(u => u.Id == user.Id && u.NameSearchKey == null && u.DisplayName == user.DisplayName)
+                        .ExecuteUpdateAsync(set => set.SetProperty(u => u.NameSearchKey, key), cancellationToken) == 1)
+                {
+                    await db.PeopleSearchTerms.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+                    PeopleSearchTerms.AddFor(db, user.Id, user.DisplayName);
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
             }
 
             filled += batch.Count;

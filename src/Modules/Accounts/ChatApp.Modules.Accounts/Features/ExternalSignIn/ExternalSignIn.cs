@@ -123,6 +123,7 @@ internal sealed class ExternalSignInHandler(
             return AccountErrors.FromIdentity(linked.Errors);
         }
 
+        People.PeopleSearchTerms.AddFor(db, user.Id, user.DisplayName);
         db.AddIntegrationEvent(new UserRegisteredIntegrationEvent(ids.NewId(), now, user.Id, user.DisplayName));
         if (external.PictureUrl is { } picture && pictures.IsAllowed(external.Provider, picture))
         {

@@ -64,6 +64,7 @@ internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext
             return AccountErrors.FromIdentity(created.Errors);
         }
 
+        PeopleSearchTerms.AddFor(db, user.Id, user.DisplayName);
         db.AddIntegrationEvent(new UserRegisteredIntegrationEvent(ids.NewId(), now, user.Id, user.DisplayName));
         db.AddIntegrationEvent(new EmailVerificationRequestedIntegrationEvent(ids.NewId(), now, user.Id, email));
         return new RegisterResponse(user.Id);

@@ -4,6 +4,7 @@ using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Accounts.People;
 using ChatApp.Modules.Accounts.Profiles;
 using ChatApp.Modules.Chat.Contracts;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Accounts.Features.SearchPeople;
 
@@ -35,7 +36,8 @@ internal sealed class SearchPeopleValidator : AbstractValidator<SearchPeopleQuer
 /// or hidden-for-review accounts (deleted ones have no row). The name match is one scan of a narrow covering index
 /// that stops at the page's end (docs/performance.md, "Issue 19: people search").
 /// </summary>
-internal sealed class SearchPeopleHandler(AccountsDbContext db, IChatRelations relations, AvatarView avatars, TimeProvider timeProvider)
+internal sealed class SearchPeopleHandler(
+    AccountsDbContext db, IChatRelations relations, AvatarView avatars, IOptions<PeopleSearchOptions> options, TimeProvider timeProvider)
     : IQueryHandler<SearchPeopleQuery, Result<PeopleSearchResponse>>
 {
     public const int PageSize = 20;
@@ -81,27 +83,12 @@ internal sealed class SearchPeopleHandler(AccountsDbContext db, IChatRelations r
             matches = matches.Where(u => u.Id != exactId);
         }
 
-        if (after is not null)
-        {
-            matches = matches.Where(u => string.Compare(u.NameSearchKey, after) > 0);
-        }
-
-        var prefixPattern = handlePrefix is null ? null : Escape(handlePrefix) + "%";
-        if (handleOnly)
-        {
-            matches = matches.Where(u => EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"));
-        }
-        else
-        {
-            var namePattern = NameSearchKeys.Pattern(folded);
-            matches = prefixPattern is null
-                ? matches.Where(u => EF.Functions.Like(u.NameSearchKey, namePattern, "\\"))
-                : matches.Where(u => EF.Functions.Like(u.NameSearchKey, namePattern, "\\") || EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"));
-        }
-
         var leading = after is null ? exact : null;
         var take = PageSize - (leading is null ? 0 : 1);
-        var page = await matches.OrderBy(u => u.NameSearchKey).Select(u => new { u.Id, u.NameSearchKey }).Take(take + 1).ToListAsync(cancellationToken);
+        var prefixPattern = handlePrefix is null ? null : Escape(handlePrefix) + "%";
+        var termPattern = handleOnly ? null : Escape(folded.Length <= PeopleSearchTerm.MaxLength ? folded : folded[..PeopleSearchTerm.MaxLength]) + "%";
+        var page = await FewMatchesAsync(matches, folded, termPattern, prefixPattern, after, take, cancellationToken)
+            ?? await ScanAsync(matches, folded, termPattern is not null, prefixPattern, after, take, cancellationToken);
         var more = page.Count > take;
         if (more)
         {
@@ -121,8 +108,77 @@ internal sealed class SearchPeopleHandler(AccountsDbContext db, IChatRelations r
         var avatarsById = await avatars.ForAsync(people.Values.Select(p => p.AvatarMediaId), cancellationToken);
         var items = ids.Where(people.ContainsKey).Select(id => people[id]).Select(p => new PersonResponse(
             p.Id, p.DisplayName, p.Handle, p.AvatarMediaId is { } avatarId ? avatarsById.GetValueOrDefault(avatarId) : null, p.Id == leading)).ToList();
-        return new PeopleSearchResponse(items, more ? Encode(page[^1].NameSearchKey!) : null);
+        return new PeopleSearchResponse(items, more ? Encode(page[^1].Key) : null);
     }
+
+    /// <summary>
+    /// A query that few people match (up to <see cref="PeopleSearchOptions.FewMatches"/> search terms and handles): those people, read
+    /// through the term and handle indexes, filtered, ordered and paged here. Null when the query matches more.
+    /// </summary>
+    private async Task<List<Match>?> FewMatchesAsync(
+        IQueryable<User> matches, string folded, string? termPattern, string? prefixPattern, string? after, int take, CancellationToken cancellationToken)
+    {
+        var fewMatches = options.Value.FewMatches;
+        if (termPattern is not null
+            && await db.PeopleSearchTerms.Where(t => EF.Functions.Like(t.Term, termPattern, "\\")).Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
+        {
+            return null;
+        }
+
+        if (prefixPattern is not null
+            && await db.Users.Where(u => EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\")).Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
+        {
+            return null;
+        }
+
+        var found = new List<Match>();
+        if (termPattern is not null)
+        {
+            var byName = from term in db.PeopleSearchTerms
+                         where EF.Functions.Like(term.Term, termPattern, "\\")
+                         join user in matches on term.UserId equals user.Id
+                         select new { user.Id, user.NameSearchKey };
+            found.AddRange((await byName.ToListAsync(cancellationToken))
+                .Where(m => NameSearchKeys.Matches(m.NameSearchKey!, folded))
+                .Select(m => new Match(m.Id, m.NameSearchKey!)));
+        }
+
+        if (prefixPattern is not null)
+        {
+            found.AddRange((await matches.Where(u => EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"))
+                    .Select(u => new { u.Id, u.NameSearchKey }).ToListAsync(cancellationToken))
+                .Select(m => new Match(m.Id, m.NameSearchKey!)));
+        }
+
+        return found
+            .Where(m => after is null || NameSearchKeys.Compare(m.Key, after) > 0)
+            .DistinctBy(m => m.Id)
+            .Order(Comparer<Match>.Create((a, b) => NameSearchKeys.Compare(a.Key, b.Key)))
+            .Take(take + 1)
+            .ToList();
+    }
+
+    /// <summary>A query many people match: one scan of the covering index in key order, which soon fills the page.</summary>
+    private static async Task<List<Match>> ScanAsync(
+        IQueryable<User> matches, string folded, bool byName, string? prefixPattern, string? after, int take, CancellationToken cancellationToken)
+    {
+        if (after is not null)
+        {
+            matches = matches.Where(u => string.Compare(u.NameSearchKey, after) > 0);
+        }
+
+        var namePattern = NameSearchKeys.Pattern(folded);
+        matches = !byName
+            ? matches.Where(u => EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"))
+            : prefixPattern is null
+                ? matches.Where(u => EF.Functions.Like(u.NameSearchKey, namePattern, "\\"))
+                : matches.Where(u => EF.Functions.Like(u.NameSearchKey, namePattern, "\\") || EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"));
+        return (await matches.OrderBy(u => u.NameSearchKey).Select(u => new { u.Id, u.NameSearchKey }).Take(take + 1).ToListAsync(cancellationToken))
+            .Select(m => new Match(m.Id, m.NameSearchKey!))
+            .ToList();
+    }
+
+    private sealed record Match(Guid Id, string Key);
 
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

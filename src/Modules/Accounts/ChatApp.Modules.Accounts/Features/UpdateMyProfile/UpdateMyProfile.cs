@@ -36,7 +36,7 @@ internal sealed class UpdateMyProfileHandler(
         var bio = command.Bio is null ? user.Bio : (UserText.Normalize(command.Bio, UserTextKind.Text).Trim() is { Length: > 0 } trimmed ? trimmed : null);
         if (displayName != user.DisplayName || bio != user.Bio)
         {
-            user.Rename(displayName);
+            await People.PeopleSearchTerms.RenameAsync(db, user, displayName, cancellationToken);
             user.Bio = bio;
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
             db.AddIntegrationEvent(new UserProfileUpdatedIntegrationEvent(

@@ -150,6 +150,23 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.ToTable("audit_log", "accounts");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.PeopleSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Term", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("people_search_terms", "accounts");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -470,6 +487,15 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                 });
 
             modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.AccountToken", b =>
+                {
+                    b.HasOne("ChatApp.Modules.Accounts.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.PeopleSearchTerm", b =>
                 {
                     b.HasOne("ChatApp.Modules.Accounts.Domain.User", null)
                         .WithMany()

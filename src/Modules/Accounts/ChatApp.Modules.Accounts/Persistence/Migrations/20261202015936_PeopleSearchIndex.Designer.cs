@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatApp.Modules.Accounts.Persistence.Migrations
 {
     [DbContext(typeof(AccountsDbContext))]
-    [Migration("20261202013831_PeopleSearchIndex")]
+    [Migration("20261202015936_PeopleSearchIndex")]
     partial class PeopleSearchIndex
     {
         /// <inheritdoc />
@@ -151,6 +151,23 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.HasIndex("SubjectUserId");
 
                     b.ToTable("audit_log", "accounts");
+                });
+
+            modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.PeopleSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Term", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("people_search_terms", "accounts");
                 });
 
             modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.RefreshToken", b =>
@@ -473,6 +490,15 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                 });
 
             modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.AccountToken", b =>
+                {
+                    b.HasOne("ChatApp.Modules.Accounts.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.PeopleSearchTerm", b =>
                 {
                     b.HasOne("ChatApp.Modules.Accounts.Domain.User", null)
                         .WithMany()
