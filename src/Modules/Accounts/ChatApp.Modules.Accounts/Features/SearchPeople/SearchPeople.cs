@@ -86,9 +86,9 @@ internal sealed class SearchPeopleHandler(
         var leading = after is null ? exact : null;
         var take = PageSize - (leading is null ? 0 : 1);
         var prefixPattern = handlePrefix is null ? null : Escape(handlePrefix) + "%";
-        var termPattern = handleOnly ? null : Escape(folded.Length <= PeopleSearchTerm.MaxLength ? folded : folded[..PeopleSearchTerm.MaxLength]) + "%";
-        var page = await FewMatchesAsync(matches, folded, termPattern, prefixPattern, after, take, cancellationToken)
-            ?? await ScanAsync(matches, folded, termPattern is not null, prefixPattern, after, take, cancellationToken);
+        var termPrefix = handleOnly ? null : folded.Length <= PeopleSearchTerm.MaxLength ? folded : folded[..PeopleSearchTerm.MaxLength];
+        var page = await FewMatchesAsync(matches, folded, termPrefix, handlePrefix, after, take, cancellationToken)
+            ?? await ScanAsync(matches, folded, termPrefix is not null, prefixPattern, after, take, cancellationToken);
         var more = page.Count > take;
         if (more)
         {
@@ -116,26 +116,36 @@ internal sealed class SearchPeopleHandler(
     /// through the term and handle indexes, filtered, ordered and paged here. Null when the query matches more.
     /// </summary>
     private async Task<List<Match>?> FewMatchesAsync(
-        IQueryable<User> matches, string folded, string? termPattern, string? prefixPattern, string? after, int take, CancellationToken cancellationToken)
+        IQueryable<User> matches, string folded, string? termPrefix, string? handlePrefix, string? after, int take, CancellationToken cancellationToken)
     {
+        // Prefix ranges as comparisons: both databases compare the terms byte for byte, and SQLite would not use an
+        // index for LIKE on a case-sensitive column. Handles (a Unicode collation on MariaDB) keep LIKE there.
         var fewMatches = options.Value.FewMatches;
-        if (termPattern is not null
-            && await db.PeopleSearchTerms.Where(t => EF.Functions.Like(t.Term, termPattern, "\\")).Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
+        var termUpper = termPrefix is null ? null : PrefixUpperBound(termPrefix);
+        var terms = db.PeopleSearchTerms.Where(t => string.Compare(t.Term, termPrefix) >= 0 && string.Compare(t.Term, termUpper) < 0);
+        if (termPrefix is not null && (termUpper is null || await terms.Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches))
         {
             return null;
         }
 
-        if (prefixPattern is not null
-            && await db.Users.Where(u => EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\")).Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
+        IQueryable<User>? byHandle = null;
+        if (handlePrefix is not null)
         {
-            return null;
+            var handleUpper = PrefixUpperBound(handlePrefix)!;
+            var handlePattern = Escape(handlePrefix) + "%";
+            byHandle = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true
+                ? db.Users.Where(u => string.Compare(u.NormalizedHandle, handlePrefix) >= 0 && string.Compare(u.NormalizedHandle, handleUpper) < 0)
+                : db.Users.Where(u => EF.Functions.Like(u.NormalizedHandle, handlePattern, "\\"));
+            if (await byHandle.Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
+            {
+                return null;
+            }
         }
 
         var found = new List<Match>();
-        if (termPattern is not null)
+        if (termPrefix is not null)
         {
-            var byName = from term in db.PeopleSearchTerms
-                         where EF.Functions.Like(term.Term, termPattern, "\\")
+            var byName = from term in terms
                          join user in matches on term.UserId equals user.Id
                          select new { user.Id, user.NameSearchKey };
             found.AddRange((await byName.ToListAsync(cancellationToken))
@@ -143,10 +153,12 @@ internal sealed class SearchPeopleHandler(
                 .Select(m => new Match(m.Id, m.NameSearchKey!)));
         }
 
-        if (prefixPattern is not null)
+        if (byHandle is not null)
         {
-            found.AddRange((await matches.Where(u => EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"))
-                    .Select(u => new { u.Id, u.NameSearchKey }).ToListAsync(cancellationToken))
+            var handleIds = byHandle.Select(u => u.Id);
+            found.AddRange((await matches.Where(u => handleIds.Contains(u.Id))
+                    .Select(u => new { u.Id, u.NameSearchKey, u.NormalizedHandle }).ToListAsync(cancellationToken))
+                .Where(m => m.NormalizedHandle!.StartsWith(handlePrefix!, StringComparison.Ordinal))
                 .Select(m => new Match(m.Id, m.NameSearchKey!)));
         }
 
@@ -176,6 +188,20 @@ internal sealed class SearchPeopleHandler(
         return (await matches.OrderBy(u => u.NameSearchKey).Select(u => new { u.Id, u.NameSearchKey }).Take(take + 1).ToListAsync(cancellationToken))
             .Select(m => new Match(m.Id, m.NameSearchKey!))
             .ToList();
+    }
+
+    /// <summary>The least string above every string that starts with <paramref name="prefix"/> (its last code point plus one); null if there is none.</summary>
+    private static string? PrefixUpperBound(string prefix)
+    {
+        var runes = prefix.EnumerateRunes().ToList();
+        var last = runes[^1].Value;
+        if (last == 0x10FFFF)
+        {
+            return null;
+        }
+
+        runes[^1] = new Rune(last == 0xD7FF ? 0xE000 : last + 1);
+        return string.Concat(runes.Select(r => r.ToString()));
     }
 
     private sealed record Match(Guid Id, string Key);
