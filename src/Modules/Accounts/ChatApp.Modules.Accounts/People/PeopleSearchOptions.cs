@@ -9,5 +9,5 @@ internal sealed class PeopleSearchOptions
     /// Up to this many matching search terms (or handles) a query is answered through the term index; a query that
     /// matches more is answered by scanning the covering index in name order, which fills a page quickly then.
     /// </summary>
-    public int FewMatches { get; set; } = 500;
+    public int FewMatches { get; set; } = 2000;
 }
