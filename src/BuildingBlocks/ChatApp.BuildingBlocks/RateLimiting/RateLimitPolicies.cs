@@ -26,5 +26,8 @@ public static class RateLimitPolicies
     /// <summary>Invite link lookups: preview, join and QR codes (codes are unguessable; this keeps brute force pointless).</summary>
     public const string InviteLookup = "invite-lookup";
 
-    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, EmailSend, EmailToken, Upload, EditMessage, React, CreateRoom, Search, InviteLookup];
+    /// <summary>People search (<c>GET /users/search</c>): per user, generous enough for search-as-you-type.</summary>
+    public const string PeopleSearch = "people-search";
+
+    public static readonly IReadOnlyList<string> All = [Register, Login, Refresh, EmailSend, EmailToken, Upload, EditMessage, React, CreateRoom, Search, InviteLookup, PeopleSearch];
 }

@@ -67,6 +67,7 @@ internal sealed class RateLimitsOptions
             [RateLimitPolicies.Search] = new() { PerUser = RateLimitRule.Of(120, minute) },
             // Previews and QR codes need no sign-in: counted per address too (generous: a shared link is opened by many behind one NAT).
             [RateLimitPolicies.InviteLookup] = new() { PerAddress = RateLimitRule.Of(300, minute), PerUser = RateLimitRule.Of(60, minute) },
+            [RateLimitPolicies.PeopleSearch] = new() { PerUser = RateLimitRule.Of(60, minute) },
         };
     }
 }

@@ -50,6 +50,9 @@ public static class AccountsModule
         typeof(Features.ResetPassword.ResetPasswordEndpoint),
         typeof(Features.ChangeEmail.ChangeEmailEndpoint),
         typeof(Features.ConfirmEmailChange.ConfirmEmailChangeEndpoint),
+        typeof(Features.SetHandle.SetHandleEndpoint),
+        typeof(Features.SetDiscoverability.SetDiscoverabilityEndpoint),
+        typeof(Features.SearchPeople.SearchPeopleEndpoint),
     ];
 
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
@@ -109,6 +112,9 @@ public static class AccountsModule
         services.AddScoped<Features.ImportProviderPicture.ImportProviderPictureJob>();
         services.AddAccountDeletion();
         services.AddAccountEmail();
+        services.AddOptions<People.HandleOptions>().BindConfiguration(People.HandleOptions.SectionName);
+        services.AddScoped<IModuleInitializer, People.NameSearchKeyBackfill>();
+        services.AddOptions<People.PeopleSearchOptions>().BindConfiguration(People.PeopleSearchOptions.SectionName);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()

@@ -22,6 +22,7 @@ public static class ChatModule
     [
         typeof(Features.BlockUser.BlockUserEndpoint),
         typeof(Features.UnblockUser.UnblockUserEndpoint),
+        typeof(Features.ListBlocks.ListBlocksEndpoint),
         typeof(Features.EditMessage.EditMessageEndpoint),
         typeof(Features.DeleteMessage.DeleteMessageEndpoint),
         typeof(Features.CreateGroupRoom.CreateGroupRoomEndpoint),

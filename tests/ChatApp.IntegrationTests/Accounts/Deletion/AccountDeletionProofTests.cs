@@ -36,6 +36,12 @@ public sealed class AccountDeletionProofTests(DeletionFactory factory) : Integra
         var email = $"zebulon-{marker}@example.com";
 
         var zed = await NewUserAsync(email, displayName);
+        var handle = $"zebulon_{marker}";
+        using (var chosen = await Api.As(zed).PutAsJsonAsync("/api/v1/accounts/me/handle", new { handle }))
+        {
+            Assert.True(chosen.IsSuccessStatusCode, $"handle: {chosen.StatusCode}");
+        }
+
         var bob = await Api.NewUserAsync("Bob");
         var carol = await Api.NewUserAsync("Carol");
         var dave = await Api.NewUserAsync("Dave");
@@ -109,7 +115,8 @@ public sealed class AccountDeletionProofTests(DeletionFactory factory) : Integra
 
         await WaitForOutboxesAsync();
         await AssertTracesExistAsync(zed.Id);
-        var needles = new[] { email, displayName, bio }.Concat(texts).ToList();
+        // The handle and the people-search key (the folded name) are the person too.
+        var needles = new[] { email, displayName, bio, handle, displayName.ToLowerInvariant() }.Concat(texts).ToList();
         // The scans see every needle before (each one, somewhere in the database or Redis).
         var before = (await DatabaseScan.FindAsync(Factory.DatabaseConnectionString, needles)).Found
             .Concat(await RedisScan.FindAsync(TestServers.Redis, needles)).ToList();

@@ -106,6 +106,7 @@ public sealed class ExternalSignInTests(ExternalSignInFactory factory) : Integra
         Assert.Equal(id, UserIdOf(second));
         var user = await External.UserAsync(id);
         Assert.Equal("김민지", user.DisplayName);
+        Assert.Equal($"김민지\u001Fㄱㅁㅈ\u001F{id:N}", user.NameSearchKey); // found by people search (ADR 0023 part P)
         Assert.Equal(email, user.Email);
         Assert.True(user.EmailConfirmed);
         Assert.Equal($"ext:{id:N}", user.UserName);

@@ -13,6 +13,7 @@ internal sealed class AdminSeeder(
     IConfiguration configuration,
     RoleManager<Role> roles,
     UserManager<User> users,
+    AccountsDbContext db,
     IIdGenerator ids,
     TimeProvider timeProvider,
     ILogger<AdminSeeder> logger) : IModuleInitializer
@@ -39,10 +40,12 @@ internal sealed class AdminSeeder(
                 Id = ids.NewId(),
                 UserName = email,
                 Email = email,
-                DisplayName = configuration["Admin:DisplayName"] ?? "Administrator",
                 CreatedAt = timeProvider.GetUtcNowForStorage(),
             };
+            user.Rename(configuration["Admin:DisplayName"] ?? "Administrator");
             Check(await users.CreateAsync(user, password));
+            People.PeopleSearchTerms.AddFor(db, user.Id, user.DisplayName);
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Seeded admin account {Email}", email);
         }
 

@@ -49,6 +49,7 @@ internal sealed class AccountEraser(
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.PeopleSearchTerms.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
 
         SessionsEnded.Publish(db, ids, now, userId, activeSessionIds, SessionRevocationReasons.AccountDeleted);

@@ -6,9 +6,9 @@ internal sealed class User : IdentityUser<Guid>
     public const int BioMaxLength = 500;
     public const int HandleMinLength = 3;
     public const int HandleMaxLength = 30;
-    public const int NameSearchKeyMaxLength = 1024;
+    public const int NameSearchKeyMaxLength = 256;
 
-    public string DisplayName { get; set; } = "";
+    public string DisplayName { get; private set; } = "";
 
     public string? Bio { get; set; }
 
@@ -46,4 +46,11 @@ internal sealed class User : IdentityUser<Guid>
 
     /// <summary>Set while the account is hidden from search and recommendations pending a moderator's review.</summary>
     public DateTime? HiddenForReviewAt { get; set; }
+
+    /// <summary>Sets the display name and the key people search matches it against (needs <c>Id</c> set).</summary>
+    public void Rename(string displayName)
+    {
+        DisplayName = displayName;
+        NameSearchKey = NameSearchKeys.For(Id, displayName);
+    }
 }

@@ -17,6 +17,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<PeopleSearchTerm> PeopleSearchTerms => Set<PeopleSearchTerm>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -29,6 +31,14 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(AccountsDbContext).Assembly);
+        if (Database.ProviderName?.Contains("MySql", StringComparison.Ordinal) == true)
+        {
+            // The search key holds folded text and 초성 jamo: compared byte for byte, as SQLite does (a Unicode collation
+            // would weigh jamo and syllables by its own rules and spend time doing it).
+            builder.Entity<User>().Property(u => u.NameSearchKey).UseCollation("utf8mb4_bin");
+            builder.Entity<PeopleSearchTerm>().Property(t => t.Term).UseCollation("utf8mb4_bin");
+        }
+
         builder.AddOutbox();
     }
 

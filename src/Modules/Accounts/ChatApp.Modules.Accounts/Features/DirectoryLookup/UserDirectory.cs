@@ -25,11 +25,11 @@ internal sealed class UserDirectory(AccountsDbContext db, AvatarView avatars, Pr
     {
         var users = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.AvatarMediaId, Deactivated = u.DeactivatedAt != null })
+            .Select(u => new { u.Id, u.DisplayName, u.AvatarMediaId, Deactivated = u.DeactivatedAt != null, u.Handle })
             .ToListAsync(cancellationToken);
         var avatarUrls = await avatars.ForAsync(users.Select(u => u.AvatarMediaId), cancellationToken);
         return users.ToDictionary(
             u => u.Id,
-            u => new UserSummary(u.Id, u.DisplayName, u.AvatarMediaId is { } id && avatarUrls.TryGetValue(id, out var avatar) ? avatar.SmallUrl : null, u.Deactivated));
+            u => new UserSummary(u.Id, u.DisplayName, u.AvatarMediaId is { } id && avatarUrls.TryGetValue(id, out var avatar) ? avatar.SmallUrl : null, u.Deactivated, u.Handle));
     }
 }

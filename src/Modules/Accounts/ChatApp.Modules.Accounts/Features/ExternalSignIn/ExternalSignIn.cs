@@ -102,9 +102,9 @@ internal sealed class ExternalSignInHandler(
             UserName = SyntheticUserName(id),
             Email = email,
             EmailConfirmed = email is not null,
-            DisplayName = ExternalDisplayName.Choose(typedName, external.DisplayName),
             CreatedAt = now,
         };
+        user.Rename(ExternalDisplayName.Choose(typedName, external.DisplayName));
 
         // A duplicate here is a race with another account's creation (the same person signing in on two devices at
         // once, or registering the e-mail): the unit of work runs the command again and it then finds the winner. The
@@ -123,6 +123,7 @@ internal sealed class ExternalSignInHandler(
             return AccountErrors.FromIdentity(linked.Errors);
         }
 
+        People.PeopleSearchTerms.AddFor(db, user.Id, user.DisplayName);
         db.AddIntegrationEvent(new UserRegisteredIntegrationEvent(ids.NewId(), now, user.Id, user.DisplayName));
         if (external.PictureUrl is { } picture && pictures.IsAllowed(external.Provider, picture))
         {

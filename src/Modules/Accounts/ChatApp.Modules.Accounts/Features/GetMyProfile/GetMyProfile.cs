@@ -10,11 +10,11 @@ internal sealed class GetMyProfileHandler(AccountsDbContext db, AvatarView avata
     {
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.Id == query.UserId)
-            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.DisplayName, u.Bio, u.CreatedAt, u.AvatarMediaId })
+            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.DisplayName, u.Bio, u.CreatedAt, u.AvatarMediaId, u.Handle, u.Discoverable })
             .SingleOrDefaultAsync(cancellationToken);
         return profile is null
             ? AccountErrors.UserNotFound
             : new MyProfileResponse(profile.Id, profile.Email, profile.EmailConfirmed, profile.DisplayName, profile.Bio, profile.CreatedAt,
-                await avatars.ForAsync(profile.AvatarMediaId, cancellationToken));
+                await avatars.ForAsync(profile.AvatarMediaId, cancellationToken), profile.Handle, profile.Discoverable);
     }
 }

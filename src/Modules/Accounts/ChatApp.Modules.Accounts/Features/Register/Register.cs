@@ -1,9 +1,11 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Accounts.People;
 
 namespace ChatApp.Modules.Accounts.Features.Register;
 
-internal sealed record RegisterCommand(string Email, string Password, string DisplayName) : ICommand<Result<RegisterResponse>>;
+/// <summary>The body of POST /register; <c>Handle</c> is optional (it can be chosen later).</summary>
+internal sealed record RegisterCommand(string Email, string Password, string DisplayName, string? Handle = null) : ICommand<Result<RegisterResponse>>;
 
 internal sealed record RegisterResponse(Guid UserId);
 
@@ -14,6 +16,7 @@ internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Password).PasswordInput();
         RuleFor(c => c.DisplayName).ValidDisplayName();
+        RuleFor(c => c.Handle!).ValidHandle().When(c => c.Handle is not null);
     }
 }
 
@@ -30,9 +33,17 @@ internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext
             Id = ids.NewId(),
             UserName = email,
             Email = email,
-            DisplayName = UserText.Normalize(command.DisplayName, UserTextKind.Name).Trim(),
             CreatedAt = now,
         };
+        user.Rename(UserText.Normalize(command.DisplayName, UserTextKind.Name).Trim());
+        if (command.Handle is not null)
+        {
+            var assigned = await HandleAssignment.AssignAsync(db, user, command.Handle, now, cancellationToken);
+            if (!assigned.IsSuccess)
+            {
+                return assigned.Error;
+            }
+        }
 
         IdentityResult created;
         try
@@ -41,8 +52,11 @@ internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext
         }
         catch (DbUpdateException)
         {
-            // Two registrations of one e-mail raced past Identity's check; the unique index caught the second.
-            return AccountErrors.EmailTaken;
+            // Two registrations of one e-mail (or one handle) raced past the checks; the unique index caught the second.
+            var normalizedHandle = user.NormalizedHandle;
+            return normalizedHandle is not null && await db.Users.AnyAsync(u => u.NormalizedHandle == normalizedHandle && u.Id != user.Id, cancellationToken)
+                ? PeopleErrors.HandleTaken
+                : AccountErrors.EmailTaken;
         }
 
         if (!created.Succeeded)
@@ -50,6 +64,7 @@ internal sealed class RegisterHandler(UserManager<User> users, AccountsDbContext
             return AccountErrors.FromIdentity(created.Errors);
         }
 
+        PeopleSearchTerms.AddFor(db, user.Id, user.DisplayName);
         db.AddIntegrationEvent(new UserRegisteredIntegrationEvent(ids.NewId(), now, user.Id, user.DisplayName));
         db.AddIntegrationEvent(new EmailVerificationRequestedIntegrationEvent(ids.NewId(), now, user.Id, email));
         return new RegisterResponse(user.Id);

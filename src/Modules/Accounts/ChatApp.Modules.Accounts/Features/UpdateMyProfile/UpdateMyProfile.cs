@@ -36,7 +36,7 @@ internal sealed class UpdateMyProfileHandler(
         var bio = command.Bio is null ? user.Bio : (UserText.Normalize(command.Bio, UserTextKind.Text).Trim() is { Length: > 0 } trimmed ? trimmed : null);
         if (displayName != user.DisplayName || bio != user.Bio)
         {
-            user.DisplayName = displayName;
+            await People.PeopleSearchTerms.RenameAsync(db, user, displayName, cancellationToken);
             user.Bio = bio;
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
             db.AddIntegrationEvent(new UserProfileUpdatedIntegrationEvent(
@@ -44,6 +44,6 @@ internal sealed class UpdateMyProfileHandler(
             profiles.ForgetAfterCommit(afterCommit, user.Id);
         }
 
-        return new MyProfileResponse(user.Id, user.Email, user.EmailConfirmed, user.DisplayName, user.Bio, user.CreatedAt, await avatars.ForAsync(user.AvatarMediaId, cancellationToken));
+        return await MyProfileResponse.ForAsync(user, avatars, cancellationToken);
     }
 }

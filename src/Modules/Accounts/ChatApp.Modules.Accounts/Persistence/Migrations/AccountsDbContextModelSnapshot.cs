@@ -150,6 +150,23 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.ToTable("audit_log", "accounts");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.PeopleSearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Term", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("people_search_terms", "accounts");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -309,8 +326,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                         .HasColumnType("datetime(6)");
 
                     b.Property<string>("NameSearchKey")
-                        .HasMaxLength(1024)
-                        .HasColumnType("varchar(1024)");
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -358,6 +376,9 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("NameSearchKey", "Discoverable", "DeactivatedAt", "BannedAt", "SuspendedUntil", "HiddenForReviewAt", "NormalizedHandle", "Id")
+                        .HasDatabaseName("IX_users_people_search");
 
                     b.ToTable("users", "accounts");
                 });
@@ -466,6 +487,15 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                 });
 
             modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.AccountToken", b =>
+                {
+                    b.HasOne("ChatApp.Modules.Accounts.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatApp.Modules.Accounts.Domain.PeopleSearchTerm", b =>
                 {
                     b.HasOne("ChatApp.Modules.Accounts.Domain.User", null)
                         .WithMany()

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using ChatApp.Modules.Accounts.Profiles;
+
+namespace ChatApp.Modules.Accounts.Features.SetHandle;
+
+internal sealed class SetHandleEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPut(AccountsRoutes.Accounts + "/me/handle", HandleAsync)
+            .WithName("SetHandle")
+            .WithTags("Accounts")
+            .WithSummary("Choose or change my @handle (unique without regard to case; changes wait for a cooldown)")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static async Task<Results<Ok<MyProfileResponse>, ProblemHttpResult>> HandleAsync(
+        SetHandleRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new SetHandleCommand(user.GetUserId(), request.Handle ?? ""), cancellationToken)).ToOk();
+}
