@@ -16,7 +16,7 @@ internal sealed class ModerateReportValidator : AbstractValidator<ModerateReport
         RuleFor(c => c.Action).Must(a => ModerationActions.All.Contains(a))
             .WithErrorCode(ModerationErrors.InvalidActionCode).WithMessage("action is one of dismiss, delete_message, warn, suspend, ban, lift.");
         RuleFor(c => c.Reason).SafeText(AuditEntry.ReasonMaxLength);
-        RuleFor(c => c.DurationHours).NotNull().InclusiveBetween(1, MaxSuspensionHours)
+        RuleFor(c => c.DurationHours).Must(hours => hours is >= 1 and <= MaxSuspensionHours)
             .WithErrorCode(ModerationErrors.InvalidDurationCode).WithMessage($"A suspension lasts 1 to {MaxSuspensionHours} hours.")
             .When(c => c.Action == ModerationActions.Suspend);
     }
