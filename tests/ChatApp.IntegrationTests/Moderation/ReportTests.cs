@@ -102,6 +102,28 @@ public sealed class ReportTests(ChatAppFactory factory) : IntegrationTest(factor
         Assert.Null((await StandingAsync(target.Id)).HiddenForReviewAt);
     }
 
+    [Fact]
+    public async Task Deleting_an_account_erases_the_reports_it_filed_and_keeps_the_reports_about_it()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var message = await Chat.SendAsync(bob, room.Id, "rude");
+        var byAnn = await Moderation.ReportAsync(ann, "message", message.Id, "harassment", "내 이야기");
+        var byBob = await Moderation.ReportAsync(bob, "user", ann.Id, "spam");
+
+        using (var delete = await Api.As(ann).SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/accounts/me") { Content = JsonContent.Create(new { password = ann.Password }) }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        await Eventually.Async(async () =>
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ChatApp.Modules.Moderation.Persistence.ModerationDbContext>();
+            return !await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Reports, r => r.Id == byAnn.Id);
+        }, because: "Moderation forgot the reports Ann filed");
+        Assert.Equal(byBob.Id, Assert.Single(await Moderation.MineAsync(bob)).Id);
+    }
+
     private async Task<AccountStanding> StandingAsync(Guid userId)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
