@@ -23,7 +23,7 @@ public sealed class EmbeddedModerationTests(EmbeddedChatAppFactory factory) : In
         var admin = await moderation.AdminBrowserAsync();
         var page = await (await admin.GetAsync($"/admin/moderation/reports/{report.Id}")).Content.ReadAsStringAsync();
         Assert.Contains("광고 문자 — cheap pills", page, StringComparison.Ordinal);
-        Assert.EndsWith("?done=ban", await moderation.ActAsync(admin, report.Id, "ban", "Spam bot"), StringComparison.Ordinal);
+        Assert.EndsWith("?done=ban", await ModerationApi.ActAsync(admin, report.Id, "ban", "Spam bot"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.As(bob).GetAsync("/api/v1/accounts/me")).StatusCode);
         Assert.Equal("accounts.banned", (await Problem.ReadAsync(await Api.PostLoginAsync(bob.Email, bob.Password))).Code);

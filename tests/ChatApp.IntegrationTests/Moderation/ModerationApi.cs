@@ -29,22 +29,28 @@ public sealed partial class ModerationApi(ChatAppFactory factory, AccountsApi ac
     public async Task<HttpClient> AdminBrowserAsync()
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInAdminAsync(client, ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
+        return client;
+    }
+
+    /// <summary>Signs <paramref name="client"/> (cookies kept, redirects not followed) in to the admin pages.</summary>
+    public static async Task SignInAdminAsync(HttpClient client, string email, string password)
+    {
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
         var page = await (await client.GetAsync("/admin/login")).Content.ReadAsStringAsync();
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             [TokenName(page)] = TokenValue(page),
             ["returnUrl"] = "/admin/moderation/reports",
-            ["email"] = ChatAppFactory.AdminEmail,
-            ["password"] = ChatAppFactory.AdminPassword,
+            ["email"] = email,
+            ["password"] = password,
         });
         var signIn = await client.PostAsync("/admin/login", form);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
     }
 
     /// <summary>Submits the action form of a report's page; returns where it sent the browser (the report's page, with done= or error=).</summary>
-    public async Task<string> ActAsync(HttpClient admin, Guid reportId, string action, string reason, int? durationHours = null)
+    public static async Task<string> ActAsync(HttpClient admin, Guid reportId, string action, string reason, int? durationHours = null)
     {
         var page = await (await admin.GetAsync($"/admin/moderation/reports/{reportId}")).Content.ReadAsStringAsync();
         var fields = new Dictionary<string, string>

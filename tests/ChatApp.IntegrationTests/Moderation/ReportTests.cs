@@ -50,7 +50,7 @@ public sealed class ReportTests(ChatAppFactory factory) : IntegrationTest(factor
         Assert.Equal("moderation.already_reported", (await Problem.ReadAsync(again)).Code);
 
         var admin = await Moderation.AdminBrowserAsync();
-        Assert.EndsWith("?done=dismiss", await Moderation.ActAsync(admin, first.Id, "dismiss", "Not spam: a friend's joke"), StringComparison.Ordinal);
+        Assert.EndsWith("?done=dismiss", await ModerationApi.ActAsync(admin, first.Id, "dismiss", "Not spam: a friend's joke"), StringComparison.Ordinal);
         var second = await Moderation.ReportAsync(ann, "user", bob.Id, "harassment");
         var mine = await Moderation.MineAsync(ann);
         Assert.Equal([second.Id, first.Id], mine.Select(r => r.Id));
@@ -98,7 +98,7 @@ public sealed class ReportTests(ChatAppFactory factory) : IntegrationTest(factor
         Assert.NotNull((await StandingAsync(target.Id)).HiddenForReviewAt);
 
         var admin = await Moderation.AdminBrowserAsync();
-        await Moderation.ActAsync(admin, first.Id, "dismiss", "Reviewed: nothing wrong");
+        await ModerationApi.ActAsync(admin, first.Id, "dismiss", "Reviewed: nothing wrong");
         Assert.Null((await StandingAsync(target.Id)).HiddenForReviewAt);
     }
 

@@ -18,7 +18,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         Assert.Equal(HttpStatusCode.OK, (await Api.As(bob).GetAsync("/api/v1/accounts/me")).StatusCode);
 
         var admin = await Moderation.AdminBrowserAsync();
-        Assert.EndsWith("?done=ban", await Moderation.ActAsync(admin, report.Id, "ban", "Threats in many rooms (협박)"), StringComparison.Ordinal);
+        Assert.EndsWith("?done=ban", await ModerationApi.ActAsync(admin, report.Id, "ban", "Threats in many rooms (협박)"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.As(bob).GetAsync("/api/v1/accounts/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.As(bobsTablet.AccessToken).GetAsync("/api/v1/accounts/me")).StatusCode);
@@ -33,7 +33,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         Assert.Contains("Threats in many rooms (협박)", audit, StringComparison.Ordinal);
         Assert.Contains("<td>ban</td>", audit, StringComparison.Ordinal);
 
-        Assert.EndsWith("?done=lift", await Moderation.ActAsync(admin, report.Id, "lift", "Appeal accepted"), StringComparison.Ordinal);
+        Assert.EndsWith("?done=lift", await ModerationApi.ActAsync(admin, report.Id, "lift", "Appeal accepted"), StringComparison.Ordinal);
         var again = await Api.LoginAsync(bob.Email);
         Assert.Equal(HttpStatusCode.OK, (await Api.As(again.AccessToken).GetAsync("/api/v1/accounts/me")).StatusCode);
         audit = await (await admin.GetAsync("/admin/moderation/audit")).Content.ReadAsStringAsync();
@@ -50,7 +50,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         var fromCarol = await Moderation.ReportAsync(carol, "user", bob.Id, "spam");
 
         var admin = await Moderation.AdminBrowserAsync();
-        Assert.EndsWith("?done=suspend", await Moderation.ActAsync(admin, fromAnn.Id, "suspend", "Spam, first time", durationHours: 48), StringComparison.Ordinal);
+        Assert.EndsWith("?done=suspend", await ModerationApi.ActAsync(admin, fromAnn.Id, "suspend", "Spam, first time", durationHours: 48), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.As(bob).GetAsync("/api/v1/accounts/me")).StatusCode);
         var login = await Api.PostLoginAsync(bob.Email, bob.Password);
@@ -61,7 +61,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         Assert.Equal("suspend", Assert.Single(await Moderation.MineAsync(carol)).Outcome);
         Assert.Equal("suspend", Assert.Single(await Moderation.MineAsync(ann)).Outcome);
 
-        await Moderation.ActAsync(admin, fromCarol.Id, "lift", "Served enough");
+        await ModerationApi.ActAsync(admin, fromCarol.Id, "lift", "Served enough");
         await Api.LoginAsync(bob.Email);
     }
 
@@ -73,9 +73,9 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         var report = await Moderation.ReportAsync(ann, "user", bob.Id, "spam");
         var admin = await Moderation.AdminBrowserAsync();
 
-        Assert.EndsWith("?error=moderation.invalid_duration", await Moderation.ActAsync(admin, report.Id, "suspend", "Spam"), StringComparison.Ordinal);
-        Assert.Contains("?error=", await Moderation.ActAsync(admin, report.Id, "ban", " "), StringComparison.Ordinal);
-        Assert.EndsWith("?error=moderation.not_a_message", await Moderation.ActAsync(admin, report.Id, "delete_message", "Spam"), StringComparison.Ordinal);
+        Assert.EndsWith("?error=moderation.invalid_duration", await ModerationApi.ActAsync(admin, report.Id, "suspend", "Spam"), StringComparison.Ordinal);
+        Assert.Contains("?error=", await ModerationApi.ActAsync(admin, report.Id, "ban", " "), StringComparison.Ordinal);
+        Assert.EndsWith("?error=moderation.not_a_message", await ModerationApi.ActAsync(admin, report.Id, "delete_message", "Spam"), StringComparison.Ordinal);
         await Api.LoginAsync(bob.Email);
         Assert.Equal("open", Assert.Single(await Moderation.MineAsync(ann)).Status);
         var page = await (await admin.GetAsync($"/admin/moderation/reports/{report.Id}?error=moderation.invalid_duration")).Content.ReadAsStringAsync();
@@ -90,8 +90,8 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         var report = await Moderation.ReportAsync(ann, "message", message.Id, "harassment");
         var admin = await Moderation.AdminBrowserAsync();
 
-        Assert.EndsWith("?done=delete_message", await Moderation.ActAsync(admin, report.Id, "delete_message", "Insult"), StringComparison.Ordinal);
-        await Moderation.ActAsync(admin, report.Id, "warn", "First warning");
+        Assert.EndsWith("?done=delete_message", await ModerationApi.ActAsync(admin, report.Id, "delete_message", "Insult"), StringComparison.Ordinal);
+        await ModerationApi.ActAsync(admin, report.Id, "warn", "First warning");
 
         var history = await Chat.HistoryAsync(ann, room.Id);
         var deleted = Assert.Single(history.Messages, m => m.Id == message.Id);
@@ -114,7 +114,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         var report = await Moderation.ReportAsync(ann, "user", adminId, "other");
         var browser = await Moderation.AdminBrowserAsync();
 
-        Assert.EndsWith("?error=accounts.admin_protected", await Moderation.ActAsync(browser, report.Id, "ban", "test"), StringComparison.Ordinal);
+        Assert.EndsWith("?error=accounts.admin_protected", await ModerationApi.ActAsync(browser, report.Id, "ban", "test"), StringComparison.Ordinal);
         await Api.LoginAsync(ChatAppFactory.AdminEmail, ChatAppFactory.AdminPassword);
     }
 
@@ -125,7 +125,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         var bob = await Api.NewUserAsync("Bob");
         var report = await Moderation.ReportAsync(ann, "user", bob.Id, "spam");
         var admin = await Moderation.AdminBrowserAsync();
-        await Moderation.ActAsync(admin, report.Id, "warn", "secret moderator note");
+        await ModerationApi.ActAsync(admin, report.Id, "warn", "secret moderator note");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.Anonymous().GetAsync("/admin/moderation/reports")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.As(ann).GetAsync("/admin/moderation/reports")).StatusCode);
@@ -160,7 +160,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         Assert.DoesNotContain(spam.Id.ToString(), onlyUsers, StringComparison.Ordinal);
         Assert.Contains(harassment.Id.ToString(), onlyUsers, StringComparison.Ordinal);
 
-        await Moderation.ActAsync(admin, spam.Id, "dismiss", "fine");
+        await ModerationApi.ActAsync(admin, spam.Id, "dismiss", "fine");
         Assert.DoesNotContain(spam.Id.ToString(), await (await admin.GetAsync("/admin/moderation/reports")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(spam.Id.ToString(), await (await admin.GetAsync("/admin/moderation/reports?status=dismissed")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
