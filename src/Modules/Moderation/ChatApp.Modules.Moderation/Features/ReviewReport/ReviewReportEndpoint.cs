@@ -69,15 +69,18 @@ internal sealed class ReviewReportEndpoint : ICarterModule
                 """);
             foreach (var pictureId in report.EvidenceAttachmentIds)
             {
-                body.Append(review.Pictures.TryGetValue(pictureId, out var picture) && picture.Variants.FirstOrDefault(v => v.Name == "chat-thumb") is { } thumb
-                    ? $"<p><a href=\"{E(picture.Variants.First(v => v.Name == "chat").Url)}\">picture <code>{pictureId}</code><br><img src=\"{E(thumb.Url)}\" alt=\"reported picture\" style=\"max-width:16rem\"></a></p>"
+                var variants = review.Pictures.TryGetValue(pictureId, out var picture) ? picture.Variants : [];
+                var full = variants.FirstOrDefault(v => v.Name == "chat") ?? variants.FirstOrDefault();
+                var thumb = variants.FirstOrDefault(v => v.Name == "chat-thumb") ?? full;
+                body.Append(full is not null && thumb is not null
+                    ? $"<p><a href=\"{E(full.Url)}\">picture <code>{pictureId}</code><br><img src=\"{E(thumb.Url)}\" alt=\"reported picture\" style=\"max-width:16rem\"></a></p>"
                     : $"<p>picture <code>{pictureId}</code> (no longer stored)</p>");
             }
 
             body.Append("<h2 style=\"font-size:1.1rem\">Around it, as it is now</h2><ol id=\"context\" style=\"list-style:none;padding:0\">");
             foreach (var message in review.Context)
             {
-                var name = review.Names.TryGetValue(message.SenderId, out var sender1) ? sender1 : "(deleted account)";
+                var name = review.Names.GetValueOrDefault(message.SenderId, "(deleted account)");
                 var mark = message.MessageId == report.TargetId ? "background:#fde8ea;" : "";
                 var text = message.DeletedAt is not null ? "<em>(deleted)</em>" : E(message.Text);
                 body.Append($"<li style=\"{mark}padding:.25rem\"><small>#{message.Seq} {E(Time(message.CreatedAt))}</small> <strong>{E(name)}</strong>: <span style=\"white-space:pre-wrap\">{text}</span>{(message.AttachmentIds.Count > 0 ? $" [{message.AttachmentIds.Count} picture(s)]" : "")}</li>");
