@@ -40,6 +40,26 @@ public sealed class ReportTests(ChatAppFactory factory) : IntegrationTest(factor
     }
 
     [Fact]
+    public async Task A_reported_pictures_are_shown_to_the_moderator_until_their_message_is_deleted()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var picture = await Media.UploadAsync(bob, TestImages.Solid(100, 100, SkiaSharp.SKColors.Red), "chat");
+        using var sent = await Api.As(bob).PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/messages",
+            new { clientMessageId = "pic", text = "look 사진", attachments = new[] { picture.Id } });
+        var message = (await sent.Content.ReadFromJsonAsync<MessageDto>())!;
+        var report = await Moderation.ReportAsync(ann, "message", message.Id, "sexual");
+
+        var admin = await Moderation.AdminBrowserAsync();
+        var page = await (await admin.GetAsync($"/admin/moderation/reports/{report.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains($"picture <code>{picture.Id}</code><br><img src=", page, StringComparison.Ordinal);
+        Assert.Contains("[1 picture(s)]", page, StringComparison.Ordinal);
+
+        await ModerationApi.ActAsync(admin, report.Id, "delete_message", "Explicit picture");
+        await Eventually.Async(async () => (await (await admin.GetAsync($"/admin/moderation/reports/{report.Id}")).Content.ReadAsStringAsync())
+            .Contains($"picture <code>{picture.Id}</code> (no longer stored)", StringComparison.Ordinal), because: "Media released the picture");
+    }
+
+    [Fact]
     public async Task One_open_report_per_reporter_and_target_and_another_once_the_first_is_closed()
     {
         var (ann, bob, _) = await Chat.NewDirectRoomAsync();
