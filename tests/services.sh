@@ -32,6 +32,8 @@ install_missing() {
     # The SMTP server runs on the system python (a pyenv python3 on PATH would not see the Debian package).
     /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
     command -v openssl >/dev/null || missing+=(openssl)
+    # chromium: the browser the moderation pages' Playwright test drives (tests/.../Moderation/AdminQueueBrowserTests).
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         echo "Missing ${missing[*]}: install them (sudo apt-get install ${missing[*]}) and run again." >&2

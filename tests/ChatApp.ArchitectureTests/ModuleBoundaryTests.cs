@@ -15,6 +15,7 @@ public sealed class ModuleBoundaryTests
         Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Media");
         Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Recommendation");
         Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Notifications");
+        Assert.Contains(Solution.ModuleAssemblies, a => a.GetName().Name == "ChatApp.Modules.Moderation");
         Assert.All(Solution.ModuleAssemblies, module =>
             Assert.Contains(Solution.ContractsAssemblies, c => c.GetName().Name == module.GetName().Name + ".Contracts"));
     }

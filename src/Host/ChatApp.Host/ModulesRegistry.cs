@@ -4,6 +4,7 @@ using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts;
 using ChatApp.Modules.Chat;
 using ChatApp.Modules.Media;
+using ChatApp.Modules.Moderation;
 using ChatApp.Modules.Notifications;
 using ChatApp.Modules.Recommendation;
 
@@ -19,6 +20,7 @@ internal static class ModulesRegistry
         typeof(MediaModule).Assembly,
         typeof(RecommendationModule).Assembly,
         typeof(NotificationsModule).Assembly,
+        typeof(ModerationModule).Assembly,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -28,12 +30,13 @@ internal static class ModulesRegistry
         services.AddMediaModule(configuration);
         services.AddRecommendationModule(configuration);
         services.AddNotificationsModule(configuration);
+        services.AddModerationModule(configuration);
 
         // Mediator generates its dispatch code at compile time from this call: every value must be a literal.
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule), typeof(MediaModule), typeof(RecommendationModule), typeof(NotificationsModule)];
+            options.Assemblies = [typeof(AccountsModule), typeof(ChatModule), typeof(MediaModule), typeof(RecommendationModule), typeof(NotificationsModule), typeof(ModerationModule)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
@@ -51,6 +54,7 @@ internal static class ModulesRegistry
         app.MapMediaModule();
         app.MapRecommendationModule();
         app.MapNotificationsModule();
+        app.MapModerationModule();
         return app;
     }
 }

@@ -62,5 +62,6 @@ internal static class DesignModules
         new(ChatApp.Modules.Media.MediaModule.Name, ChatApp.Modules.Media.Persistence.MediaDbContext.Schema, typeof(ChatApp.Modules.Media.Persistence.MediaDbContext)),
         new(ChatApp.Modules.Recommendation.RecommendationModule.Name, ChatApp.Modules.Recommendation.Persistence.RecommendationDbContext.Schema, typeof(ChatApp.Modules.Recommendation.Persistence.RecommendationDbContext)),
         new(ChatApp.Modules.Notifications.NotificationsModule.Name, ChatApp.Modules.Notifications.Persistence.NotificationsDbContext.Schema, typeof(ChatApp.Modules.Notifications.Persistence.NotificationsDbContext)),
+        new(ChatApp.Modules.Moderation.ModerationModule.Name, ChatApp.Modules.Moderation.Persistence.ModerationDbContext.Schema, typeof(ChatApp.Modules.Moderation.Persistence.ModerationDbContext)),
     ];
 }

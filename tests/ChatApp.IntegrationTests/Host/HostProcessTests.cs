@@ -35,10 +35,13 @@ public sealed class HostProcessTests
             Assert.Contains("media_images", tables);
             Assert.All(tables, t => Assert.True(
                 t.StartsWith("accounts_", StringComparison.Ordinal) || t.StartsWith("chat_", StringComparison.Ordinal) || t.StartsWith("media_", StringComparison.Ordinal)
-                || t.StartsWith("recommendation_", StringComparison.Ordinal) || t.StartsWith("notifications_", StringComparison.Ordinal), t));
+                || t.StartsWith("recommendation_", StringComparison.Ordinal) || t.StartsWith("notifications_", StringComparison.Ordinal)
+                || t.StartsWith("moderation_", StringComparison.Ordinal), t));
             Assert.Contains("recommendation_ratings", tables);
             Assert.Contains("notifications_devices", tables);
             Assert.Contains("notifications_pushes", tables);
+            Assert.Contains("moderation_reports", tables);
+            Assert.Contains("moderation_audit_log", tables);
             Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`accounts___EFMigrationsHistory`"));
             Assert.NotEmpty(await QueryListAsync($"SELECT MigrationId FROM `{database}`.`chat___EFMigrationsHistory`"));
         }

@@ -20,4 +20,10 @@ public static class SessionEndReasons
 
     /// <summary>The account was deleted: every session ends (and <see cref="AccountDeletedIntegrationEvent"/> follows).</summary>
     public const string AccountDeleted = "account_deleted";
+
+    /// <summary>A moderator suspended the account: every session ends.</summary>
+    public const string AccountSuspended = "account_suspended";
+
+    /// <summary>A moderator banned the account: every session ends.</summary>
+    public const string AccountBanned = "account_banned";
 }

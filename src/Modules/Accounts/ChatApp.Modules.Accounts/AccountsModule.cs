@@ -100,6 +100,7 @@ public static class AccountsModule
         services.AddExternalSignIn();
         services.AddScoped<IUserDirectory, Features.DirectoryLookup.UserDirectory>();
         services.AddScoped<ISessionStatus, Features.SessionLookup.SessionStatus>();
+        services.AddScoped<IAccountSanctions, Features.ApplySanction.AccountSanctions>();
         services.AddScoped<Profiles.AvatarView>();
         services.AddScoped<SessionTokenIssuer>();
         services.AddScoped<SessionRevocation>();

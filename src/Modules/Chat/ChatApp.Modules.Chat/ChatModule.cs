@@ -68,6 +68,8 @@ public static class ChatModule
         services.AddScoped<ReactionChanges>();
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
         services.AddScoped<IPushContent, Features.PushContentLookup.PushContent>();
+        services.AddScoped<IMessageEvidence, Features.MessageEvidenceLookup.MessageEvidenceLookup>();
+        services.AddScoped<IMessageModeration, Features.ModeratorDeleteMessage.MessageModeration>();
         services.AddScoped<ChatNotifier>();
         services.AddSingleton<SendRateLimiter>();
         services.AddMetrics();

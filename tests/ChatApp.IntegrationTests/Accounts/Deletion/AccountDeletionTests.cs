@@ -62,7 +62,7 @@ public sealed partial class AccountDeletionTests(DeletionFactory factory) : Inte
         {
             var again = new AccountDeletedIntegrationEvent(Guid.NewGuid(), DateTime.UtcNow, ann.Id);
             var handlers = scope.ServiceProvider.GetServices<IIntegrationEventHandler<AccountDeletedIntegrationEvent>>().ToList();
-            Assert.Equal(5, handlers.Count);
+            Assert.Equal(6, handlers.Count); // Chat, Media, Recommendation, Notifications, Moderation and Accounts itself
             foreach (var handler in handlers)
             {
                 await handler.HandleAsync(again, CancellationToken.None);

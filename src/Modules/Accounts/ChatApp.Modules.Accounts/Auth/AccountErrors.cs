@@ -40,6 +40,16 @@ internal static class AccountErrors
     public static readonly Error Deactivated =
         Error.Forbidden("accounts.deactivated", "This account is deactivated. Sign in to the app to reactivate it.");
 
+    public static readonly Error Banned =
+        Error.Forbidden("accounts.banned", "This account is banned by a moderator.");
+
+    public static Error Suspended(DateTime until) =>
+        Error.Forbidden("accounts.suspended", $"This account is suspended by a moderator until {until:yyyy-MM-ddTHH:mm:ssZ}.");
+
+    /// <summary>Moderators do not sanction administrators' accounts (an administrator removes the role first).</summary>
+    public static readonly Error AdminProtected =
+        Error.Conflict("accounts.admin_protected", "Administrators' accounts cannot be suspended or banned.");
+
     public static readonly Error NotAdmin =
         Error.Forbidden("accounts.not_admin", "This account is not an administrator.");
 

@@ -27,6 +27,8 @@ internal static class SessionsEnded
         SessionRevocationReasons.AccountDeactivated => SessionEndReasons.AccountDeactivated,
         SessionRevocationReasons.RefreshTokenReuse => SessionEndReasons.RefreshReuse,
         SessionRevocationReasons.AccountDeleted => SessionEndReasons.AccountDeleted,
+        SessionRevocationReasons.AccountSuspended => SessionEndReasons.AccountSuspended,
+        SessionRevocationReasons.AccountBanned => SessionEndReasons.AccountBanned,
         _ => throw new ArgumentOutOfRangeException(nameof(revocationReason), revocationReason, "Unknown session revocation reason."),
     };
 }

@@ -8,4 +8,6 @@ internal static class SessionRevocationReasons
     public const string PasswordChanged = "password-changed";
     public const string AccountDeactivated = "account-deactivated";
     public const string AccountDeleted = "account-deleted";
+    public const string AccountSuspended = "account-suspended";
+    public const string AccountBanned = "account-banned";
 }

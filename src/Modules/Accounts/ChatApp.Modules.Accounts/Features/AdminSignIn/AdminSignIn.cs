@@ -7,7 +7,7 @@ namespace ChatApp.Modules.Accounts.Features.AdminSignIn;
 [TransactionExemption(TransactionExemption.CommitOnFailure, "A failed sign-in must still count towards lockout.")]
 internal sealed record AdminSignInCommand(string Email, string Password) : ICommand<Result<ClaimsPrincipal>>;
 
-internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserManager<User> users)
+internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserManager<User> users, TimeProvider timeProvider)
     : ICommandHandler<AdminSignInCommand, Result<ClaimsPrincipal>>
 {
     public async ValueTask<Result<ClaimsPrincipal>> Handle(AdminSignInCommand command, CancellationToken cancellationToken)
@@ -28,6 +28,11 @@ internal sealed class AdminSignInHandler(CredentialsChecker credentials, UserMan
         {
             // The dashboard does not reactivate: that is the app's sign-in, where the owner sees what happens.
             return AccountErrors.Deactivated;
+        }
+
+        if (SignInRefusal.For(user, timeProvider.GetUtcNow().UtcDateTime) is { } refused)
+        {
+            return refused;
         }
 
         var roles = await users.GetRolesAsync(user);

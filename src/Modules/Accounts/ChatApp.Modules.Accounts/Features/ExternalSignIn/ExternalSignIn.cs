@@ -67,6 +67,11 @@ internal sealed class ExternalSignInHandler(
             created = true;
         }
 
+        if (SignInRefusal.For(user, timeProvider.GetUtcNow().UtcDateTime) is { } refused)
+        {
+            return refused;
+        }
+
         var reactivated = user.DeactivatedAt is not null;
         user.DeactivatedAt = null;
         var pair = await issuer.StartSessionAsync(user, command.DeviceName);

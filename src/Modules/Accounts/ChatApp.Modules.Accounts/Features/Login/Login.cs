@@ -18,9 +18,15 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 
 /// <summary>
 /// Checks the credentials (see <see cref="CredentialsChecker"/>) and starts a device session. Signing in to a
-/// deactivated account reactivates it.
+/// deactivated account reactivates it; a banned or suspended one is refused (<see cref="SignInRefusal"/>).
 /// </summary>
-internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenIssuer issuer, AdminCookieValidator adminCookies, Profiles.ProfileCache profiles, AfterCommit afterCommit)
+internal sealed class LoginHandler(
+    CredentialsChecker credentials,
+    SessionTokenIssuer issuer,
+    AdminCookieValidator adminCookies,
+    Profiles.ProfileCache profiles,
+    AfterCommit afterCommit,
+    TimeProvider timeProvider)
     : ICommandHandler<LoginCommand, Result<TokenResponse>>
 {
     public async ValueTask<Result<TokenResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -29,6 +35,11 @@ internal sealed class LoginHandler(CredentialsChecker credentials, SessionTokenI
         if (!user.IsSuccess)
         {
             return user.Error;
+        }
+
+        if (SignInRefusal.For(user.Value, timeProvider.GetUtcNow().UtcDateTime) is { } refused)
+        {
+            return refused;
         }
 
         var reactivated = user.Value.DeactivatedAt is not null;

@@ -55,6 +55,11 @@ internal sealed class RefreshHandler(
             return AccountErrors.InvalidRefreshToken;
         }
 
+        if (SignInRefusal.For(user, now) is { } refused)
+        {
+            return refused;
+        }
+
         DateTime? usedAt = now;
         var claimed = await db.RefreshTokens
             .Where(t => t.Id == token.Id && t.UsedAt == null)

@@ -60,7 +60,7 @@ internal sealed class GetRecommendationsHandler(RecommendationDbContext db, IUse
 
         var directory = await users.GetUsersAsync(candidates.Select(c => c.UserId).ToList(), cancellationToken);
         var people = candidates
-            .Where(c => directory.TryGetValue(c.UserId, out var user) && !user.Deactivated)
+            .Where(c => directory.TryGetValue(c.UserId, out var user) && !user.Deactivated && !user.Hidden)
             .Take(query.Limit)
             .Select(c => new RecommendedPersonResponse(c.UserId, directory[c.UserId].DisplayName, directory[c.UserId].AvatarUrl, c.Source, c.Score, c.Predicted))
             .ToList();

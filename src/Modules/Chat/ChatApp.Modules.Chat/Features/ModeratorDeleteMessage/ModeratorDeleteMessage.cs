@@ -1,0 +1,45 @@
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Chat.Realtime;
+using ChatApp.Modules.Chat.Rooms;
+
+namespace ChatApp.Modules.Chat.Features.ModeratorDeleteMessage;
+
+internal sealed record ModeratorDeleteMessageCommand(Guid MessageId) : ICommand<Result>;
+
+/// <summary>
+/// A moderator deletes a message (through <see cref="IMessageModeration"/>): the same tombstone, room event, member
+/// notice and release of pictures as the sender's own delete. Deleting twice changes nothing.
+/// </summary>
+internal sealed class ModeratorDeleteMessageHandler(ChatDbContext db, ChatNotifier notifier, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
+    : ICommandHandler<ModeratorDeleteMessageCommand, Result>
+{
+    public async ValueTask<Result> Handle(ModeratorDeleteMessageCommand command, CancellationToken cancellationToken)
+    {
+        var message = await db.Messages.SingleOrDefaultAsync(m => m.Id == command.MessageId, cancellationToken);
+        if (message is null)
+        {
+            return ChatErrors.MessageNotFound;
+        }
+
+        if (message.DeletedAt is not null)
+        {
+            return Result.Success();
+        }
+
+        var now = timeProvider.GetUtcNowForStorage();
+        var seq = await MessageChanges.RecordAsync(db, message, RoomEventKinds.MessageDeleted, now, m =>
+        {
+            m.Text = "";
+            m.DeletedAt = now;
+            if (m.Attachments is not null)
+            {
+                db.AddIntegrationEvent(new MessageDeletedIntegrationEvent(ids.NewId(), now, m.Id, m.RoomId, m.AttachmentIds));
+            }
+        }, cancellationToken);
+        var deleted = new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageDeleted, MessageResponse.From(message));
+        afterCommit.Run(ct => notifier.MessageUpdatedAsync(deleted, ct));
+        return Result.Success();
+    }
+}

@@ -1,0 +1,119 @@
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Chat.Contracts;
+
+namespace ChatApp.Modules.Moderation.Features.ModerateReport;
+
+/// <param name="DurationHours">How long a suspension lasts; only for <see cref="ModerationActions.Suspend"/>.</param>
+internal sealed record ModerateReportCommand(Guid AdminId, Guid ReportId, string Action, string Reason, int? DurationHours) : ICommand<Result>;
+
+internal sealed class ModerateReportValidator : AbstractValidator<ModerateReportCommand>
+{
+    public const int MaxSuspensionHours = 24 * 365;
+
+    public ModerateReportValidator()
+    {
+        RuleFor(c => c.Action).Must(a => ModerationActions.All.Contains(a))
+            .WithErrorCode(ModerationErrors.InvalidActionCode).WithMessage("action is one of dismiss, delete_message, warn, suspend, ban, lift.");
+        RuleFor(c => c.Reason).SafeText(AuditEntry.ReasonMaxLength);
+        RuleFor(c => c.DurationHours).Must(hours => hours is >= 1 and <= MaxSuspensionHours)
+            .WithErrorCode(ModerationErrors.InvalidDurationCode).WithMessage($"A suspension lasts 1 to {MaxSuspensionHours} hours.")
+            .When(c => c.Action == ModerationActions.Suspend);
+    }
+}
+
+/// <summary>
+/// A moderator acts on a report. The sanction itself is Accounts' (<see cref="IAccountSanctions"/>) or Chat's
+/// (<see cref="IMessageModeration"/>) and commits in that module first; then, in this transaction, the report is
+/// closed with the action as its outcome (what its reporter sees) and the audit log records the admin, the action and
+/// the reason. A suspension or ban closes every other open report about the same person too. Dismissing or warning ends
+/// a hiding for review (the person was reviewed); lifting clears ban, suspension and hiding and leaves the report as it is.
+/// </summary>
+internal sealed class ModerateReportHandler(
+    ModerationDbContext db,
+    IAccountSanctions sanctions,
+    IMessageModeration messages,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : ICommandHandler<ModerateReportCommand, Result>
+{
+    public async ValueTask<Result> Handle(ModerateReportCommand command, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken);
+        if (report is null)
+        {
+            return ModerationErrors.ReportNotFound;
+        }
+
+        var now = timeProvider.GetUtcNowForStorage();
+        DateTime? until = command.Action == ModerationActions.Suspend ? now.AddHours(command.DurationHours!.Value) : null;
+        var applied = await ApplyAsync(command.Action, report, until, cancellationToken);
+        if (!applied.IsSuccess)
+        {
+            return applied;
+        }
+
+        if (command.Action != ModerationActions.Lift)
+        {
+            if (report.Status == ReportStatuses.Open)
+            {
+                report.Resolve(command.Action, now);
+            }
+
+            if (command.Action is ModerationActions.Suspend or ModerationActions.Ban)
+            {
+                var others = await db.Reports
+                    .Where(r => r.TargetUserId == report.TargetUserId && r.Status == ReportStatuses.Open && r.Id != report.Id)
+                    .ToListAsync(cancellationToken);
+                others.ForEach(r => r.Resolve(command.Action, now));
+            }
+        }
+
+        db.AuditLog.Add(new AuditEntry
+        {
+            Id = ids.NewId(),
+            At = now,
+            AdminId = command.AdminId,
+            Action = command.Action,
+            ReportId = report.Id,
+            TargetUserId = report.TargetUserId,
+            MessageId = report.TargetType == ReportTargetTypes.Message ? report.TargetId : null,
+            Reason = UserText.Normalize(command.Reason, UserTextKind.Text),
+            Until = until,
+        });
+        return Result.Success();
+    }
+
+    private async Task<Result> ApplyAsync(string action, Report report, DateTime? until, CancellationToken cancellationToken)
+    {
+        if (action == ModerationActions.Dismiss)
+        {
+            if (report.TargetUserId is { } reviewed)
+            {
+                // Nothing wrong found: the person is no longer hidden for review (an account deleted meanwhile has nothing to end).
+                await sanctions.EndReviewAsync(reviewed, cancellationToken);
+            }
+
+            return Result.Success();
+        }
+
+        if (action == ModerationActions.DeleteMessage)
+        {
+            return report.TargetType == ReportTargetTypes.Message
+                ? await messages.DeleteAsync(report.TargetId, cancellationToken)
+                : ModerationErrors.NotAMessage;
+        }
+
+        if (report.TargetUserId is not { } person)
+        {
+            return ModerationErrors.NoPerson;
+        }
+
+        return action switch
+        {
+            ModerationActions.Warn => await sanctions.EndReviewAsync(person, cancellationToken),
+            ModerationActions.Suspend => await sanctions.SuspendAsync(person, until!.Value, cancellationToken),
+            ModerationActions.Ban => await sanctions.BanAsync(person, cancellationToken),
+            _ => await sanctions.LiftAsync(person, cancellationToken),
+        };
+    }
+}

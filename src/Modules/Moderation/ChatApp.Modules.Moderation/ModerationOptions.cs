@@ -1,0 +1,15 @@
+namespace ChatApp.Modules.Moderation;
+
+/// <summary>Configuration section <c>Moderation</c>.</summary>
+internal sealed class ModerationOptions
+{
+    public const string SectionName = "Moderation";
+
+    /// <summary>This many different people reporting one person (or their messages) within <see cref="AutoHideWindow"/> hide that person from search and recommendations until a moderator reviews them.</summary>
+    public int AutoHideReporters { get; set; } = 3;
+
+    public TimeSpan AutoHideWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How many messages before and after a reported one the review page shows.</summary>
+    public int ContextMessages { get; set; } = 5;
+}
