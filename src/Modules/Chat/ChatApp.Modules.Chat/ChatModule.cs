@@ -37,6 +37,7 @@ public static class ChatModule
         typeof(Features.RemoveReaction.RemoveReactionEndpoint),
         typeof(Features.SendMessage.SendMessageEndpoint),
         typeof(Features.Sync.SyncEndpoint),
+        typeof(Features.SearchMessages.SearchMessagesEndpoint),
     ];
 
     public static IServiceCollection AddChatModule(this IServiceCollection services, IConfiguration configuration)
