@@ -56,6 +56,7 @@ public static class ChatModule
         services.AddScoped<IChatRelations, Features.RelationsLookup.ChatRelations>();
         services.AddScoped<IPushContent, Features.PushContentLookup.PushContent>();
         services.AddScoped<ChatNotifier>();
+        services.AddScoped<ChatApp.BuildingBlocks.Persistence.IModuleInitializer, Search.MessageSearchBackfill>();
         services.AddSingleton<SendRateLimiter>();
         services.AddMetrics();
         services.AddSingleton<SendPathMetrics>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.IntegrationTests.Infrastructure;
+using ChatApp.Modules.Chat.Search;
 using ChatApp.Modules.Chat.Features.EraseAccount;
 using ChatApp.Modules.Chat.Persistence;
 using Mediator;
@@ -206,6 +208,29 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
 
         Assert.Equal([carol.Id], (await SearchAsync(bob, "주소")).Results.Select(r => r.SenderId));
         Assert.Equal(0, await IndexRowsAsync(annsMessage.Id));
+    }
+
+    [Fact]
+    public async Task Messages_stored_before_the_index_existed_are_indexed_by_the_initializer()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var old = await Chat.SendAsync(ann, room.Id, "옛날 메시지 from before");
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChatDbContext>().MessageSearch.Where(e => e.MessageId == old.Id).ExecuteDeleteAsync();
+        }
+
+        Assert.Empty((await SearchAsync(bob, "옛날")).Results);
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var backfill = scope.ServiceProvider.GetServices<IModuleInitializer>().OfType<MessageSearchBackfill>().Single();
+            await backfill.InitializeAsync(CancellationToken.None);
+            await backfill.InitializeAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(old.Id, Assert.Single((await SearchAsync(bob, "옛날")).Results).MessageId);
+        Assert.Equal(1, await IndexRowsAsync(old.Id));
     }
 
     private async Task<SearchPageDto> SearchAsync(TestUser me, string q, string extra = "")

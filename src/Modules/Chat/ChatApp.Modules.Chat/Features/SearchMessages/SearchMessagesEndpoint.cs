@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Chat.Search;
 
 namespace ChatApp.Modules.Chat.Features.SearchMessages;
 
