@@ -16,7 +16,7 @@ internal static class MessageSearchIndex
         }
 
         var folded = SearchFolding.Fold(message.Text);
-        var grams = MessageSearchText.Grams(folded);
+        var grams = MessageSearchText.Terms(folded);
         return grams.Length == 0
             ? null
             : new MessageSearchEntry

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace ChatApp.Modules.Chat.Search;
 
-/// <summary>A range of a snippet's text that matched the query, in UTF-16 code units (JavaScript and .NET string indexes).</summary>
-internal sealed record SnippetHighlight(int Start, int Length);
-
 /// <summary>
 /// A short piece of a message around the first match of the query, with every match inside it given as a
 /// <see cref="SnippetHighlight"/>. Matching is on folded text (so <c>jose</c> marks <c>José</c>); the snippet shows the

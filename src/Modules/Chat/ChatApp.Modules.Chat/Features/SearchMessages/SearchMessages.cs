@@ -28,7 +28,7 @@ internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards) :
             return SearchErrors.QueryTooLong;
         }
 
-        if (!MessageSearchText.HasGram(folded))
+        if (!MessageSearchText.HasTerm(folded))
         {
             return SearchErrors.QueryTooShort;
         }
