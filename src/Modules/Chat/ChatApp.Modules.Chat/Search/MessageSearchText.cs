@@ -25,13 +25,24 @@ internal static class MessageSearchText
 {
     public const int MaxQueryLength = 100;
     public const int MaxWordUnits = 20;
+    public const int MaxQueryTerms = 2;
 
     /// <summary>The distinct terms of a folded text, space-separated (empty when it has none).</summary>
     public static string Terms(string folded) => string.Join(' ', TermsOf(folded).Select(t => t.Term).Distinct(StringComparer.Ordinal));
 
-    /// <summary>A FULLTEXT boolean-mode query that needs every term of the folded query (words as prefixes).</summary>
+    /// <summary>
+    /// A FULLTEXT boolean-mode query that needs the query's <see cref="MaxQueryTerms"/> most telling terms (words as
+    /// prefixes): the longest words, then the first bigrams of the Hangul (CJK) runs, which are the start of a noun
+    /// rather than a particle such as 에서. InnoDB reads every term's whole posting list before intersecting them, so one
+    /// common term (a frequent word, a particle) would make the whole query slow; the exact <c>LIKE</c> check that
+    /// follows still needs the whole query.
+    /// </summary>
     public static string BooleanQuery(string foldedQuery) =>
-        string.Join(' ', TermsOf(foldedQuery).Distinct().Select(t => "+" + t.Term + (t.IsWord ? "*" : "")));
+        string.Join(' ', TermsOf(foldedQuery).Distinct()
+            .Select((t, order) => (t.Term, t.IsWord, order))
+            .OrderByDescending(t => t.IsWord ? t.Term.Length : 0).ThenBy(t => t.order)
+            .Take(MaxQueryTerms)
+            .Select(t => "+" + t.Term + (t.IsWord ? "*" : "")));
 
     /// <summary>True when the folded query has something to look up: two neighbouring Hangul (CJK) characters or a word of two.</summary>
     public static bool HasTerm(string foldedQuery) => TermsOf(foldedQuery).Any();
