@@ -13,10 +13,20 @@ namespace ChatApp.Modules.Chat.Search;
 /// </summary>
 internal static class MessageSearcher
 {
+    /// <summary>How many of my rooms' newest messages are looked at before the FULLTEXT index is asked.</summary>
+    public const int RecentRows = 2000;
+
     public static async Task<MessageSearchPage> SearchAsync(
         ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit, CancellationToken cancellationToken)
     {
-        var entries = await FindAsync(db, userId, folded, roomId, after, limit, cancellationToken);
+        // A common word fills a page from the newest messages of my rooms at once, while the FULLTEXT index would first
+        // list every message of all rooms that has it; a rare one is not among them, and the index answers it.
+        var entries = await FindAsync(db, userId, folded, roomId, after, limit, recentOnly: true, cancellationToken);
+        if (entries.Count <= limit)
+        {
+            entries = await FindAsync(db, userId, folded, roomId, after, limit, recentOnly: false, cancellationToken);
+        }
+
         var hasMore = entries.Count > limit;
         if (hasMore)
         {
@@ -70,7 +80,8 @@ internal static class MessageSearcher
     /// cursor, newest first, one more than the page (to tell whether more follow).
     /// </summary>
     private static async Task<List<MessageSearchEntry>> FindAsync(
-        ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit, CancellationToken cancellationToken)
+        ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit, bool recentOnly,
+        CancellationToken cancellationToken)
     {
         await using var sql = new SqlBatch<MessageSearchEntry>(db);
         await using var members = new SqlBatch<RoomMember>(db);
@@ -88,7 +99,30 @@ internal static class MessageSearcher
             .Append($" AND {members.Table}.{members.Column(nameof(RoomMember.UserId))} = {me})");
         sql.Text.Append($" AND NOT EXISTS (SELECT 1 FROM {blocks.Table} WHERE ({blocker} = {me} AND {blocked} = {senderCol})")
             .Append($" OR ({blocker} = {senderCol} AND {blocked} = {me}))");
-        if (db.Database.IsMySql())
+        if (recentOnly)
+        {
+            // Only the newest RecentRows index rows of my rooms (after the cursor): read from the (RoomId, CreatedAt) index.
+            var recent = new System.Text.StringBuilder()
+                .Append($" AND {idCol} IN (SELECT recent.id FROM (SELECT r.{sql.Column(nameof(MessageSearchEntry.MessageId))} AS id")
+                .Append($" FROM {members.Table} m JOIN {sql.Table} r ON r.{sql.Column(nameof(MessageSearchEntry.RoomId))} = m.{members.Column(nameof(RoomMember.RoomId))}")
+                .Append($" WHERE m.{members.Column(nameof(RoomMember.UserId))} = {me}");
+            if (roomId is { } onlyRoom)
+            {
+                recent.Append($" AND m.{members.Column(nameof(RoomMember.RoomId))} = {sql.Value(nameof(MessageSearchEntry.RoomId), onlyRoom)}");
+            }
+
+            if (after is { } position)
+            {
+                var rc = "r." + sql.Column(nameof(MessageSearchEntry.CreatedAt));
+                recent.Append($" AND ({rc} < {sql.Value(nameof(MessageSearchEntry.CreatedAt), position.CreatedAt)} OR ({rc} = {sql.Value(nameof(MessageSearchEntry.CreatedAt), position.CreatedAt)}")
+                    .Append($" AND r.{sql.Column(nameof(MessageSearchEntry.MessageId))} < {sql.Value(nameof(MessageSearchEntry.MessageId), position.MessageId)}))");
+            }
+
+            recent.Append($" ORDER BY r.{sql.Column(nameof(MessageSearchEntry.CreatedAt))} DESC, r.{sql.Column(nameof(MessageSearchEntry.MessageId))} DESC")
+                .Append($" LIMIT {RecentRows.ToString(CultureInfo.InvariantCulture)}) recent)");
+            sql.Text.Append(recent);
+        }
+        else if (db.Database.IsMySql())
         {
             var against = sql.Value(nameof(MessageSearchEntry.Grams), MessageSearchText.BooleanQuery(folded));
             sql.Text.Append($" AND MATCH({Col(nameof(MessageSearchEntry.Grams))}) AGAINST ({against} IN BOOLEAN MODE)");
