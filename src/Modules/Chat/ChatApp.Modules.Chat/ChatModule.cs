@@ -50,6 +50,7 @@ public static class ChatModule
         typeof(Features.RemoveReaction.RemoveReactionEndpoint),
         typeof(Features.SendMessage.SendMessageEndpoint),
         typeof(Features.Sync.SyncEndpoint),
+        typeof(Features.SearchMessages.SearchMessagesEndpoint),
     ];
 
     public static IServiceCollection AddChatModule(this IServiceCollection services, IConfiguration configuration)
@@ -71,6 +72,7 @@ public static class ChatModule
         services.AddScoped<IMessageEvidence, Features.MessageEvidenceLookup.MessageEvidenceLookup>();
         services.AddScoped<IMessageModeration, Features.ModeratorDeleteMessage.MessageModeration>();
         services.AddScoped<ChatNotifier>();
+        services.AddScoped<ChatApp.BuildingBlocks.Persistence.IModuleInitializer, Search.MessageSearchBackfill>();
         services.AddSingleton<SendRateLimiter>();
         services.AddMetrics();
         services.AddSingleton<SendPathMetrics>();

@@ -23,6 +23,8 @@ internal sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : D
 
     public DbSet<Invite> Invites => Set<Invite>();
 
+    public DbSet<MessageSearchEntry> MessageSearch => Set<MessageSearchEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -3,6 +3,7 @@ using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
+using ChatApp.Modules.Chat.Search;
 
 namespace ChatApp.Modules.Chat.Features.DeleteMessage;
 
@@ -40,6 +41,7 @@ internal sealed class DeleteMessageHandler(ChatDbContext db, ChatNotifier notifi
                 db.AddIntegrationEvent(new MessageDeletedIntegrationEvent(ids.NewId(), now, m.Id, m.RoomId, m.AttachmentIds));
             }
         }, cancellationToken);
+        await MessageSearchIndex.RemoveAsync(db, [message.Id], cancellationToken);
         var deleted = new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageDeleted, MessageResponse.From(message));
         afterCommit.Run(ct => notifier.MessageUpdatedAsync(deleted, ct));
         return Result.Success();

@@ -2,6 +2,7 @@ using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
+using ChatApp.Modules.Chat.Search;
 using ChatApp.Modules.Media.Contracts;
 
 namespace ChatApp.Modules.Chat.Features.EditMessage;
@@ -48,6 +49,7 @@ internal sealed class EditMessageHandler(ChatDbContext db, ChatNotifier notifier
             m.Text = text;
             m.EditedAt = timeProvider.GetUtcNowForStorage();
         }, cancellationToken);
+        await MessageSearchIndex.ReplaceAsync(db, message, cancellationToken);
         var response = MessageResponse.From(message, attached);
         var edited = new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageEdited, response);
         afterCommit.Run(ct => notifier.MessageUpdatedAsync(edited, ct));

@@ -3,6 +3,7 @@ using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
+using ChatApp.Modules.Chat.Search;
 
 namespace ChatApp.Modules.Chat.Features.EraseAccount;
 
@@ -87,6 +88,7 @@ internal sealed class EraseAccountHandler(
                 .ToListAsync(cancellationToken));
         }
 
+        await MessageSearchIndex.RemoveAsync(db, messages.Select(m => m.Id).ToList(), cancellationToken);
         var changes = new List<MessageUpdatedEvent>(messages.Count);
         foreach (var room in messages.GroupBy(m => m.RoomId).OrderBy(g => g.Key))
         {

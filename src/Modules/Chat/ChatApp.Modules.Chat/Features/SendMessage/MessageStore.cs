@@ -3,6 +3,7 @@ using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Chat.Rooms;
+using ChatApp.Modules.Chat.Search;
 using ChatApp.Modules.Media.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -132,6 +133,8 @@ internal sealed class MessageStore(
             {
                 RoomId = s.Message.RoomId, Seq = s.Message.Seq, Kind = RoomEventKinds.MessageCreated, MessageId = s.Message.Id, UserId = s.Message.SenderId, OccurredAt = now,
             }).ToList(), cancellationToken);
+        // The search index, in the same transaction and with one statement per batch like the messages.
+        await db.InsertAllAsync(stored.Select(s => MessageSearchIndex.EntryFor(s.Message)).OfType<MessageSearchEntry>().ToList(), cancellationToken);
 
         // Sending moves the sender's read position to their newest message of the batch (forward only).
         await ReadPositions.AdvanceAsync(db, stored

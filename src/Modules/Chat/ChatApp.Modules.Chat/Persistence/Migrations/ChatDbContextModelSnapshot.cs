@@ -186,6 +186,38 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.ToTable("messages", "chat");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.MessageSearchEntry", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<string>("Grams")
+                        .IsRequired()
+                        .HasColumnType("mediumtext");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("Grams")
+                        .HasAnnotation("MySql:FullTextIndex", true);
+
+                    b.HasIndex("RoomId", "CreatedAt");
+
+                    b.ToTable("message_search", "chat");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Chat.Domain.PendingNotification", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -343,6 +375,15 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.HasOne("ChatApp.Modules.Chat.Domain.Room", null)
                         .WithMany()
                         .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.MessageSearchEntry", b =>
+                {
+                    b.HasOne("ChatApp.Modules.Chat.Domain.Message", null)
+                        .WithOne()
+                        .HasForeignKey("ChatApp.Modules.Chat.Domain.MessageSearchEntry", "MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,59 @@
+using ChatApp.Modules.Chat.Rooms;
+using ChatApp.Modules.Chat.Search;
+
+namespace ChatApp.Modules.Chat.Features.SearchMessages;
+
+internal sealed record SearchMessagesQuery(Guid UserId, string? Q, Guid? RoomId, string? Cursor, int Limit) : IQuery<Result<MessageSearchPage>>;
+
+/// <summary>
+/// Messages of the rooms I am a member of (or of one of them) whose text contains the query, folded
+/// (<see cref="MessageSearchText"/>); never messages of people I blocked or who blocked me, never deleted ones. On
+/// MySQL/MariaDB the FULLTEXT index of bigrams finds the candidates; on SQLite (the embedded default, small
+/// installations) the folded text is scanned.
+/// </summary>
+internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards) : IQueryHandler<SearchMessagesQuery, Result<MessageSearchPage>>
+{
+    public const int MaxLimit = 50;
+
+    public async ValueTask<Result<MessageSearchPage>> Handle(SearchMessagesQuery query, CancellationToken cancellationToken)
+    {
+        var folded = SearchFolding.Fold(query.Q);
+        if (folded.Length == 0)
+        {
+            return SearchErrors.QueryRequired;
+        }
+
+        if ((query.Q ?? "").Length > MessageSearchText.MaxQueryLength)
+        {
+            return SearchErrors.QueryTooLong;
+        }
+
+        if (!MessageSearchText.HasTerm(folded))
+        {
+            return SearchErrors.QueryTooShort;
+        }
+
+        if (query.Limit is < 1 or > MaxLimit)
+        {
+            return Error.Validation("limit", $"limit must be between 1 and {MaxLimit}.");
+        }
+
+        (DateTime CreatedAt, Guid MessageId)? after = null;
+        if (query.Cursor is not null)
+        {
+            if (MessageSearcher.ParseCursor(query.Cursor) is not { } cursor)
+            {
+                return SearchErrors.InvalidCursor;
+            }
+
+            after = cursor;
+        }
+
+        if (query.RoomId is { } roomId && (await cards.GetAsync(db, roomId, cancellationToken))?.HasMember(query.UserId) != true)
+        {
+            return ChatErrors.RoomNotFound;
+        }
+
+        return await MessageSearcher.SearchAsync(db, query.UserId, folded, query.RoomId, after, query.Limit, cancellationToken);
+    }
+}

@@ -1,0 +1,6 @@
+using ChatApp.IntegrationTests.Infrastructure;
+
+namespace ChatApp.IntegrationTests.Chat.Search;
+
+/// <summary>The cases of <see cref="MessageSearchTestCases{TFactory}"/> on MariaDB (the FULLTEXT bigram index).</summary>
+public sealed class MessageSearchTests(ChatAppFactory factory) : MessageSearchTestCases<ChatAppFactory>(factory);
