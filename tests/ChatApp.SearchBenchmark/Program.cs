@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 // Message search at scale (docs/performance.md, "Issue 19: message search"):
 //   dotnet run -c Release --project tests/ChatApp.SearchBenchmark -- --mysql "Server=...;Database=x;" --seed [--messages 1000000]
-//       [--users 2000] [--rooms 5000] [--room-size 10] [--queries 1000]
+//       [--users 2000] [--rooms 5000] [--room-size 10] [--queries 1000] [--scan-rows 2000] [--fulltext-ms 50]
 // --seed applies the Chat migrations to the (empty) database and fills it; without it an already seeded database is searched.
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "true");
@@ -66,7 +66,7 @@ async Task<(double Ms, int Hits)> TimeAsync(string q, Guid user)
 {
     await using var db = NewContext();
     var clock = Stopwatch.StartNew();
-    var page = await MessageSearcher.SearchAsync(db, user, SearchFolding.Fold(q), null, null, 20, CancellationToken.None);
+    var page = await MessageSearcher.SearchAsync(db, user, SearchFolding.Fold(q), null, null, 20, Option("scan-rows", 2000), TimeSpan.FromMilliseconds(Option("fulltext-ms", 50)), CancellationToken.None);
     return (clock.Elapsed.TotalMilliseconds, page.Results.Count);
 }
 

@@ -75,10 +75,11 @@ public sealed class SqlBatch<TEntity> : IAsyncDisposable
     /// lookups EF would translate poorly (for example a list of composite keys, which it can only express as two
     /// independent IN lists that the database cannot turn into point lookups).
     /// </summary>
-    public IQueryable<TEntity> Where()
+    /// <param name="statementPrefix">Written before <c>SELECT</c>, for example MariaDB's <c>SET STATEMENT ... FOR</c>.</param>
+    public IQueryable<TEntity> Where(string statementPrefix = "")
     {
         // Names come from the model and every value is a parameter: nothing user-supplied is in the text.
-        var sql = "SELECT * FROM " + Table + " WHERE " + Text;
+        var sql = statementPrefix + "SELECT * FROM " + Table + " WHERE " + Text;
         var query = _db.Set<TEntity>().FromSqlRaw(sql, [.. _parameters]).AsNoTracking();
         Text.Clear();
         _parameters.Clear();

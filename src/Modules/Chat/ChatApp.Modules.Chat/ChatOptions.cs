@@ -71,4 +71,16 @@ internal sealed class ChatOptions
     /// its connections to reconnect elsewhere (see Realtime/RealtimeShutdown).
     /// </summary>
     public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Message search: how many of my rooms' newest index rows (after the cursor) one request reads and checks with
+    /// <c>LIKE</c> before, and instead of, a cut-off FULLTEXT search (see MessageSearcher).
+    /// </summary>
+    public int SearchScanRows { get; set; } = 2000;
+
+    /// <summary>
+    /// Message search on MariaDB: the longest the FULLTEXT statement may run (<c>max_statement_time</c>); past it the
+    /// request answers from the rows it scanned and a cursor continues below them. Zero: never ask the FULLTEXT index.
+    /// </summary>
+    public TimeSpan SearchFullTextTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using ChatApp.BuildingBlocks.Persistence;
+using MySqlConnector;
 
 namespace ChatApp.Modules.Chat.Search;
 
@@ -13,18 +14,38 @@ namespace ChatApp.Modules.Chat.Search;
 /// </summary>
 internal static class MessageSearcher
 {
-    /// <summary>How many of my rooms' newest messages are looked at before the FULLTEXT index is asked.</summary>
-    public const int RecentRows = 2000;
+    /// <summary>MariaDB's "max_statement_time exceeded" (1969) and MySQL's "maximum statement execution time exceeded" (3024).</summary>
+    private const int StatementTimeout = 1969;
+    private const int MySqlStatementTimeout = 3024;
 
+    /// <summary>
+    /// One page, bounded in cost: at most <paramref name="scanRows"/> of my rooms' newest rows after the cursor, then (on
+    /// MariaDB) the FULLTEXT statement for at most <paramref name="fullTextTimeLimit"/>. When that is cut off (a word so
+    /// common that the index lists a large share of all messages) the page holds what the scanned rows gave, maybe fewer
+    /// than <paramref name="limit"/> or none, and its cursor points just below the last scanned row, so the next page
+    /// goes on from there: pages may be short, but none skips or repeats a result.
+    /// </summary>
     public static async Task<MessageSearchPage> SearchAsync(
-        ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit, CancellationToken cancellationToken)
+        ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit,
+        int scanRows, TimeSpan fullTextTimeLimit, CancellationToken cancellationToken)
     {
         // A common word fills a page from the newest messages of my rooms at once, while the FULLTEXT index would first
         // list every message of all rooms that has it; a rare one is not among them, and the index answers it.
-        var entries = await FindAsync(db, userId, folded, roomId, after, limit, recentOnly: true, cancellationToken);
+        var entries = await FindAsync(db, userId, folded, roomId, after, limit, Math.Max(1, scanRows), null, cancellationToken);
+        (DateTime CreatedAt, Guid MessageId)? scannedTo = null;
         if (entries.Count <= limit)
         {
-            entries = await FindAsync(db, userId, folded, roomId, after, limit, recentOnly: false, cancellationToken);
+            var found = await FindAllAsync(db, userId, folded, roomId, after, limit, fullTextTimeLimit, cancellationToken);
+            if (found is not null)
+            {
+                entries = found;
+            }
+            else
+            {
+                // Cut off: the scanned rows are all this page has; below the oldest of them the next page goes on (none
+                // when the scan saw every row there is).
+                scannedTo = await OldestScannedAsync(db, userId, roomId, after, Math.Max(1, scanRows), cancellationToken);
+            }
         }
 
         var hasMore = entries.Count > limit;
@@ -46,6 +67,11 @@ internal static class MessageSearcher
                 var snippet = MessageSnippet.Of(message.Text, folded);
                 hits.Add(new MessageSearchHit(entry.RoomId, message.Seq, entry.MessageId, entry.SenderId, entry.CreatedAt, message.EditedAt, snippet.Text, snippet.Highlights));
             }
+        }
+
+        if (scannedTo is { } scanned)
+        {
+            return new MessageSearchPage(hits, Cursor(scanned.CreatedAt, scanned.MessageId));
         }
 
         var last = entries.LastOrDefault();
@@ -76,12 +102,80 @@ internal static class MessageSearcher
     }
 
     /// <summary>
+    /// Every matching row after the cursor (the page and one more): on MariaDB through the FULLTEXT index, under the time
+    /// limit; null when the limit cut it off or is zero. On SQLite the folded text of my rooms is scanned.
+    /// </summary>
+    private static async Task<List<MessageSearchEntry>?> FindAllAsync(
+        ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit, TimeSpan timeLimit,
+        CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsMySql())
+        {
+            return await FindAsync(db, userId, folded, roomId, after, limit, null, null, cancellationToken);
+        }
+
+        if (timeLimit <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await FindAsync(db, userId, folded, roomId, after, limit, null, timeLimit, cancellationToken);
+        }
+        catch (MySqlException e) when (e.Number is StatementTimeout or MySqlStatementTimeout)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The oldest of the <paramref name="scanRows"/> rows the scan read, or null when it read every row after the cursor.</summary>
+    private static async Task<(DateTime CreatedAt, Guid MessageId)?> OldestScannedAsync(
+        ChatDbContext db, Guid userId, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int scanRows, CancellationToken cancellationToken)
+    {
+        await using var sql = new SqlBatch<MessageSearchEntry>(db);
+        await using var members = new SqlBatch<RoomMember>(db);
+        var me = sql.Value(nameof(MessageSearchEntry.SenderId), userId);
+        sql.Text.Append($"{sql.Table}.{sql.Column(nameof(MessageSearchEntry.MessageId))} = (SELECT r.{sql.Column(nameof(MessageSearchEntry.MessageId))}");
+        AppendMyRows(sql.Text, sql, members, me, roomId, after);
+        sql.Text.Append($" LIMIT 1 OFFSET {(scanRows - 1).ToString(CultureInfo.InvariantCulture)})");
+        var oldest = await sql.Where().Select(e => new { e.CreatedAt, e.MessageId }).ToListAsync(cancellationToken);
+        return oldest.Count == 0 ? null : (oldest[0].CreatedAt, oldest[0].MessageId);
+    }
+
+    /// <summary>
+    /// <c>FROM</c> my memberships joined to their rooms' index rows (of one room when given), older than the cursor,
+    /// newest first: read from the (RoomId, CreatedAt) index.
+    /// </summary>
+    private static void AppendMyRows(
+        StringBuilder text, SqlBatch<MessageSearchEntry> sql, SqlBatch<RoomMember> members, string me, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after)
+    {
+        text.Append($" FROM {members.Table} m JOIN {sql.Table} r ON r.{sql.Column(nameof(MessageSearchEntry.RoomId))} = m.{members.Column(nameof(RoomMember.RoomId))}")
+            .Append($" WHERE m.{members.Column(nameof(RoomMember.UserId))} = {me}");
+        if (roomId is { } onlyRoom)
+        {
+            text.Append($" AND m.{members.Column(nameof(RoomMember.RoomId))} = {sql.Value(nameof(MessageSearchEntry.RoomId), onlyRoom)}");
+        }
+
+        if (after is { } position)
+        {
+            var rc = "r." + sql.Column(nameof(MessageSearchEntry.CreatedAt));
+            text.Append($" AND ({rc} < {sql.Value(nameof(MessageSearchEntry.CreatedAt), position.CreatedAt)} OR ({rc} = {sql.Value(nameof(MessageSearchEntry.CreatedAt), position.CreatedAt)}")
+                .Append($" AND r.{sql.Column(nameof(MessageSearchEntry.MessageId))} < {sql.Value(nameof(MessageSearchEntry.MessageId), position.MessageId)}))");
+        }
+
+        text.Append($" ORDER BY r.{sql.Column(nameof(MessageSearchEntry.CreatedAt))} DESC, r.{sql.Column(nameof(MessageSearchEntry.MessageId))} DESC");
+    }
+
+    /// <summary>
     /// One statement: the index rows that contain the query, in my rooms, from nobody blocked either way, older than the
-    /// cursor, newest first, one more than the page (to tell whether more follow).
+    /// cursor, newest first, one more than the page (to tell whether more follow). With <paramref name="recentRows"/>
+    /// only among my rooms' newest rows; else through the FULLTEXT index on MySQL/MariaDB, under
+    /// <paramref name="timeLimit"/> when given.
     /// </summary>
     private static async Task<List<MessageSearchEntry>> FindAsync(
-        ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit, bool recentOnly,
-        CancellationToken cancellationToken)
+        ChatDbContext db, Guid userId, string folded, Guid? roomId, (DateTime CreatedAt, Guid MessageId)? after, int limit, int? recentRows,
+        TimeSpan? timeLimit, CancellationToken cancellationToken)
     {
         await using var sql = new SqlBatch<MessageSearchEntry>(db);
         await using var members = new SqlBatch<RoomMember>(db);
@@ -99,28 +193,14 @@ internal static class MessageSearcher
             .Append($" AND {members.Table}.{members.Column(nameof(RoomMember.UserId))} = {me})");
         sql.Text.Append($" AND NOT EXISTS (SELECT 1 FROM {blocks.Table} WHERE ({blocker} = {me} AND {blocked} = {senderCol})")
             .Append($" OR ({blocker} = {senderCol} AND {blocked} = {me}))");
-        if (recentOnly)
+        if (recentRows is { } recent)
         {
-            // Only the newest RecentRows index rows of my rooms (after the cursor): read from the (RoomId, CreatedAt) index.
-            var recent = new System.Text.StringBuilder()
-                .Append($" AND {idCol} IN (SELECT recent.id FROM (SELECT r.{sql.Column(nameof(MessageSearchEntry.MessageId))} AS id")
-                .Append($" FROM {members.Table} m JOIN {sql.Table} r ON r.{sql.Column(nameof(MessageSearchEntry.RoomId))} = m.{members.Column(nameof(RoomMember.RoomId))}")
-                .Append($" WHERE m.{members.Column(nameof(RoomMember.UserId))} = {me}");
-            if (roomId is { } onlyRoom)
-            {
-                recent.Append($" AND m.{members.Column(nameof(RoomMember.RoomId))} = {sql.Value(nameof(MessageSearchEntry.RoomId), onlyRoom)}");
-            }
-
-            if (after is { } position)
-            {
-                var rc = "r." + sql.Column(nameof(MessageSearchEntry.CreatedAt));
-                recent.Append($" AND ({rc} < {sql.Value(nameof(MessageSearchEntry.CreatedAt), position.CreatedAt)} OR ({rc} = {sql.Value(nameof(MessageSearchEntry.CreatedAt), position.CreatedAt)}")
-                    .Append($" AND r.{sql.Column(nameof(MessageSearchEntry.MessageId))} < {sql.Value(nameof(MessageSearchEntry.MessageId), position.MessageId)}))");
-            }
-
-            recent.Append($" ORDER BY r.{sql.Column(nameof(MessageSearchEntry.CreatedAt))} DESC, r.{sql.Column(nameof(MessageSearchEntry.MessageId))} DESC")
-                .Append($" LIMIT {RecentRows.ToString(CultureInfo.InvariantCulture)}) recent)");
-            sql.Text.Append(recent);
+            // Only the newest rows of my rooms (after the cursor); a derived table, since MariaDB takes no LIMIT in IN.
+            var mine = new StringBuilder()
+                .Append($" AND {idCol} IN (SELECT recent.id FROM (SELECT r.{sql.Column(nameof(MessageSearchEntry.MessageId))} AS id");
+            AppendMyRows(mine, sql, members, me, roomId, after);
+            mine.Append($" LIMIT {recent.ToString(CultureInfo.InvariantCulture)}) recent)");
+            sql.Text.Append(mine);
         }
         else if (db.Database.IsMySql())
         {
@@ -142,6 +222,11 @@ internal static class MessageSearcher
         }
 
         sql.Text.Append($" ORDER BY {createdCol} DESC, {idCol} DESC LIMIT {(limit + 1).ToString(CultureInfo.InvariantCulture)}");
-        return await sql.Where().ToListAsync(cancellationToken);
+
+        // MariaDB's per-statement limit, in seconds (a number, no parameter: it comes from configuration).
+        var prefix = timeLimit is { } seconds && db.Database.IsMySql()
+            ? "SET STATEMENT max_statement_time=" + seconds.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture) + " FOR "
+            : "";
+        return await sql.Where(prefix).ToListAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using ChatApp.Modules.Chat.Rooms;
 using ChatApp.Modules.Chat.Search;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Chat.Features.SearchMessages;
 
@@ -11,7 +12,7 @@ internal sealed record SearchMessagesQuery(Guid UserId, string? Q, Guid? RoomId,
 /// MySQL/MariaDB the FULLTEXT index of bigrams finds the candidates; on SQLite (the embedded default, small
 /// installations) the folded text is scanned.
 /// </summary>
-internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards) : IQueryHandler<SearchMessagesQuery, Result<MessageSearchPage>>
+internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards, IOptions<ChatOptions> options) : IQueryHandler<SearchMessagesQuery, Result<MessageSearchPage>>
 {
     public const int MaxLimit = 50;
 
@@ -54,6 +55,8 @@ internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards) :
             return ChatErrors.RoomNotFound;
         }
 
-        return await MessageSearcher.SearchAsync(db, query.UserId, folded, query.RoomId, after, query.Limit, cancellationToken);
+        var settings = options.Value;
+        return await MessageSearcher.SearchAsync(
+            db, query.UserId, folded, query.RoomId, after, query.Limit, settings.SearchScanRows, settings.SearchFullTextTimeLimit, cancellationToken);
     }
 }
