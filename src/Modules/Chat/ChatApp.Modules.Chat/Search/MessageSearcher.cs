@@ -18,6 +18,9 @@ internal static class MessageSearcher
     private const int StatementTimeout = 1969;
     private const int MySqlStatementTimeout = 3024;
 
+    /// <summary>InnoDB's HA_ERR_ABORTED_BY_USER: how MariaDB reports a FULLTEXT lookup that the time limit interrupted.</summary>
+    private const int AbortedFullTextLookup = 188;
+
     /// <summary>
     /// One page, bounded in cost: at most <paramref name="scanRows"/> of my rooms' newest rows after the cursor, then (on
     /// MariaDB) the FULLTEXT statement for at most <paramref name="fullTextTimeLimit"/>. When that is cut off (a word so
@@ -123,7 +126,7 @@ internal static class MessageSearcher
         {
             return await FindAsync(db, userId, folded, roomId, after, limit, null, timeLimit, cancellationToken);
         }
-        catch (MySqlException e) when (e.Number is StatementTimeout or MySqlStatementTimeout)
+        catch (MySqlException e) when (e.Number is StatementTimeout or MySqlStatementTimeout or AbortedFullTextLookup)
         {
             return null;
         }
