@@ -14,6 +14,8 @@ namespace ChatApp.Modules.Chat.Search;
 /// </summary>
 internal static class MessageSearcher
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> MariaDbServers = new(StringComparer.Ordinal);
+
     /// <summary>MariaDB's "max_statement_time exceeded" (1969) and MySQL's "maximum statement execution time exceeded" (3024).</summary>
     private const int StatementTimeout = 1969;
     private const int MySqlStatementTimeout = 3024;
@@ -117,7 +119,9 @@ internal static class MessageSearcher
             return await FindAsync(db, userId, folded, roomId, after, limit, null, null, cancellationToken);
         }
 
-        if (timeLimit <= TimeSpan.Zero)
+        // MySQL has no SET STATEMENT (and an unbounded FULLTEXT match of a common word costs seconds): there the bounded
+        // scan with its continuing cursor answers alone.
+        if (timeLimit <= TimeSpan.Zero || !await IsMariaDbAsync(db, cancellationToken))
         {
             return null;
         }
@@ -129,6 +133,36 @@ internal static class MessageSearcher
         catch (MySqlException e) when (e.Number is StatementTimeout or MySqlStatementTimeout or AbortedFullTextLookup)
         {
             return null;
+        }
+    }
+
+    /// <summary>Whether the server is MariaDB (its version string says so), once per connection string.</summary>
+    private static async Task<bool> IsMariaDbAsync(ChatDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (MariaDbServers.TryGetValue(connection.ConnectionString, out var known))
+        {
+            return known;
+        }
+
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            var mariaDb = connection.ServerVersion.Contains("mariadb", StringComparison.OrdinalIgnoreCase);
+            MariaDbServers[connection.ConnectionString] = mariaDb;
+            return mariaDb;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
