@@ -1,3 +1,4 @@
+using ChatApp.Modules.Chat.Invites;
 using ChatApp.Modules.Chat.Realtime;
 
 namespace ChatApp.Modules.Chat.Rooms;
@@ -8,7 +9,7 @@ internal static class RoomOwnership
     /// <summary>
     /// Called after <paramref name="leavingUserId"/> (the owner) left the room, under the room's lock: the longest-standing
     /// admin becomes the owner, else the longest-standing member (ties by user id), with a <c>member.role_changed</c>
-    /// event; with nobody left the room has no owner. Returns the event to tell, if there was an heir.
+    /// event; with nobody left the room has no owner and its invite links are revoked (nobody could manage them). Returns the event to tell, if there was an heir.
     /// </summary>
     public static async Task<RoomChangedEvent?> HandOnAsync(ChatDbContext db, Guid roomId, Guid leavingUserId, DateTime now, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ internal static class RoomOwnership
         await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, newOwner), cancellationToken);
         if (heir is null)
         {
+            await InviteRules.RevokeAllAsync(db, roomId, createdBy: null, now, cancellationToken);
             return null;
         }
 

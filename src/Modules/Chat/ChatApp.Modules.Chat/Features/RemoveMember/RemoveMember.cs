@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Chat.Invites;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 
@@ -60,6 +61,11 @@ internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifie
         {
             RoomId = command.RoomId, Seq = seq, Kind = RoomEventKinds.MemberLeft, UserId = command.MemberId, Detail = RoomEventDetails.By(by), OccurredAt = now,
         });
+        if (member.Role == MemberRole.Admin && by is not null)
+        {
+            await InviteRules.RevokeAllAsync(db, command.RoomId, command.MemberId, now, cancellationToken); // a removed admin's links go with them
+        }
+
         var handedOn = member.Role == MemberRole.Owner ? await RoomOwnership.HandOnAsync(db, command.RoomId, command.MemberId, now, cancellationToken) : null;
 
         var left = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberLeft, command.MemberId, by);
