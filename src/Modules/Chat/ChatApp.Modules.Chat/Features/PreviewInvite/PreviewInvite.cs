@@ -33,13 +33,8 @@ internal sealed class PreviewInviteHandler(ChatDbContext db, IUserDirectory user
         {
             var room = await db.Rooms.AsNoTracking()
                 .Where(r => r.Id == roomId)
-                .Select(r => new { r.Name, r.Topic, r.AvatarMediaId, r.OwnerId, MemberCount = db.RoomMembers.Count(m => m.RoomId == r.Id) })
+                .Select(r => new { r.Name, r.Topic, r.AvatarMediaId, MemberCount = db.RoomMembers.Count(m => m.RoomId == r.Id) })
                 .SingleAsync(cancellationToken);
-            if (room.OwnerId is null)
-            {
-                return ChatErrors.InviteNotFound; // the room was left empty
-            }
-
             var pictures = await RoomPictures.LoadAsync(media, [room.AvatarMediaId], cancellationToken);
             var picture = room.AvatarMediaId is { } pictureId ? pictures.GetValueOrDefault(pictureId) : null;
             return new InvitePreviewResponse("group", invite.ExpiresAt, new InviteRoomPreview(room.Name ?? "", room.Topic, picture, room.MemberCount), null);
