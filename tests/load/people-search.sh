@@ -34,7 +34,7 @@ for provider in $providers; do
         # A deployment must name its SMTP server (ADR 22): the test one from tests/services.sh.
         export Email__Smtp__Host="${CHATAPP_TEST_SMTP%:*}" Email__Smtp__Port="${CHATAPP_TEST_SMTP##*:}" Email__Smtp__User="$CHATAPP_TEST_SMTP_USER"
         export Email__Smtp__Password="$CHATAPP_TEST_SMTP_PASSWORD" Email__Smtp__TrustedCertificate="$CHATAPP_TEST_SMTP_CERT"
-        export Email__Smtp__From="ChatApp <no-reply@chatapp.test>" Email__LinkBaseUrl=https://chat.example.test
+        export Email__Smtp__From="ChatApp <no-reply@chatapp.test>" Email__LinkBaseUrl=https://chat.example.test Chat__InviteLinkBaseUrl=https://chat.example.test/i/
         dotnet "$host_dll" migrate --contentRoot "$(dirname "$host_dll")" >/dev/null
         echo "seeding $users accounts into MariaDB ($database)"
         python3 tests/load/people_search.py seed-mysql "$users" \

@@ -24,7 +24,7 @@ export Media__Storage=Local Media__LocalDirectory="${TMPDIR:-/tmp}/chatapp-query
 # A deployment must name its SMTP server (ADR 22): the test one from tests/services.sh (sign-ups mail it from the outbox).
 export Email__Smtp__Host="${CHATAPP_TEST_SMTP%:*}" Email__Smtp__Port="${CHATAPP_TEST_SMTP##*:}" Email__Smtp__User="$CHATAPP_TEST_SMTP_USER"
 export Email__Smtp__Password="$CHATAPP_TEST_SMTP_PASSWORD" Email__Smtp__TrustedCertificate="$CHATAPP_TEST_SMTP_CERT"
-export Email__Smtp__From="ChatApp <no-reply@chatapp.test>" Email__LinkBaseUrl=https://chat.example.test
+export Email__Smtp__From="ChatApp <no-reply@chatapp.test>" Email__LinkBaseUrl=https://chat.example.test Chat__InviteLinkBaseUrl=https://chat.example.test/i/
 
 for enabled in ${CHATAPP_QUERY_CACHE_ORDER:-false true}; do
     database="chatapp_qc_$(date +%s)_$enabled"

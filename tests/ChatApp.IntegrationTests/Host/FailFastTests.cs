@@ -30,6 +30,11 @@ public sealed class FailFastTests
     [InlineData("Email__Smtp__TrustedCertificate", "/nonexistent/cert.pem", "Email:Smtp:TrustedCertificate: neither")]
     [InlineData("Email__LinkBaseUrl", null, "Email:LinkBaseUrl must be set in Production")]
     [InlineData("Email__LinkBaseUrl", "http://chat.example.test", "Email:LinkBaseUrl must be set in Production to the absolute https address")]
+    [InlineData("Chat__InviteLinkBaseUrl", null, "Chat:InviteLinkBaseUrl must be set in Production")]
+    [InlineData("Chat__InviteLinkBaseUrl", "chat.example.test/i/", "Chat:InviteLinkBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Chat__InviteDefaultLifetime", "400.00:00:00", "Chat:InviteDefaultLifetime must be positive and at most Chat:InviteMaxLifetime")]
+    [InlineData("Chat__InviteMaxLifetime", "00:00:30", "Chat:InviteMaxLifetime must be at least 60 seconds")]
+    [InlineData("Chat__MaxActiveInvites", "0", "Chat:MaxActiveInvites must be positive")]
     [InlineData("Email__Smtp__Timeout", "00:00:00", "Email:Smtp:Timeout must be positive")]
     [InlineData("Email__ResetPasswordTokenLifetime", "00:00:00", "Email:ResetPasswordTokenLifetime must be positive")]
     public async Task Production_refuses_to_start_when_a_setting_is_missing_or_half_given(string key, string? value, string expected)

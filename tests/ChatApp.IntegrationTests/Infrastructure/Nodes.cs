@@ -34,6 +34,7 @@ public static class Nodes
         ["SignalR__RedisChannelPrefix"] = prefix + "signalr",
         ["Chat__PresenceRedisPrefix"] = prefix + "presence:",
         ["Jwt__SigningKey"] = "two-nodes-signing-key-0123456789-abcdefghijklmn",
+        ["Chat__InviteLinkBaseUrl"] = "https://invite.test/i/", // Production refuses a localhost link base
         // Production refuses to start without object storage (ADR 16): the test S3 server, one bucket for all nodes.
         ["Media__Storage"] = "S3",
         ["Media__S3__ServiceUrl"] = TestServers.S3,

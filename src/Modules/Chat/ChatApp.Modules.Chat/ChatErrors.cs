@@ -26,6 +26,10 @@ internal static class ChatErrors
     public static readonly Error OwnerRoleFixed = Error.Conflict(
         "chat.owner_role_fixed", "The owner's role changes only by transferring ownership to another member.");
 
+    /// <summary>An owner or admin removed me from the room; only being added again lets me back in.</summary>
+    public static readonly Error RemovedFromRoom = Error.Forbidden(
+        "chat.removed_from_room", "You were removed from this room; a member who manages it can add you again.");
+
     public static readonly Error RoomFull = Error.Conflict("chat.room_full", "The room has reached its member limit.");
 
     public static readonly Error InvalidRoomPicture = Error.Validation(

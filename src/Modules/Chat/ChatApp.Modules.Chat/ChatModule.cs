@@ -61,7 +61,8 @@ public static class ChatModule
         // (its rules' expression trees) on every hub call was a visible share of a send's CPU.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddIntegrationEventHandlers(assembly);
-        services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName);
+        services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsValidator>();
         services.AddScoped<IRoomMembership, Features.RoomMembershipLookup.RoomMembership>();
         services.AddScoped<RoomReader>();
         services.AddScoped<RoomPictureChanges>();

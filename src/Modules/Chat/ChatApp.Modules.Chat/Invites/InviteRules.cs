@@ -41,5 +41,14 @@ internal static class InviteRules
                  && i.RevokedAt == null && (i.ExpiresAt == null || i.ExpiresAt > now) && (i.MaxUses == null || i.Uses < i.MaxUses),
             cancellationToken);
 
+    /// <summary>
+    /// Revokes at once the room's links still unrevoked: all of them, or (<paramref name="createdBy"/> set) those one
+    /// person made. Called under the room's lock when a room is left empty or a manager stops managing it.
+    /// </summary>
+    public static Task<int> RevokeAllAsync(ChatDbContext db, Guid roomId, Guid? createdBy, DateTime now, CancellationToken cancellationToken) =>
+        db.Invites
+            .Where(i => i.RoomId == roomId && i.RevokedAt == null && (createdBy == null || i.CreatedBy == createdBy))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), cancellationToken);
+
     public static string LinkOf(IOptions<ChatOptions> options, string code) => options.Value.InviteLinkBaseUrl.TrimEnd('/') + "/" + code;
 }

@@ -32,4 +32,20 @@ internal static class GroupRooms
 
         return room;
     }
+
+    /// <summary>
+    /// As <see cref="FindManagedAsync"/>, decided under the room's lock (<see cref="RoomSequence.LockAsync"/>): the room
+    /// is found, locked, and the caller's role read again, so a write never follows a role that was taken away meanwhile.
+    /// </summary>
+    public static async Task<Result<GroupRoom>> LockManagedAsync(ChatDbContext db, Guid userId, Guid roomId, CancellationToken cancellationToken)
+    {
+        var room = await FindAsync(db, userId, roomId, cancellationToken);
+        if (!room.IsSuccess)
+        {
+            return room;
+        }
+
+        await RoomSequence.LockAsync(db, roomId, cancellationToken);
+        return await FindManagedAsync(db, userId, roomId, cancellationToken);
+    }
 }

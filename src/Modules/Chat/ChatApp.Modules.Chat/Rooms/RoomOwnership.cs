@@ -1,3 +1,5 @@
+using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Chat.Invites;
 using ChatApp.Modules.Chat.Realtime;
 
 namespace ChatApp.Modules.Chat.Rooms;
@@ -7,19 +9,24 @@ internal static class RoomOwnership
 {
     /// <summary>
     /// Called after <paramref name="leavingUserId"/> (the owner) left the room, under the room's lock: the longest-standing
-    /// admin becomes the owner, else the longest-standing member (ties by user id), with a <c>member.role_changed</c>
-    /// event; with nobody left the room has no owner. Returns the event to tell, if there was an heir.
+    /// admin becomes the owner, else the longest-standing member (ties by user id), people whose account is active before
+    /// deactivated ones (a deactivated owner could not manage the room), with a <c>member.role_changed</c>
+    /// event; with nobody left the room has no owner and its invite links are revoked (nobody could manage them). Returns the event to tell, if there was an heir.
     /// </summary>
-    public static async Task<RoomChangedEvent?> HandOnAsync(ChatDbContext db, Guid roomId, Guid leavingUserId, DateTime now, CancellationToken cancellationToken)
+    public static async Task<RoomChangedEvent?> HandOnAsync(
+        ChatDbContext db, IUserDirectory users, Guid roomId, Guid leavingUserId, DateTime now, CancellationToken cancellationToken)
     {
-        var heir = await db.RoomMembers
+        var candidates = await db.RoomMembers
             .Where(m => m.RoomId == roomId && m.UserId != leavingUserId)
             .OrderByDescending(m => m.Role == MemberRole.Admin).ThenBy(m => m.JoinedAt).ThenBy(m => m.UserId)
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var people = candidates.Count > 0 ? await users.GetUsersAsync([.. candidates.Select(m => m.UserId)], cancellationToken) : null;
+        var heir = candidates.FirstOrDefault(m => people!.TryGetValue(m.UserId, out var person) && !person.Deactivated) ?? candidates.FirstOrDefault();
         Guid? newOwner = heir?.UserId;
         await db.Rooms.Where(r => r.Id == roomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.OwnerId, newOwner), cancellationToken);
         if (heir is null)
         {
+            await InviteRules.RevokeAllAsync(db, roomId, createdBy: null, now, cancellationToken);
             return null;
         }
 

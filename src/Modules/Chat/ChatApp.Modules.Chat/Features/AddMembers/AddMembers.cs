@@ -26,18 +26,11 @@ internal sealed class AddMembersHandler(
 {
     public async ValueTask<Result<RoomResponse>> Handle(AddMembersCommand command, CancellationToken cancellationToken)
     {
-        var room = await GroupRooms.FindAsync(db, command.UserId, command.RoomId, cancellationToken);
+        var room = await GroupRooms.LockManagedAsync(db, command.UserId, command.RoomId, cancellationToken); // members are counted under the room's lock
         if (!room.IsSuccess)
         {
             return room.Error;
         }
-
-        if (!RoomRoles.Manages(room.Value.MyRole))
-        {
-            return ChatErrors.NotRoomAdmin;
-        }
-
-        await RoomSequence.LockAsync(db, command.RoomId, cancellationToken); // members are counted under the room's lock
 
         var existing = await db.RoomMembers.Where(m => m.RoomId == command.RoomId).Select(m => m.UserId).ToListAsync(cancellationToken);
         var joining = command.NewMemberIds.Distinct().Where(id => !existing.Contains(id)).ToList();

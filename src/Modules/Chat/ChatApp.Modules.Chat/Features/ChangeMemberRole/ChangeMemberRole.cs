@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Chat.Invites;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 
@@ -54,9 +55,15 @@ internal sealed class ChangeMemberRoleHandler(
         var role = RoomRoles.Parse(command.Role)!.Value;
         if (member.Role != role)
         {
+            var now = timeProvider.GetUtcNowForStorage();
+            if (member.Role == MemberRole.Admin)
+            {
+                await InviteRules.RevokeAllAsync(db, command.RoomId, member.UserId, now, cancellationToken); // a demoted admin's links stop working
+            }
+
             member.Role = role;
             var change = await RoomChanges.RecordAsync(
-                db, command.RoomId, RoomEventKinds.MemberRoleChanged, member.UserId, role, timeProvider.GetUtcNowForStorage(), cancellationToken);
+                db, command.RoomId, RoomEventKinds.MemberRoleChanged, member.UserId, role, now, cancellationToken);
             cards.ForgetAfterCommit(afterCommit, command.RoomId);
             afterCommit.Run(ct => notifier.RoomChangedAsync(change, ct));
             await db.SaveChangesAsync(cancellationToken); // the room as returned shows the new role

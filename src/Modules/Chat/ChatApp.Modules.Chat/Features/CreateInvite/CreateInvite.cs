@@ -21,14 +21,13 @@ internal sealed class CreateInviteHandler(ChatDbContext db, IIdGenerator ids, IO
 {
     public async ValueTask<Result<InviteResponse>> Handle(CreateInviteCommand command, CancellationToken cancellationToken)
     {
-        var room = await GroupRooms.FindManagedAsync(db, command.UserId, command.RoomId, cancellationToken);
+        var room = await GroupRooms.LockManagedAsync(db, command.UserId, command.RoomId, cancellationToken); // the count of links in force holds until the commit
         if (!room.IsSuccess)
         {
             return room.Error;
         }
 
         var now = timeProvider.GetUtcNowForStorage();
-        await RoomSequence.LockAsync(db, command.RoomId, cancellationToken); // the count of links in force holds until the commit
         if (await InviteRules.CountActiveAsync(db, command.RoomId, command.UserId, now, cancellationToken) >= options.Value.MaxActiveInvites)
         {
             return ChatErrors.TooManyInvites;

@@ -1,6 +1,7 @@
 using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 using ChatApp.Modules.Chat.Search;
@@ -24,6 +25,7 @@ internal sealed record EraseAccountResult(bool Finished);
 /// </summary>
 internal sealed class EraseAccountHandler(
     ChatDbContext db,
+    IUserDirectory users,
     ChatNotifier notifier,
     IPresenceStore presence,
     RoomCards cards,
@@ -215,7 +217,7 @@ internal sealed class EraseAccountHandler(
             db.RoomMembers.Remove(membership);
             db.RoomEvents.Add(new RoomEvent { RoomId = roomId, Seq = seq, Kind = RoomEventKinds.MemberLeft, UserId = userId, OccurredAt = now });
             var ownerId = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.OwnerId).SingleAsync(cancellationToken);
-            if (ownerId == userId && await RoomOwnership.HandOnAsync(db, roomId, userId, now, cancellationToken) is { } handedOn)
+            if (ownerId == userId && await RoomOwnership.HandOnAsync(db, users, roomId, userId, now, cancellationToken) is { } handedOn)
             {
                 handOvers.Add(handedOn);
             }

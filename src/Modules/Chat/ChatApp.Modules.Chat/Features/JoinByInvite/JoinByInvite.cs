@@ -16,6 +16,8 @@ internal sealed record JoinByInviteCommand(Guid UserId, string Code) : ICommand<
 /// chat with its maker, counting a use only when the chat is new; it is refused when either of us blocked the other.
 /// Uses are counted by one conditional UPDATE under the room's lock, so a link with <c>maxUses = k</c> admits exactly k
 /// people however many try at once; a refusal after counting (room full) rolls the count back with the transaction.
+/// Someone an owner or admin removed cannot come back by a link (<c>chat.removed_from_room</c>) until a member who
+/// manages the room adds them again; a link of a room left empty (no owner) answers as not found.
 /// </summary>
 internal sealed class JoinByInviteHandler(
     ChatDbContext db,
@@ -49,6 +51,16 @@ internal sealed class JoinByInviteHandler(
         if (await db.RoomMembers.AnyAsync(m => m.RoomId == roomId && m.UserId == userId, cancellationToken))
         {
             return (await reader.GetAsync(userId, roomId, cancellationToken))!;
+        }
+
+        if (await db.Rooms.Where(r => r.Id == roomId).Select(r => r.OwnerId).SingleOrDefaultAsync(cancellationToken) is null)
+        {
+            return ChatErrors.InviteNotFound; // the room was left empty: nobody manages it any more
+        }
+
+        if (await WasRemovedAsync(userId, roomId, cancellationToken))
+        {
+            return ChatErrors.RemovedFromRoom;
         }
 
         var now = timeProvider.GetUtcNowForStorage();
@@ -109,6 +121,21 @@ internal sealed class JoinByInviteHandler(
         }
 
         return (await reader.GetAsync(userId, roomId.Value, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Whether my latest membership event in the room is someone else removing me (<c>member.left</c> whose detail names
+    /// who removed me). Being added again (a newer <c>member.joined</c>) lifts it; leaving by myself never sets it.
+    /// </summary>
+    private async Task<bool> WasRemovedAsync(Guid userId, Guid roomId, CancellationToken cancellationToken)
+    {
+        var latest = await db.RoomEvents.AsNoTracking()
+            .Where(e => e.RoomId == roomId && e.UserId == userId && (e.Kind == RoomEventKinds.MemberJoined || e.Kind == RoomEventKinds.MemberLeft))
+            .OrderByDescending(e => e.Seq)
+            .Select(e => new { e.Kind, e.Detail })
+            .FirstOrDefaultAsync(cancellationToken);
+        return latest is not null && latest.Kind == RoomEventKinds.MemberLeft
+            && RoomEventDetails.ByOf(latest.Kind, latest.Detail) is { } by && by != userId;
     }
 
     /// <summary>Counts a use, or says why the link cannot be used (read again after a refused count, for the reason).</summary>

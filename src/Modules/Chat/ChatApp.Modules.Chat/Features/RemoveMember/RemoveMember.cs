@@ -1,5 +1,7 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Accounts.Contracts;
+using ChatApp.Modules.Chat.Invites;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 
@@ -15,7 +17,7 @@ internal sealed record RemoveMemberCommand(Guid UserId, Guid RoomId, Guid Member
 /// Removing takes the member's access at once (history, sends, events). When the owner leaves, the longest-standing
 /// admin becomes the owner, else the longest-standing member (<see cref="RoomOwnership"/>). The members, and the one who left, are told once that is committed.
 /// </summary>
-internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, TimeProvider timeProvider)
+internal sealed class RemoveMemberHandler(ChatDbContext db, IUserDirectory users, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, TimeProvider timeProvider)
     : ICommandHandler<RemoveMemberCommand, Result>
 {
     public async ValueTask<Result> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
@@ -60,7 +62,12 @@ internal sealed class RemoveMemberHandler(ChatDbContext db, ChatNotifier notifie
         {
             RoomId = command.RoomId, Seq = seq, Kind = RoomEventKinds.MemberLeft, UserId = command.MemberId, Detail = RoomEventDetails.By(by), OccurredAt = now,
         });
-        var handedOn = member.Role == MemberRole.Owner ? await RoomOwnership.HandOnAsync(db, command.RoomId, command.MemberId, now, cancellationToken) : null;
+        if (member.Role == MemberRole.Admin && by is not null)
+        {
+            await InviteRules.RevokeAllAsync(db, command.RoomId, command.MemberId, now, cancellationToken); // a removed admin's links go with them
+        }
+
+        var handedOn = member.Role == MemberRole.Owner ? await RoomOwnership.HandOnAsync(db, users, command.RoomId, command.MemberId, now, cancellationToken) : null;
 
         var left = new MembershipChangedEvent(command.RoomId, seq, RoomEventKinds.MemberLeft, command.MemberId, by);
         cards.ForgetAfterCommit(afterCommit, command.RoomId);

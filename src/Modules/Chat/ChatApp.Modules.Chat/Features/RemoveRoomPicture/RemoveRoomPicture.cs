@@ -15,7 +15,6 @@ internal sealed class RemoveRoomPictureHandler(ChatDbContext db, RoomPictureChan
             return room.Error;
         }
 
-        await pictures.SetAsync(command.UserId, command.RoomId, mediaId: null, cancellationToken);
-        return Result.Success();
+        return await pictures.SetAsync(command.UserId, command.RoomId, mediaId: null, cancellationToken);
     }
 }

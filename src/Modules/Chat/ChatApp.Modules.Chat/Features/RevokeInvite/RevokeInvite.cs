@@ -24,7 +24,7 @@ internal sealed class RevokeInviteHandler(ChatDbContext db, TimeProvider timePro
 
         if (invite.RoomId is { } roomId)
         {
-            var room = await GroupRooms.FindManagedAsync(db, command.UserId, roomId, cancellationToken);
+            var room = await GroupRooms.LockManagedAsync(db, command.UserId, roomId, cancellationToken);
             if (!room.IsSuccess)
             {
                 return room.Error.Code == ChatErrors.RoomNotFound.Code ? ChatErrors.InviteNotFound : room.Error;

@@ -31,7 +31,12 @@ internal sealed class SetRoomPictureHandler(ChatDbContext db, IMediaCatalog medi
             return ChatErrors.InvalidRoomPicture;
         }
 
-        await pictures.SetAsync(command.UserId, command.RoomId, command.MediaId, cancellationToken);
+        var set = await pictures.SetAsync(command.UserId, command.RoomId, command.MediaId, cancellationToken);
+        if (!set.IsSuccess)
+        {
+            return set.Error;
+        }
+
         return (await reader.GetAsync(command.UserId, command.RoomId, cancellationToken))!;
     }
 }

@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
 
@@ -19,9 +20,10 @@ internal sealed class TransferOwnershipValidator : AbstractValidator<TransferOwn
 /// <summary>
 /// The owner hands the room to another member, who becomes the owner; the previous owner stays as an admin. Two
 /// <c>member.role_changed</c> events (the new owner's, then the previous owner's), told to the members once committed.
+/// The new owner must be a member whose account is active (a deactivated one answers as no such member).
 /// </summary>
 internal sealed class TransferOwnershipHandler(
-    ChatDbContext db, RoomReader reader, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, TimeProvider timeProvider)
+    ChatDbContext db, IUserDirectory users, RoomReader reader, ChatNotifier notifier, RoomCards cards, AfterCommit afterCommit, TimeProvider timeProvider)
     : ICommandHandler<TransferOwnershipCommand, Result<RoomResponse>>
 {
     public async ValueTask<Result<RoomResponse>> Handle(TransferOwnershipCommand command, CancellationToken cancellationToken)
@@ -41,9 +43,9 @@ internal sealed class TransferOwnershipHandler(
         }
 
         var heir = members.SingleOrDefault(m => m.UserId == command.NewOwnerId);
-        if (heir is null)
+        if (heir is null || !await users.IsActiveAsync(heir.UserId, cancellationToken))
         {
-            return ChatErrors.MemberNotFound;
+            return ChatErrors.MemberNotFound; // a deactivated member could not manage the room
         }
 
         var now = timeProvider.GetUtcNowForStorage();

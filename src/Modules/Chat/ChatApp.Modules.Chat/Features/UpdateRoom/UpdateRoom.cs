@@ -30,13 +30,12 @@ internal sealed class UpdateRoomHandler(
 {
     public async ValueTask<Result<RoomResponse>> Handle(UpdateRoomCommand command, CancellationToken cancellationToken)
     {
-        var found = await GroupRooms.FindManagedAsync(db, command.UserId, command.RoomId, cancellationToken);
+        var found = await GroupRooms.LockManagedAsync(db, command.UserId, command.RoomId, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        await RoomSequence.LockAsync(db, command.RoomId, cancellationToken);
         var room = await db.Rooms.SingleAsync(r => r.Id == command.RoomId, cancellationToken);
         var now = timeProvider.GetUtcNowForStorage();
         var changes = new List<RoomChangedEvent>();
