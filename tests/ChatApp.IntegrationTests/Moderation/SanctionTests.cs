@@ -89,6 +89,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         var message = await Chat.SendAsync(bob, room.Id, "nasty words");
         var report = await Moderation.ReportAsync(ann, "message", message.Id, "harassment");
         var admin = await Moderation.AdminBrowserAsync();
+        Assert.Equal(1, await SearchCountAsync(ann, "nasty"));
 
         Assert.EndsWith("?done=delete_message", await ModerationApi.ActAsync(admin, report.Id, "delete_message", "Insult"), StringComparison.Ordinal);
         await ModerationApi.ActAsync(admin, report.Id, "warn", "First warning");
@@ -97,6 +98,7 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         var deleted = Assert.Single(history.Messages, m => m.Id == message.Id);
         Assert.True(deleted.Deleted);
         Assert.Equal("", deleted.Text);
+        Assert.Equal(0, await SearchCountAsync(ann, "nasty")); // gone from message search too
         var mine = Assert.Single(await Moderation.MineAsync(ann));
         Assert.Equal(("actioned", "delete_message"), (mine.Status, mine.Outcome));
         var page = await (await admin.GetAsync($"/admin/moderation/reports/{report.Id}")).Content.ReadAsStringAsync();
@@ -163,5 +165,13 @@ public sealed class SanctionTests(ChatAppFactory factory) : IntegrationTest(fact
         await ModerationApi.ActAsync(admin, spam.Id, "dismiss", "fine");
         Assert.DoesNotContain(spam.Id.ToString(), await (await admin.GetAsync("/admin/moderation/reports")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(spam.Id.ToString(), await (await admin.GetAsync("/admin/moderation/reports?status=dismissed")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<int> SearchCountAsync(TestUser user, string query)
+    {
+        using var response = await Api.As(user).GetAsync($"/api/v1/chat/search?q={Uri.EscapeDataString(query)}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var body = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
+        return body.GetProperty("results").GetArrayLength();
     }
 }

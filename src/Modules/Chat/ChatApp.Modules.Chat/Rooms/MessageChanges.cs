@@ -1,3 +1,7 @@
+using ChatApp.BuildingBlocks.Outbox;
+using ChatApp.BuildingBlocks.Time;
+using ChatApp.Modules.Chat.Realtime;
+
 namespace ChatApp.Modules.Chat.Rooms;
 
 /// <summary>Changes to a sent message (edit, delete), each a room event with its own sequence number.</summary>
@@ -27,5 +31,25 @@ internal static class MessageChanges
         change(message);
         db.RoomEvents.Add(new RoomEvent { RoomId = message.RoomId, Seq = seq, Kind = kind, MessageId = message.Id, UserId = message.SenderId, OccurredAt = now });
         return seq;
+    }
+
+    /// <summary>
+    /// Turns the message into a tombstone (text erased, <c>DeletedAt</c> set) under the room's next sequence number,
+    /// takes it out of the search index and, when it had pictures, tells Media through the outbox (which deletes them once
+    /// no message uses them); all in the caller's unit of work. The sender's delete and a moderator's share it.
+    /// </summary>
+    public static async Task<MessageUpdatedEvent> DeleteAsync(ChatDbContext db, Message message, IIdGenerator ids, DateTime now, CancellationToken cancellationToken)
+    {
+        var seq = await RecordAsync(db, message, RoomEventKinds.MessageDeleted, now, m =>
+        {
+            m.Text = "";
+            m.DeletedAt = now;
+            if (m.Attachments is not null)
+            {
+                db.AddIntegrationEvent(new MessageDeletedIntegrationEvent(ids.NewId(), now, m.Id, m.RoomId, m.AttachmentIds));
+            }
+        }, cancellationToken);
+        await Search.MessageSearchIndex.RemoveAsync(db, [message.Id], cancellationToken);
+        return new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageDeleted, MessageResponse.From(message));
     }
 }

@@ -30,19 +30,7 @@ internal sealed class DeleteMessageHandler(ChatDbContext db, ChatNotifier notifi
             return Result.Success();
         }
 
-        var now = timeProvider.GetUtcNowForStorage();
-        var seq = await MessageChanges.RecordAsync(db, message, RoomEventKinds.MessageDeleted, now, m =>
-        {
-            m.Text = "";
-            m.DeletedAt = now;
-            if (m.Attachments is not null)
-            {
-                // In the same transaction, through the outbox: Media deletes the pictures once no message uses them.
-                db.AddIntegrationEvent(new MessageDeletedIntegrationEvent(ids.NewId(), now, m.Id, m.RoomId, m.AttachmentIds));
-            }
-        }, cancellationToken);
-        await MessageSearchIndex.RemoveAsync(db, [message.Id], cancellationToken);
-        var deleted = new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageDeleted, MessageResponse.From(message));
+        var deleted = await MessageChanges.DeleteAsync(db, message, ids, timeProvider.GetUtcNowForStorage(), cancellationToken);
         afterCommit.Run(ct => notifier.MessageUpdatedAsync(deleted, ct));
         return Result.Success();
     }

@@ -9,8 +9,8 @@ namespace ChatApp.Modules.Chat.Features.ModeratorDeleteMessage;
 internal sealed record ModeratorDeleteMessageCommand(Guid MessageId) : ICommand<Result>;
 
 /// <summary>
-/// A moderator deletes a message (through <see cref="IMessageModeration"/>): the same tombstone, room event, member
-/// notice and release of pictures as the sender's own delete. Deleting twice changes nothing.
+/// A moderator deletes a message (through <see cref="IMessageModeration"/>): the same tombstone, room event, search-index
+/// removal, member notice and release of pictures as the sender's own delete (<see cref="MessageChanges.DeleteAsync"/>). Deleting twice changes nothing.
 /// </summary>
 internal sealed class ModeratorDeleteMessageHandler(ChatDbContext db, ChatNotifier notifier, AfterCommit afterCommit, IIdGenerator ids, TimeProvider timeProvider)
     : ICommandHandler<ModeratorDeleteMessageCommand, Result>
@@ -28,17 +28,7 @@ internal sealed class ModeratorDeleteMessageHandler(ChatDbContext db, ChatNotifi
             return Result.Success();
         }
 
-        var now = timeProvider.GetUtcNowForStorage();
-        var seq = await MessageChanges.RecordAsync(db, message, RoomEventKinds.MessageDeleted, now, m =>
-        {
-            m.Text = "";
-            m.DeletedAt = now;
-            if (m.Attachments is not null)
-            {
-                db.AddIntegrationEvent(new MessageDeletedIntegrationEvent(ids.NewId(), now, m.Id, m.RoomId, m.AttachmentIds));
-            }
-        }, cancellationToken);
-        var deleted = new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageDeleted, MessageResponse.From(message));
+        var deleted = await MessageChanges.DeleteAsync(db, message, ids, timeProvider.GetUtcNowForStorage(), cancellationToken);
         afterCommit.Run(ct => notifier.MessageUpdatedAsync(deleted, ct));
         return Result.Success();
     }
