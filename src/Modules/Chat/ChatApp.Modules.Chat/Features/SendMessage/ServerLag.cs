@@ -20,16 +20,29 @@ internal sealed partial class ServerLag : IDisposable
     private readonly ILogger<ServerLag> _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly ManualResetEventSlim _probeRan = new(false);
+    private readonly Action<Action> _queueProbe;
+    private readonly Thread _thread;
     private long _lagTicks;
     private int _over;
     private volatile bool _overloaded;
 
     public ServerLag(IOptions<ChatOptions> options, ILogger<ServerLag> logger)
+        : this(options, logger, static probe => ThreadPool.UnsafeQueueUserWorkItem(static p => p(), probe, preferLocal: false))
+    {
+    }
+
+    /// <summary>For tests: <paramref name="queueProbe"/> stands for the thread pool the probes wait in.</summary>
+    internal ServerLag(IOptions<ChatOptions> options, ILogger<ServerLag> logger, Action<Action> queueProbe)
     {
         _options = options.Value;
         _logger = logger;
-        new Thread(Run) { IsBackground = true, Name = "ChatApp server lag probe" }.Start();
+        _queueProbe = queueProbe;
+        _thread = new Thread(Run) { IsBackground = true, Name = "ChatApp server lag probe" };
+        _thread.Start();
     }
+
+    /// <summary>For tests: waits until the probe thread has ended (after <see cref="Dispose"/>).</summary>
+    internal bool WaitForExit(TimeSpan timeout) => _thread.Join(timeout);
 
     /// <summary>True while the node is too far behind to take more sends.</summary>
     public bool Overloaded => _overloaded;
@@ -49,25 +62,34 @@ internal sealed partial class ServerLag : IDisposable
         {
             var queuedAt = Stopwatch.GetTimestamp();
             _probeRan.Reset();
-            ThreadPool.UnsafeQueueUserWorkItem(static state =>
-            {
-                var (lag, queuedAt) = ((ServerLag, long))state!;
-                Interlocked.Exchange(ref lag._lagTicks, Stopwatch.GetElapsedTime(queuedAt).Ticks);
-                lag._probeRan.Set();
-            }, (this, queuedAt));
-
-            // While the probe waits, the lag it will report only grows: judge by the time waited so far.
-            var threshold = _options.OverloadLag;
-            if (!_probeRan.Wait(threshold, _stop.Token))
+            _queueProbe(() =>
             {
                 Interlocked.Exchange(ref _lagTicks, Stopwatch.GetElapsedTime(queuedAt).Ticks);
-                _probeRan.Wait(_stop.Token);
+                _probeRan.Set();
+            });
+
+            // While the probe waits, the lag it will report only grows: judge by the time waited so far. The waits
+            // end on Dispose without throwing: an exception on this thread of its own would end the process.
+            var threshold = _options.OverloadLag;
+            if (!WaitForProbe(threshold))
+            {
+                Interlocked.Exchange(ref _lagTicks, Stopwatch.GetElapsedTime(queuedAt).Ticks);
+                WaitForProbe(Timeout.InfiniteTimeSpan);
+            }
+
+            if (_stop.IsCancellationRequested)
+            {
+                return;
             }
 
             Judge(Lag, threshold);
             _stop.Token.WaitHandle.WaitOne(Interval);
         }
     }
+
+    /// <summary>Waits until the probe has run or the lag is disposed; false when the time ran out first.</summary>
+    private bool WaitForProbe(TimeSpan timeout) =>
+        WaitHandle.WaitAny([_probeRan.WaitHandle, _stop.Token.WaitHandle], timeout) != WaitHandle.WaitTimeout;
 
     private void Judge(TimeSpan lag, TimeSpan threshold)
     {
