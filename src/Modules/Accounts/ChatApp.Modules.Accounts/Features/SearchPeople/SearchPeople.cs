@@ -104,6 +104,11 @@ internal sealed class SearchPeopleHandler(
             ids.Insert(0, first);
         }
 
+        if (ids.Count == 0)
+        {
+            return new PeopleSearchResponse([], null);
+        }
+
         var people = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Handle, u.AvatarMediaId })
@@ -123,19 +128,22 @@ internal sealed class SearchPeopleHandler(
     {
         var fewMatches = options.Value.FewMatches;
         var terms = termPrefix is null ? null : PrefixRanges.TermsStartingWith(db.PeopleSearchTerms, termPrefix);
-        if (terms is not null && await terms.OrderBy(t => t.Term).Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
+        var termCount = terms is null ? 0 : await terms.OrderBy(t => t.Term).Take(fewMatches + 1).CountAsync(cancellationToken);
+        if (termCount > fewMatches)
         {
             return null;
         }
 
         var byHandle = handlePrefix is null ? null : PrefixRanges.HandlesStartingWith(db, db.Users, handlePrefix);
-        if (byHandle is not null && await byHandle.OrderBy(u => u.NormalizedHandle).Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
+        var handleCount = byHandle is null ? 0 : await byHandle.OrderBy(u => u.NormalizedHandle).Take(fewMatches + 1).CountAsync(cancellationToken);
+        if (handleCount > fewMatches)
         {
             return null;
         }
 
+        // Each read below only when its count found something: a query nobody matches costs its two counts.
         var found = new List<(Guid Id, string Key)>();
-        if (terms is not null)
+        if (terms is not null && termCount > 0)
         {
             var byName = from term in terms
                          join user in matches on term.UserId equals user.Id
@@ -145,7 +153,7 @@ internal sealed class SearchPeopleHandler(
                 .Select(m => (m.Id, m.NameSearchKey!)));
         }
 
-        if (byHandle is not null)
+        if (byHandle is not null && handleCount > 0)
         {
             var handleIds = byHandle.Select(u => u.Id);
             found.AddRange((await matches.Where(u => handleIds.Contains(u.Id))
