@@ -27,22 +27,28 @@ internal static class NameSearchKeys
     /// The search terms of a name: every suffix of its folded form and of its 초성 that does not start with a space,
     /// cut to <see cref="PeopleSearchTerm.MaxLength"/> characters.
     /// </summary>
-    public static IReadOnlyCollection<string> Terms(string displayName)
+    public static IReadOnlyCollection<string> Terms(string displayName) =>
+        new HashSet<string>(
+            SuffixTerms(Truncate(SearchFolding.Fold(displayName))).Concat(SuffixTerms(Truncate(SearchFolding.Choseong(displayName)))),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// The least (in code point order) of the search terms of a stored key's name that start with <paramref name="prefix"/>,
+    /// or null: the one term under which a term-ordered search lists this person (ADR 0023 part P).
+    /// </summary>
+    public static string? FirstTermStartingWith(string key, string prefix)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in new[] { Truncate(SearchFolding.Fold(displayName)), Truncate(SearchFolding.Choseong(displayName)) })
+        var parts = key.Split(Separator);
+        string? first = null;
+        foreach (var term in SuffixTerms(parts[0]).Concat(parts.Length > 2 ? SuffixTerms(parts[1]) : []))
         {
-            for (var start = 0; start < part.Length; start++)
+            if (term.StartsWith(prefix, StringComparison.Ordinal) && (first is null || Compare(term, first) < 0))
             {
-                if (part[start] != ' ' && !char.IsLowSurrogate(part[start]))
-                {
-                    var term = part[start..];
-                    terms.Add(term.Length <= PeopleSearchTerm.MaxLength ? term : term[..PeopleSearchTerm.MaxLength]);
-                }
+                first = term;
             }
         }
 
-        return terms;
+        return first;
     }
 
     /// <summary>Whether a stored key matches a folded query: inside the name or 초성 part (what <see cref="Pattern"/> asks SQL).</summary>
@@ -80,6 +86,19 @@ internal static class NameSearchKeys
     public static string Pattern(string foldedQuery) =>
         "%" + foldedQuery.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)
             + "%" + Separator + "%";
+
+    /// <summary>Every suffix of one part (folded name or 초성) that does not start with a space, cut to the term length.</summary>
+    private static IEnumerable<string> SuffixTerms(string part)
+    {
+        for (var start = 0; start < part.Length; start++)
+        {
+            if (part[start] != ' ' && !char.IsLowSurrogate(part[start]))
+            {
+                var term = part[start..];
+                yield return term.Length <= PeopleSearchTerm.MaxLength ? term : term[..PeopleSearchTerm.MaxLength];
+            }
+        }
+    }
 
     private static string Truncate(string part) => part.Length <= PartMaxLength ? part : part[..PartMaxLength];
 }

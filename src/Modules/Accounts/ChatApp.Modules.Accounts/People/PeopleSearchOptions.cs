@@ -6,8 +6,9 @@ internal sealed class PeopleSearchOptions
     public const string SectionName = "Accounts:PeopleSearch";
 
     /// <summary>
-    /// Up to this many matching search terms (or handles) a query is answered through the term index; a query that
-    /// matches more is answered by scanning the covering index in name order, which fills a page quickly then.
+    /// Up to this many matching search terms (and handles) a query is answered in name order (its people read, sorted
+    /// and paged in memory); a query that matches more is answered in term order, page by page from the term index
+    /// (ADR 0023 part P, docs/performance.md).
     /// </summary>
-    public int FewMatches { get; set; } = 2000;
+    public int FewMatches { get; set; } = 250;
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Accounts.People;
 using ChatApp.Modules.Accounts.Profiles;
@@ -31,10 +29,11 @@ internal sealed class SearchPeopleValidator : AbstractValidator<SearchPeopleQuer
 
 /// <summary>
 /// People search (ADR 0023 part P): the exact handle first (it alone finds people who chose to be found that way only),
-/// then discoverable people whose folded name or 초성 contains the folded query, or whose handle starts with it, in the
-/// order of their stored key (name, then id). Never me, people blocked either way, nor deactivated, banned, suspended
-/// or hidden-for-review accounts (deleted ones have no row). The name match is one scan of a narrow covering index
-/// that stops at the page's end (docs/performance.md, "Issue 19: people search").
+/// then discoverable people whose folded name or 초성 contains the folded query, or whose handle starts with it. Never
+/// me, people blocked either way, nor deactivated, banned, suspended or hidden-for-review accounts (deleted ones have
+/// no row). A query few people match (<see cref="PeopleSearchOptions.FewMatches"/>) is answered in name order from the
+/// term and handle indexes; a common one in term order (<see cref="TermOrderedPeople"/>), whose pages cost the same
+/// however many people match (docs/performance.md, "Issue 19: people search").
 /// </summary>
 internal sealed class SearchPeopleHandler(
     AccountsDbContext db, IChatRelations relations, AvatarView avatars, IOptions<PeopleSearchOptions> options, TimeProvider timeProvider)
@@ -44,8 +43,8 @@ internal sealed class SearchPeopleHandler(
 
     public async ValueTask<Result<PeopleSearchResponse>> Handle(SearchPeopleQuery query, CancellationToken cancellationToken)
     {
-        string? after = null;
-        if (query.Cursor is not null && !TryDecode(query.Cursor, out after))
+        PeopleSearchCursor? after = null;
+        if (query.Cursor is not null && !PeopleSearchCursor.TryDecode(query.Cursor, out after))
         {
             return PeopleErrors.InvalidCursor;
         }
@@ -85,10 +84,14 @@ internal sealed class SearchPeopleHandler(
 
         var leading = after is null ? exact : null;
         var take = PageSize - (leading is null ? 0 : 1);
-        var prefixPattern = handlePrefix is null ? null : Escape(handlePrefix) + "%";
         var termPrefix = handleOnly ? null : folded.Length <= PeopleSearchTerm.MaxLength ? folded : folded[..PeopleSearchTerm.MaxLength];
-        var page = await FewMatchesAsync(matches, folded, termPrefix, handlePrefix, after, take, cancellationToken)
-            ?? await ScanAsync(matches, folded, termPrefix is not null, prefixPattern, after, take, cancellationToken);
+        // A name-ordered cursor whose query has since become common (people joined meanwhile) starts the term order
+        // from its beginning: some people are listed again, none is left out.
+        var page = after is null or { Order: PeopleSearchOrder.Name }
+            ? await FewMatchesAsync(matches, folded, termPrefix, handlePrefix, after?.Value, take, cancellationToken)
+            : null;
+        page ??= await TermOrderedPeople.ReadAsync(
+            db, matches, folded, termPrefix, handlePrefix, after is { Order: not PeopleSearchOrder.Name } ? after : null, take, cancellationToken);
         var more = page.Count > take;
         if (more)
         {
@@ -101,6 +104,11 @@ internal sealed class SearchPeopleHandler(
             ids.Insert(0, first);
         }
 
+        if (ids.Count == 0)
+        {
+            return new PeopleSearchResponse([], null);
+        }
+
         var people = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Handle, u.AvatarMediaId })
@@ -108,127 +116,58 @@ internal sealed class SearchPeopleHandler(
         var avatarsById = await avatars.ForAsync(people.Values.Select(p => p.AvatarMediaId), cancellationToken);
         var items = ids.Where(people.ContainsKey).Select(id => people[id]).Select(p => new PersonResponse(
             p.Id, p.DisplayName, p.Handle, p.AvatarMediaId is { } avatarId ? avatarsById.GetValueOrDefault(avatarId) : null, p.Id == leading)).ToList();
-        return new PeopleSearchResponse(items, more ? Encode(page[^1].Key) : null);
+        return new PeopleSearchResponse(items, more ? page[^1].Position.Encode() : null);
     }
 
     /// <summary>
     /// A query that few people match (up to <see cref="PeopleSearchOptions.FewMatches"/> search terms and handles): those people, read
-    /// through the term and handle indexes, filtered, ordered and paged here. Null when the query matches more.
+    /// through the term and handle indexes, filtered, ordered by stored key and paged here. Null when the query matches more.
     /// </summary>
-    private async Task<List<Match>?> FewMatchesAsync(
+    private async Task<List<PeopleSearchMatch>?> FewMatchesAsync(
         IQueryable<User> matches, string folded, string? termPrefix, string? handlePrefix, string? after, int take, CancellationToken cancellationToken)
     {
-        // Prefix ranges as comparisons: both databases compare the terms byte for byte, and SQLite would not use an
-        // index for LIKE on a case-sensitive column. Handles (a Unicode collation on MariaDB) keep LIKE there.
         var fewMatches = options.Value.FewMatches;
-        var termUpper = termPrefix is null ? null : PrefixUpperBound(termPrefix);
-        var terms = db.PeopleSearchTerms.Where(t => string.Compare(t.Term, termPrefix) >= 0 && string.Compare(t.Term, termUpper) < 0);
-        if (termPrefix is not null && (termUpper is null || await terms.Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches))
+        var terms = termPrefix is null ? null : PrefixRanges.TermsStartingWith(db.PeopleSearchTerms, termPrefix);
+        var termCount = terms is null ? 0 : await terms.OrderBy(t => t.Term).Take(fewMatches + 1).CountAsync(cancellationToken);
+        if (termCount > fewMatches)
         {
             return null;
         }
 
-        IQueryable<User>? byHandle = null;
-        if (handlePrefix is not null)
+        var byHandle = handlePrefix is null ? null : PrefixRanges.HandlesStartingWith(db, db.Users, handlePrefix);
+        var handleCount = byHandle is null ? 0 : await byHandle.OrderBy(u => u.NormalizedHandle).Take(fewMatches + 1).CountAsync(cancellationToken);
+        if (handleCount > fewMatches)
         {
-            var handleUpper = PrefixUpperBound(handlePrefix)!;
-            var handlePattern = Escape(handlePrefix) + "%";
-            byHandle = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true
-                ? db.Users.Where(u => string.Compare(u.NormalizedHandle, handlePrefix) >= 0 && string.Compare(u.NormalizedHandle, handleUpper) < 0)
-                : db.Users.Where(u => EF.Functions.Like(u.NormalizedHandle, handlePattern, "\\"));
-            if (await byHandle.Take(fewMatches + 1).CountAsync(cancellationToken) > fewMatches)
-            {
-                return null;
-            }
+            return null;
         }
 
-        var found = new List<Match>();
-        if (termPrefix is not null)
+        // Each read below only when its count found something: a query nobody matches costs its two counts.
+        var found = new List<(Guid Id, string Key)>();
+        if (terms is not null && termCount > 0)
         {
             var byName = from term in terms
                          join user in matches on term.UserId equals user.Id
                          select new { user.Id, user.NameSearchKey };
             found.AddRange((await byName.ToListAsync(cancellationToken))
                 .Where(m => NameSearchKeys.Matches(m.NameSearchKey!, folded))
-                .Select(m => new Match(m.Id, m.NameSearchKey!)));
+                .Select(m => (m.Id, m.NameSearchKey!)));
         }
 
-        if (byHandle is not null)
+        if (byHandle is not null && handleCount > 0)
         {
             var handleIds = byHandle.Select(u => u.Id);
             found.AddRange((await matches.Where(u => handleIds.Contains(u.Id))
                     .Select(u => new { u.Id, u.NameSearchKey, u.NormalizedHandle }).ToListAsync(cancellationToken))
                 .Where(m => m.NormalizedHandle!.StartsWith(handlePrefix!, StringComparison.Ordinal))
-                .Select(m => new Match(m.Id, m.NameSearchKey!)));
+                .Select(m => (m.Id, m.NameSearchKey!)));
         }
 
         return found
             .Where(m => after is null || NameSearchKeys.Compare(m.Key, after) > 0)
             .DistinctBy(m => m.Id)
-            .Order(Comparer<Match>.Create((a, b) => NameSearchKeys.Compare(a.Key, b.Key)))
+            .Order(Comparer<(Guid Id, string Key)>.Create((a, b) => NameSearchKeys.Compare(a.Key, b.Key)))
             .Take(take + 1)
+            .Select(m => new PeopleSearchMatch(m.Id, PeopleSearchCursor.ByName(m.Key)))
             .ToList();
-    }
-
-    /// <summary>A query many people match: one scan of the covering index in key order, which soon fills the page.</summary>
-    private static async Task<List<Match>> ScanAsync(
-        IQueryable<User> matches, string folded, bool byName, string? prefixPattern, string? after, int take, CancellationToken cancellationToken)
-    {
-        if (after is not null)
-        {
-            matches = matches.Where(u => string.Compare(u.NameSearchKey, after) > 0);
-        }
-
-        var namePattern = NameSearchKeys.Pattern(folded);
-        matches = !byName
-            ? matches.Where(u => EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"))
-            : prefixPattern is null
-                ? matches.Where(u => EF.Functions.Like(u.NameSearchKey, namePattern, "\\"))
-                : matches.Where(u => EF.Functions.Like(u.NameSearchKey, namePattern, "\\") || EF.Functions.Like(u.NormalizedHandle, prefixPattern, "\\"));
-        return (await matches.OrderBy(u => u.NameSearchKey).Select(u => new { u.Id, u.NameSearchKey }).Take(take + 1).ToListAsync(cancellationToken))
-            .Select(m => new Match(m.Id, m.NameSearchKey!))
-            .ToList();
-    }
-
-    /// <summary>The least string above every string that starts with <paramref name="prefix"/> (its last code point plus one); null if there is none.</summary>
-    private static string? PrefixUpperBound(string prefix)
-    {
-        var runes = prefix.EnumerateRunes().ToList();
-        var last = runes[^1].Value;
-        if (last == 0x10FFFF)
-        {
-            return null;
-        }
-
-        runes[^1] = new Rune(last == 0xD7FF ? 0xE000 : last + 1);
-        return string.Concat(runes.Select(r => r.ToString()));
-    }
-
-    private sealed record Match(Guid Id, string Key);
-
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static string Encode(string key) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key));
-
-    /// <summary>A cursor is the stored key of the last person on the previous page (it ends with that person's id).</summary>
-    private static bool TryDecode(string cursor, out string? key)
-    {
-        key = null;
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            var parts = decoded.Split(NameSearchKeys.Separator);
-            if (parts.Length == 3 && Guid.TryParseExact(parts[2], "N", out _))
-            {
-                key = decoded;
-            }
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        return key is not null;
     }
 }

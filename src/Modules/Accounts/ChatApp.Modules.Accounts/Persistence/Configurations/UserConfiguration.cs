@@ -15,9 +15,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.NormalizedHandle).IsUnique();
         builder.Property(u => u.Discoverable).HasDefaultValue(true);
         builder.Property(u => u.NameSearchKey).HasMaxLength(User.NameSearchKeyMaxLength);
-        // People search scans this index alone (every column it filters on, and the id), in key order, and stops at
-        // the page's end: ADR 0023 part P, docs/performance.md.
-        builder.HasIndex(u => new { u.NameSearchKey, u.Discoverable, u.DeactivatedAt, u.BannedAt, u.SuspendedUntil, u.HiddenForReviewAt, u.NormalizedHandle, u.Id })
-            .HasDatabaseName("IX_users_people_search");
+        // People search reads the key by id only (ADR 0023 part P): no index on it. The covering index it once scanned in
+        // key order (IX_users_people_search) was dropped when common queries moved to term order.
     }
 }

@@ -377,9 +377,6 @@ namespace ChatApp.Modules.Accounts.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("NameSearchKey", "Discoverable", "DeactivatedAt", "BannedAt", "SuspendedUntil", "HiddenForReviewAt", "NormalizedHandle", "Id")
-                        .HasDatabaseName("IX_users_people_search");
-
                     b.ToTable("users", "accounts");
                 });
 
