@@ -2,6 +2,7 @@ using System.Net;
 using ChatApp.IntegrationTests.Infrastructure;
 using ChatApp.Modules.Moderation.Domain;
 using ChatApp.Modules.Moderation.Persistence;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApp.IntegrationTests.Moderation;
@@ -38,6 +39,29 @@ public sealed class ModerationNoticeTests(ChatAppFactory factory) : IntegrationT
         Assert.Null(outcome.Message);
         var audit = await (await admin.GetAsync("/admin/moderation/audit")).Content.ReadAsStringAsync();
         Assert.Contains("internal: second time this week", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connected_apps_of_the_person_and_of_the_reporter_hear_of_their_new_notices_at_once()
+    {
+        var ann = await Api.NewUserAsync("안나 Ann");
+        var bob = await Api.NewUserAsync("Bob");
+        var report = await Moderation.ReportAsync(ann, "user", bob.Id, "harassment");
+        await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
+        await using var annsPhone = await HubClient.ConnectAsync(Factory, ann.Tokens.AccessToken);
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<(string Who, Guid NoticeId, string Kind)>();
+        bobsPhone.Connection.On<System.Text.Json.JsonElement>("ModerationNotice", e => heard.Enqueue(("bob", e.GetProperty("noticeId").GetGuid(), e.GetProperty("kind").GetString()!)));
+        annsPhone.Connection.On<System.Text.Json.JsonElement>("ModerationNotice", e => heard.Enqueue(("ann", e.GetProperty("noticeId").GetGuid(), e.GetProperty("kind").GetString()!)));
+
+        var admin = await Moderation.AdminBrowserAsync();
+        await ModerationApi.ActAsync(admin, report.Id, "warn", "Rude", message: "Be kind");
+
+        await Eventually.Async(() => heard.Count >= 2, TimeSpan.FromSeconds(30), () => string.Join(", ", heard));
+        var warning = Assert.Single((await Moderation.NoticesAsync(bob)).Items);
+        var outcome = Assert.Single((await Moderation.NoticesAsync(ann)).Items);
+        Assert.Equal(
+            new[] { ("ann", outcome.Id, "report_outcome"), ("bob", warning.Id, "warning") },
+            heard.OrderBy(h => h.Who, StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

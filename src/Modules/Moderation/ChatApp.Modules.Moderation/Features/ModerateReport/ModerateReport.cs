@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Contracts;
@@ -32,7 +33,8 @@ internal sealed class ModerateReportValidator : AbstractValidator<ModerateReport
 /// the reason. A suspension or ban closes every other open report about the same person too. Dismissing or warning ends
 /// a hiding for review (the person was reviewed); lifting clears ban, suspension and hiding and leaves the report as it is.
 /// In the same transaction the person gets a notice (<see cref="NoticeKinds.ForAction"/>: not for a dismissal), and
-/// every report this action closes gets one notice for its reporter saying only "action taken" or "no violation found".
+/// every report this action closes gets one notice for its reporter saying only "action taken" or "no violation found";
+/// <see cref="ModerationNoticesIssuedIntegrationEvent"/> (outbox, same transaction) lets Chat ring their apps.
 /// </summary>
 internal sealed class ModerateReportHandler(
     ModerationDbContext db,
@@ -96,9 +98,10 @@ internal sealed class ModerateReportHandler(
 
     private void Notify(string action, Report report, List<Report> closed, string? personMessage, DateTime? until, DateTime now)
     {
+        var notices = new List<Notice>();
         if (report.TargetUserId is { } person && NoticeKinds.ForAction(action) is { } kind)
         {
-            db.Notices.Add(new Notice
+            notices.Add(new Notice
             {
                 Id = ids.NewId(),
                 UserId = person,
@@ -110,7 +113,7 @@ internal sealed class ModerateReportHandler(
             });
         }
 
-        db.Notices.AddRange(closed.Select(r => new Notice
+        notices.AddRange(closed.Select(r => new Notice
         {
             Id = ids.NewId(),
             UserId = r.ReporterId,
@@ -120,6 +123,13 @@ internal sealed class ModerateReportHandler(
             ReportId = r.Id,
             Outcome = action == ModerationActions.Dismiss ? NoticeKinds.NoViolation : NoticeKinds.ActionTaken,
         }));
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        db.Notices.AddRange(notices);
+        db.AddIntegrationEvent(new ModerationNoticesIssuedIntegrationEvent(ids.NewId(), now, notices.Select(n => new IssuedNotice(n.UserId, n.Id, n.Kind)).ToList()));
     }
 
     private async Task<Result> ApplyAsync(string action, Report report, DateTime? until, CancellationToken cancellationToken)

@@ -1,0 +1,15 @@
+using ChatApp.BuildingBlocks.Events;
+
+namespace ChatApp.Modules.Moderation.Contracts;
+
+/// <summary>
+/// A moderator's action left notices for these people (the person acted on, the reporters of the reports it closed):
+/// Chat rings their connected apps, which then read <c>GET /api/v1/moderation/notices</c>. Carries no content.
+/// </summary>
+public sealed record ModerationNoticesIssuedIntegrationEvent(
+    Guid EventId,
+    DateTime OccurredAt,
+    IReadOnlyList<IssuedNotice> Notices) : IIntegrationEvent;
+
+/// <summary>One notice: whom it is for, its id and kind (warning, suspension, ban, lift, message_removed, report_outcome).</summary>
+public sealed record IssuedNotice(Guid UserId, Guid NoticeId, string Kind);
