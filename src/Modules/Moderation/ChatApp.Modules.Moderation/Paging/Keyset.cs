@@ -2,9 +2,6 @@ using System.Linq.Expressions;
 
 namespace ChatApp.Modules.Moderation.Paging;
 
-/// <summary>One page of a keyset walk: the rows in the list's order, and whether more rows lie beyond in the walk's direction.</summary>
-internal sealed record KeysetPage<T>(IReadOnlyList<T> Rows, bool More);
-
 /// <summary>
 /// Keyset paging over a (time, id) order, forwards or backwards from a cursor. Rows at the cursor's very instant are
 /// picked in memory by comparing ids as text, the order databases sort stored ids in (MariaDB and SQLite keep them as
