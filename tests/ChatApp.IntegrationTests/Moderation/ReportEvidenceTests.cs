@@ -49,8 +49,12 @@ public sealed partial class ReportEvidenceTests(ChatAppFactory factory) : Integr
             Assert.StartsWith("image/", served.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         }
 
-        // Bob can no longer show it to anyone: the picture is not in any message of the room.
+        // Nobody else gets it: no message of the room shows it, and Media's lookup is for its uploader only.
         Assert.DoesNotContain((await Chat.HistoryAsync(ann, room.Id)).Messages, m => !m.Deleted);
+        using (var lookup = await Api.As(ann).GetAsync($"/api/v1/media/images/{picture.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
+        }
 
         // Closed, then the retention passes: the release job lets Media delete it.
         Assert.EndsWith("?done=warn", await ModerationApi.ActAsync(admin, report.Id, "warn", "Explicit picture"), StringComparison.Ordinal);
@@ -96,6 +100,34 @@ public sealed partial class ReportEvidenceTests(ChatAppFactory factory) : Integr
             Assert.NotNull(image);
             Assert.Null(image.ReleasedAt);
         }
+    }
+
+    [Fact]
+    public async Task Deleting_the_reporters_account_releases_the_reports_pictures_and_forgets_their_notices()
+    {
+        var moderation = new ModerationApi(Factory, Api);
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var other = await moderation.ReportAsync(ann, "user", bob.Id, "spam");
+        await ModerationApi.ActAsync(await moderation.AdminBrowserAsync(), other.Id, "dismiss", "Fine");
+        Assert.Single((await moderation.NoticesAsync(ann)).Items);
+        var picture = await Media.UploadAsync(bob, TestImages.Solid(80, 80, SKColors.Green), "chat");
+        using var sent = await Api.As(bob).PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/messages",
+            new { clientMessageId = Guid.NewGuid().ToString("N"), text = "사진", attachments = new[] { picture.Id } });
+        var messageId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var report = await moderation.ReportAsync(ann, "message", messageId, "violence");
+        await Eventually.Async(() => UsedByAsync(picture.Id, "report:" + report.Id.ToString("N")), because: "the report's hold reaches Media");
+
+        using (var deleted = await Api.As(ann).SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/accounts/me") { Content = JsonContent.Create(new { password = ann.Password }) }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await Eventually.Async(async () => !await UsedByAsync(picture.Id, "report:"), because: "the release reaches Media");
+        await Eventually.Async(() => UsedByAsync(picture.Id, "message:"), because: "the picture is still in Bob's message");
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ModerationDbContext>();
+        Assert.False(await db.Notices.AnyAsync(n => n.UserId == ann.Id));
+        Assert.False(await db.Reports.AnyAsync(r => r.ReporterId == ann.Id));
     }
 
     private async Task<bool> UsedByAsync(Guid mediaId, string holderPrefix)
