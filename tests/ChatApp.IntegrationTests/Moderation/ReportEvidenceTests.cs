@@ -8,6 +8,8 @@ using ChatApp.Modules.Media.Persistence;
 using ChatApp.Modules.Media.Usage;
 using ChatApp.Modules.Moderation.Features.ReleaseEvidence;
 using ChatApp.Modules.Moderation.Persistence;
+using Hangfire;
+using Hangfire.Storage;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,9 +67,15 @@ public sealed partial class ReportEvidenceTests(ChatAppFactory factory) : Integr
             await sender.Send(new ReleaseEvidenceCommand());
             Assert.Null((await db.Reports.AsNoTracking().SingleAsync(r => r.Id == report.Id)).EvidenceReleasedAt); // just closed: kept
             await db.Reports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedAt, DateTime.UtcNow.AddYears(-2)));
-            await sender.Send(new ReleaseEvidenceCommand());
-            Assert.NotNull((await db.Reports.AsNoTracking().SingleAsync(r => r.Id == report.Id)).EvidenceReleasedAt);
         }
+
+        // The recurring job, run by Hangfire as on schedule.
+        Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(ReleaseEvidenceJob.RecurringJobId);
+        await Eventually.Async(async () =>
+        {
+            using var scope = Factory.Services.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<ModerationDbContext>().Reports.AsNoTracking().SingleAsync(r => r.Id == report.Id)).EvidenceReleasedAt is not null;
+        }, TimeSpan.FromSeconds(60), because: "the release job ran");
 
         await Eventually.Async(async () => !await UsedByAsync(picture.Id, "report:"), because: "the release reaches Media");
         await CleanUpMediaAsync(agePicture: null);
@@ -128,6 +136,15 @@ public sealed partial class ReportEvidenceTests(ChatAppFactory factory) : Integr
         var db = scope.ServiceProvider.GetRequiredService<ModerationDbContext>();
         Assert.False(await db.Notices.AnyAsync(n => n.UserId == ann.Id));
         Assert.False(await db.Reports.AnyAsync(r => r.ReporterId == ann.Id));
+    }
+
+    [Fact]
+    public void The_evidence_release_is_a_recurring_Hangfire_job()
+    {
+        using var connection = Factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().SingleOrDefault(j => j.Id == ReleaseEvidenceJob.RecurringJobId);
+        Assert.NotNull(job);
+        Assert.Equal("17 4 * * *", job.Cron);
     }
 
     private async Task<bool> UsedByAsync(Guid mediaId, string holderPrefix)
