@@ -30,4 +30,22 @@ public sealed class EmbeddedModerationTests(EmbeddedChatAppFactory factory) : In
         var mine = Assert.Single(await moderation.MineAsync(ann));
         Assert.Equal(("actioned", "ban"), (mine.Status, mine.Outcome));
     }
+
+    [Fact]
+    public async Task A_warning_reaches_the_person_and_the_outcome_the_reporter_through_their_notices()
+    {
+        var moderation = new ModerationApi(Factory, Api);
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var message = await Chat.SendAsync(bob, room.Id, "스팸 광고 — spam ad");
+        var report = await moderation.ReportAsync(ann, "message", message.Id, "spam");
+        var admin = await moderation.AdminBrowserAsync();
+        Assert.EndsWith("?done=warn", await ModerationApi.ActAsync(admin, report.Id, "warn", "Ads", message: "광고는 금지입니다 — no ads"), StringComparison.Ordinal);
+
+        var warning = Assert.Single((await moderation.NoticesAsync(bob)).Items);
+        Assert.Equal(("warning", "spam", "광고는 금지입니다 — no ads"), (warning.Kind, warning.Category, warning.Message));
+        var outcome = Assert.Single((await moderation.NoticesAsync(ann)).Items);
+        Assert.Equal(("report_outcome", report.Id, "action_taken"), (outcome.Kind, outcome.ReportId, outcome.Outcome));
+        using var forged = await Api.As(ann).GetAsync("/api/v1/moderation/notices?cursor=%21%21");
+        Assert.Equal("moderation.invalid_cursor", (await Problem.ReadAsync(forged)).Code);
+    }
 }

@@ -9,6 +9,10 @@ namespace ChatApp.IntegrationTests.Moderation;
 
 public sealed record ReportDto(Guid Id, string TargetType, Guid TargetId, string Reason, string? Note, string Status, string? Outcome, DateTime CreatedAt, DateTime? ResolvedAt);
 
+public sealed record NoticeDto(Guid Id, string Kind, DateTime At, string? Category, string? Message, DateTime? Until, Guid? ReportId, string? Outcome);
+
+public sealed record NoticesPageDto(List<NoticeDto> Items, string? NextCursor);
+
 /// <summary>Reports as the app files them, and the moderators' pages as an administrator's browser uses them (cookie, antiforgery form).</summary>
 public sealed partial class ModerationApi(ChatAppFactory factory, AccountsApi accounts)
 {
@@ -24,6 +28,13 @@ public sealed partial class ModerationApi(ChatAppFactory factory, AccountsApi ac
 
     public async Task<IReadOnlyList<ReportDto>> MineAsync(TestUser reporter) =>
         (await accounts.As(reporter).GetFromJsonAsync<List<ReportDto>>("/api/v1/reports/mine"))!;
+
+    public async Task<NoticesPageDto> NoticesAsync(TestUser user, string? cursor = null)
+    {
+        using var response = await accounts.As(user).GetAsync("/api/v1/moderation/notices" + (cursor is null ? "" : "?cursor=" + Uri.EscapeDataString(cursor)));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<NoticesPageDto>())!;
+    }
 
     /// <summary>A browser signed in to the admin pages with the seeded administrator.</summary>
     public async Task<HttpClient> AdminBrowserAsync()
@@ -50,7 +61,7 @@ public sealed partial class ModerationApi(ChatAppFactory factory, AccountsApi ac
     }
 
     /// <summary>Submits the action form of a report's page; returns where it sent the browser (the report's page, with done= or error=).</summary>
-    public static async Task<string> ActAsync(HttpClient admin, Guid reportId, string action, string reason, int? durationHours = null)
+    public static async Task<string> ActAsync(HttpClient admin, Guid reportId, string action, string reason, int? durationHours = null, string? message = null)
     {
         var page = await (await admin.GetAsync($"/admin/moderation/reports/{reportId}")).Content.ReadAsStringAsync();
         var fields = new Dictionary<string, string>
@@ -59,6 +70,11 @@ public sealed partial class ModerationApi(ChatAppFactory factory, AccountsApi ac
             ["action"] = action,
             ["reason"] = reason,
         };
+        if (message is not null)
+        {
+            fields["message"] = message;
+        }
+
         if (durationHours is { } hours)
         {
             fields["durationHours"] = hours.ToString(System.Globalization.CultureInfo.InvariantCulture);

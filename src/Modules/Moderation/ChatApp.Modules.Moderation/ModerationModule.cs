@@ -15,6 +15,7 @@ public static class ModerationModule
     [
         typeof(Features.SubmitReport.SubmitReportEndpoint),
         typeof(Features.ListMyReports.ListMyReportsEndpoint),
+        typeof(Features.ListMyNotices.ListMyNoticesEndpoint),
         typeof(Features.ReviewQueue.ReviewQueueEndpoint),
         typeof(Features.ReviewReport.ReviewReportEndpoint),
         typeof(Features.ModerateReport.ModerateReportEndpoint),
@@ -30,7 +31,11 @@ public static class ModerationModule
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName)
             .Validate(o => o.AutoHideReporters >= 1 && o.AutoHideWindow > TimeSpan.Zero, "Moderation:AutoHideReporters must be at least 1 and AutoHideWindow positive.")
             .Validate(o => o.ContextMessages is >= 0 and <= 50, "Moderation:ContextMessages is 0 to 50.")
+            .Validate(o => o.EvidenceRetention >= TimeSpan.Zero, "Moderation:EvidenceRetention must not be negative.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.EvidenceReleaseCron), "Moderation:EvidenceReleaseCron is required.")
             .ValidateOnStart();
+        services.AddScoped<IModuleInitializer, Features.ReleaseEvidence.ModerationJobsScheduler>();
+        services.AddScoped<Features.ReleaseEvidence.ReleaseEvidenceJob>();
         return services;
     }
 

@@ -12,4 +12,10 @@ internal sealed class ModerationOptions
 
     /// <summary>How many messages before and after a reported one the review page shows.</summary>
     public int ContextMessages { get; set; } = 5;
+
+    /// <summary>How long a closed report keeps its snapshot's pictures in Media before they are released (deleted unless still shown elsewhere).</summary>
+    public TimeSpan EvidenceRetention { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>When the job that releases expired evidence runs (cron, UTC).</summary>
+    public string EvidenceReleaseCron { get; set; } = "17 4 * * *";
 }

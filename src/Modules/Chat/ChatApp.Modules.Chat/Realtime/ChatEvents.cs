@@ -18,4 +18,7 @@ internal static class ChatEvents
     public const string ReactionChanged = "ReactionChanged";
     public const string Typing = "Typing";
     public const string PresenceChanged = "PresenceChanged";
+
+    /// <summary>Moderators left me a notice (<see cref="ModerationNoticeEvent"/>): read <c>GET /api/v1/moderation/notices</c>.</summary>
+    public const string ModerationNotice = "ModerationNotice";
 }

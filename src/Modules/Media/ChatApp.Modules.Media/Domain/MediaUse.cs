@@ -1,6 +1,9 @@
 namespace ChatApp.Modules.Media.Domain;
 
-/// <summary>Something that shows an image: <c>message:{id}</c>, <c>avatar:{userId}</c> or <c>room:{roomId}</c> (a group room's picture). An image without uses can be deleted.</summary>
+/// <summary>
+/// Something that shows an image: <c>message:{id}</c>, <c>avatar:{userId}</c>, <c>room:{roomId}</c> (a group room's
+/// picture) or <c>report:{reportId}</c> (a moderation report's evidence). An image without uses can be deleted.
+/// </summary>
 internal sealed class MediaUse
 {
     public const int HolderMaxLength = 80;
@@ -16,4 +19,6 @@ internal sealed class MediaUse
     public static string ForAvatar(Guid userId) => "avatar:" + userId.ToString("N");
 
     public static string ForRoomPicture(Guid roomId) => "room:" + roomId.ToString("N");
+
+    public static string ForReport(Guid reportId) => "report:" + reportId.ToString("N");
 }

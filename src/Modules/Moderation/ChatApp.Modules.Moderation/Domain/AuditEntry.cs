@@ -22,6 +22,9 @@ internal sealed class AuditEntry
 
     public string Reason { get; set; } = "";
 
+    /// <summary>What the admin wrote to the person (shown to them in their notices); null when nothing.</summary>
+    public string? PersonMessage { get; set; }
+
     /// <summary>The end of a suspension.</summary>
     public DateTime? Until { get; set; }
 }

@@ -53,6 +53,9 @@ internal sealed class Report
 
     public DateTime? EvidenceEditedAt { get; set; }
 
+    /// <summary>When Media was told the snapshot's pictures are no longer needed (after the evidence retention); null while held.</summary>
+    public DateTime? EvidenceReleasedAt { get; set; }
+
     public IReadOnlyList<Guid> EvidenceAttachmentIds =>
         string.IsNullOrEmpty(EvidenceAttachments) ? [] : EvidenceAttachments.Split(',').Select(Guid.Parse).ToList();
 

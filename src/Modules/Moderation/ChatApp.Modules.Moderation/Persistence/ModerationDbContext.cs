@@ -11,6 +11,8 @@ internal sealed class ModerationDbContext(DbContextOptions<ModerationDbContext> 
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<Notice> Notices => Set<Notice>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Contracts;
@@ -5,7 +6,9 @@ using ChatApp.Modules.Chat.Contracts;
 namespace ChatApp.Modules.Moderation.Features.ModerateReport;
 
 /// <param name="DurationHours">How long a suspension lasts; only for <see cref="ModerationActions.Suspend"/>.</param>
-internal sealed record ModerateReportCommand(Guid AdminId, Guid ReportId, string Action, string Reason, int? DurationHours) : ICommand<Result>;
+/// <param name="MessageToPerson">What the admin tells the person acted on (their notice shows it); the audit reason stays the moderators'.</param>
+internal sealed record ModerateReportCommand(Guid AdminId, Guid ReportId, string Action, string Reason, int? DurationHours, string? MessageToPerson = null)
+    : ICommand<Result>;
 
 internal sealed class ModerateReportValidator : AbstractValidator<ModerateReportCommand>
 {
@@ -19,6 +22,7 @@ internal sealed class ModerateReportValidator : AbstractValidator<ModerateReport
         RuleFor(c => c.DurationHours).Must(hours => hours is >= 1 and <= MaxSuspensionHours)
             .WithErrorCode(ModerationErrors.InvalidDurationCode).WithMessage($"A suspension lasts 1 to {MaxSuspensionHours} hours.")
             .When(c => c.Action == ModerationActions.Suspend);
+        RuleFor(c => c.MessageToPerson!).SafeText(Notice.MessageMaxLength, required: false).When(c => c.MessageToPerson is not null);
     }
 }
 
@@ -28,6 +32,9 @@ internal sealed class ModerateReportValidator : AbstractValidator<ModerateReport
 /// closed with the action as its outcome (what its reporter sees) and the audit log records the admin, the action and
 /// the reason. A suspension or ban closes every other open report about the same person too. Dismissing or warning ends
 /// a hiding for review (the person was reviewed); lifting clears ban, suspension and hiding and leaves the report as it is.
+/// In the same transaction the person gets a notice (<see cref="NoticeKinds.ForAction"/>: not for a dismissal), and
+/// every report this action closes gets one notice for its reporter saying only "action taken" or "no violation found";
+/// <see cref="ModerationNoticesIssuedIntegrationEvent"/> (outbox, same transaction) lets Chat ring their apps.
 /// </summary>
 internal sealed class ModerateReportHandler(
     ModerationDbContext db,
@@ -52,21 +59,26 @@ internal sealed class ModerateReportHandler(
             return applied;
         }
 
+        var closed = new List<Report>();
         if (command.Action != ModerationActions.Lift)
         {
             if (report.Status == ReportStatuses.Open)
             {
-                report.Resolve(command.Action, now);
+                closed.Add(report);
             }
 
             if (command.Action is ModerationActions.Suspend or ModerationActions.Ban)
             {
-                var others = await db.Reports
+                closed.AddRange(await db.Reports
                     .Where(r => r.TargetUserId == report.TargetUserId && r.Status == ReportStatuses.Open && r.Id != report.Id)
-                    .ToListAsync(cancellationToken);
-                others.ForEach(r => r.Resolve(command.Action, now));
+                    .ToListAsync(cancellationToken));
             }
+
+            closed.ForEach(r => r.Resolve(command.Action, now));
         }
+
+        var personMessage = string.IsNullOrWhiteSpace(command.MessageToPerson) ? null : UserText.Normalize(command.MessageToPerson, UserTextKind.Text);
+        Notify(command.Action, report, closed, personMessage, until, now);
 
         db.AuditLog.Add(new AuditEntry
         {
@@ -78,9 +90,46 @@ internal sealed class ModerateReportHandler(
             TargetUserId = report.TargetUserId,
             MessageId = report.TargetType == ReportTargetTypes.Message ? report.TargetId : null,
             Reason = UserText.Normalize(command.Reason, UserTextKind.Text),
+            PersonMessage = personMessage,
             Until = until,
         });
         return Result.Success();
+    }
+
+    private void Notify(string action, Report report, List<Report> closed, string? personMessage, DateTime? until, DateTime now)
+    {
+        var notices = new List<Notice>();
+        if (report.TargetUserId is { } person && NoticeKinds.ForAction(action) is { } kind)
+        {
+            notices.Add(new Notice
+            {
+                Id = ids.NewId(),
+                UserId = person,
+                At = now,
+                Kind = kind,
+                Category = action == ModerationActions.Lift ? null : report.Reason,
+                Message = personMessage,
+                Until = until,
+            });
+        }
+
+        notices.AddRange(closed.Select(r => new Notice
+        {
+            Id = ids.NewId(),
+            UserId = r.ReporterId,
+            At = now,
+            Kind = NoticeKinds.ReportOutcome,
+            Category = r.Reason,
+            ReportId = r.Id,
+            Outcome = action == ModerationActions.Dismiss ? NoticeKinds.NoViolation : NoticeKinds.ActionTaken,
+        }));
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        db.Notices.AddRange(notices);
+        db.AddIntegrationEvent(new ModerationNoticesIssuedIntegrationEvent(ids.NewId(), now, notices.Select(n => new IssuedNotice(n.UserId, n.Id, n.Kind)).ToList()));
     }
 
     private async Task<Result> ApplyAsync(string action, Report report, DateTime? until, CancellationToken cancellationToken)

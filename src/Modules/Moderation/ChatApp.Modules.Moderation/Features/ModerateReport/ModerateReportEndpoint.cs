@@ -34,7 +34,7 @@ internal sealed class ModerateReportEndpoint : ICarterModule
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var action = form["action"].ToString();
         int? hours = int.TryParse(form["durationHours"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-        var result = await sender.Send(new ModerateReportCommand(user.GetUserId(), reportId, action, form["reason"].ToString(), hours), cancellationToken);
+        var result = await sender.Send(new ModerateReportCommand(user.GetUserId(), reportId, action, form["reason"].ToString(), hours, form["message"].ToString()), cancellationToken);
         var page = $"{ModerationRoutes.AdminPages}/reports/{reportId}";
         var location = result.IsSuccess
             ? page + "?done=" + Uri.EscapeDataString(action)

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatApp.Modules.Moderation.Admin;
+using ChatApp.Modules.Moderation.Paging;
 using static ChatApp.Modules.Moderation.Admin.AdminHtml;
 
 namespace ChatApp.Modules.Moderation.Features.ReviewQueue;
@@ -15,14 +16,18 @@ internal sealed class ReviewQueueEndpoint : ICarterModule
             .RequireAuthorization(AuthorizationPolicies.Admin).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ShowAsync(ISender sender, string? status, string? reason, string? targetType, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(
+        ISender sender, string? status, string? reason, string? targetType, string? after, string? before, CancellationToken cancellationToken)
     {
         // No status chosen: the open ones. "all" shows every status.
         status = string.IsNullOrEmpty(status) ? ReportStatuses.Open : status;
         var statusFilter = status == "all" || !ReportStatuses.All.Contains(status) ? null : status;
         var reasonFilter = ReportReasons.All.Contains(reason) ? reason : null;
         var targetFilter = ReportTargetTypes.All.Contains(targetType) ? targetType : null;
-        var result = await sender.Send(new ReviewQueueQuery(statusFilter, reasonFilter, targetFilter), cancellationToken);
+        // A cursor that does not parse (edited by hand) shows the first page.
+        var backwards = after is null && KeysetCursor.TryParse(before, out _);
+        KeysetCursor.TryParse(backwards ? before : after, out var cursor);
+        var result = await sender.Send(new ReviewQueueQuery(statusFilter, reasonFilter, targetFilter, cursor, backwards && cursor is not null), cancellationToken);
 
         var body = new StringBuilder();
         body.Append($"""
@@ -36,6 +41,7 @@ internal sealed class ReviewQueueEndpoint : ICarterModule
         if (result.Rows.Count == 0)
         {
             body.Append("<p>No reports match.</p>");
+            body.Append(PagerLinks(status, reasonFilter, targetFilter, result));
             return Page("Reports", body.ToString());
         }
 
@@ -56,6 +62,38 @@ internal sealed class ReviewQueueEndpoint : ICarterModule
         }
 
         body.Append("</tbody></table>");
+        body.Append(PagerLinks(status, reasonFilter, targetFilter, result));
         return Page("Reports", body.ToString());
+    }
+
+    /// <summary>"Previous" and "Next" links that keep the filters (no link where there is no page).</summary>
+    private static string PagerLinks(string status, string? reason, string? targetType, ReviewQueueResult result)
+    {
+        string Link(string key, KeysetCursor cursor)
+        {
+            var query = new List<string> { "status=" + Uri.EscapeDataString(status) };
+            if (reason is not null)
+            {
+                query.Add("reason=" + Uri.EscapeDataString(reason));
+            }
+
+            if (targetType is not null)
+            {
+                query.Add("targetType=" + Uri.EscapeDataString(targetType));
+            }
+
+            query.Add(key + "=" + Uri.EscapeDataString(cursor.ToString()));
+            return E(ModerationRoutes.AdminPages + "/reports?" + string.Join('&', query));
+        }
+
+        if (result.Previous is null && result.Next is null)
+        {
+            return "";
+        }
+
+        return "<nav id=\"pager\" style=\"display:flex;gap:1rem;margin-top:1rem\">"
+            + (result.Previous is { } previous ? $"<a id=\"previous-page\" rel=\"prev\" href=\"{Link("before", previous)}\">← Previous</a>" : "")
+            + (result.Next is { } next ? $"<a id=\"next-page\" rel=\"next\" href=\"{Link("after", next)}\">Next →</a>" : "")
+            + "</nav>";
     }
 }

@@ -96,6 +96,7 @@ internal sealed class ReviewReportEndpoint : ICarterModule
             <label>Action<br><select name="action" id="action" required>{Options(ModerationActions.All, null, "choose…")}</select></label>
             <label>Suspension in hours (suspend only)<br><input name="durationHours" id="durationHours" type="number" min="1" max="8760"></label>
             <label>Reason (required, kept in the audit log)<br><textarea name="reason" id="reason" required maxlength="{AuditEntry.ReasonMaxLength}" rows="3"></textarea></label>
+            <label>Message to the person (optional; they see it with the reason category, never who reported them)<br><textarea name="message" id="message" maxlength="{Notice.MessageMaxLength}" rows="3"></textarea></label>
             <button type="submit">Apply</button>
             </form>
             """);

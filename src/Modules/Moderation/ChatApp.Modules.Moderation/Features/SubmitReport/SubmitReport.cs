@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Outbox;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Contracts;
@@ -28,7 +29,8 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportComm
 /// Files a report. A message can be reported only by a member of its room, and is snapshotted now (text, pictures,
 /// times) so that an edit or delete later erases no evidence; a person must exist; a room must be one of the reporter's.
 /// One open report per reporter and target (409 <c>moderation.already_reported</c>). When enough different people have
-/// reported one person within the configured window, that person is hidden for review, after the commit.
+/// reported one person within the configured window, that person is hidden for review, after the commit. A snapshot
+/// with pictures tells Media to keep them (<see cref="ReportEvidenceHeldIntegrationEvent"/>, in the same transaction).
 /// </summary>
 internal sealed class SubmitReportHandler(
     ModerationDbContext db,
@@ -68,6 +70,12 @@ internal sealed class SubmitReportHandler(
         }
 
         db.Reports.Add(report);
+        if (report.EvidenceAttachmentIds is { Count: > 0 } pictures)
+        {
+            // Media keeps the pictures while the report needs them, even if the message is deleted meanwhile.
+            db.AddIntegrationEvent(new ReportEvidenceHeldIntegrationEvent(ids.NewId(), now, report.Id, pictures));
+        }
+
         if (report.TargetUserId is { } person && await ReachesThresholdAsync(person, command.ReporterId, now, cancellationToken))
         {
             afterCommit.Run(ct => sanctions.HideForReviewAsync(person, ct));

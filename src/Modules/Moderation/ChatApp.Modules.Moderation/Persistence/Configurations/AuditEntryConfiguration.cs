@@ -10,6 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Action).HasMaxLength(32).IsRequired();
         builder.Property(a => a.Reason).HasMaxLength(AuditEntry.ReasonMaxLength).IsRequired();
+        builder.Property(a => a.PersonMessage).HasMaxLength(Notice.MessageMaxLength);
         builder.HasIndex(a => a.ReportId);
         builder.HasIndex(a => new { a.TargetUserId, a.At });
         builder.HasIndex(a => a.At);

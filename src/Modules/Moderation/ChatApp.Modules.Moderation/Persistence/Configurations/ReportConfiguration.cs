@@ -21,5 +21,6 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.TargetUserId, r.CreatedAt });
         builder.HasIndex(r => new { r.ReporterId, r.CreatedAt });
+        builder.HasIndex(r => new { r.Status, r.ResolvedAt });
     }
 }

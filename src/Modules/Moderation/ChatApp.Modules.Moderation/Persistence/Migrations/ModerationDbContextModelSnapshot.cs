@@ -94,6 +94,10 @@ namespace ChatApp.Modules.Moderation.Persistence.Migrations
                     b.Property<Guid?>("MessageId")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("PersonMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -119,6 +123,48 @@ namespace ChatApp.Modules.Moderation.Persistence.Migrations
                     b.ToTable("audit_log", "moderation");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Moderation.Domain.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTime?>("Until")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("notices", "moderation");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Moderation.Domain.Report", b =>
                 {
                     b.Property<Guid>("Id")
@@ -133,6 +179,9 @@ namespace ChatApp.Modules.Moderation.Persistence.Migrations
                         .HasColumnType("varchar(400)");
 
                     b.Property<DateTime?>("EvidenceEditedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime?>("EvidenceReleasedAt")
                         .HasColumnType("datetime(6)");
 
                     b.Property<Guid?>("EvidenceRoomId")
@@ -195,6 +244,8 @@ namespace ChatApp.Modules.Moderation.Persistence.Migrations
                     b.HasIndex("ReporterId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "ResolvedAt");
 
                     b.HasIndex("TargetUserId", "CreatedAt");
 

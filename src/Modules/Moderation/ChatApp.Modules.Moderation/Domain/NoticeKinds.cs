@@ -1,0 +1,28 @@
+namespace ChatApp.Modules.Moderation.Domain;
+
+/// <summary>What a <see cref="Notice"/> tells, as the API spells it.</summary>
+internal static class NoticeKinds
+{
+    public const string Warning = "warning";
+    public const string Suspension = "suspension";
+    public const string Ban = "ban";
+    public const string Lift = "lift";
+    public const string MessageRemoved = "message_removed";
+    public const string ReportOutcome = "report_outcome";
+
+    /// <summary>A report's outcome as its reporter learns it: something was done (which sanction is not said).</summary>
+    public const string ActionTaken = "action_taken";
+
+    public const string NoViolation = "no_violation";
+
+    /// <summary>The notice the person gets for a moderator's action on them; null for a dismissal (they are not told they were reported).</summary>
+    public static string? ForAction(string action) => action switch
+    {
+        ModerationActions.Warn => Warning,
+        ModerationActions.Suspend => Suspension,
+        ModerationActions.Ban => Ban,
+        ModerationActions.Lift => Lift,
+        ModerationActions.DeleteMessage => MessageRemoved,
+        _ => null,
+    };
+}
