@@ -109,6 +109,31 @@ public sealed class ModerationNoticeTests(ChatAppFactory factory) : IntegrationT
     }
 
     [Fact]
+    public async Task A_double_submit_or_two_moderators_at_once_tell_the_person_and_the_reporter_once()
+    {
+        var ann = await Api.NewUserAsync("Ann");
+        var carol = await Api.NewUserAsync("Carol");
+        var bob = await Api.NewUserAsync("밥 Bob");
+        var dave = await Api.NewUserAsync("Dave");
+        var aboutBob = await Moderation.ReportAsync(ann, "user", bob.Id, "harassment");
+        var aboutDave = await Moderation.ReportAsync(carol, "user", dave.Id, "spam");
+        var first = await Moderation.AdminBrowserAsync();
+        var second = await Moderation.AdminBrowserAsync();
+
+        // The same warning submitted twice at once; a dismissal and a ban of one report at once.
+        await Task.WhenAll(
+            ModerationApi.ActAsync(first, aboutBob.Id, "warn", "Rude", message: "Be kind"),
+            ModerationApi.ActAsync(second, aboutBob.Id, "warn", "Rude", message: "Be kind"));
+        await Task.WhenAll(
+            ModerationApi.ActAsync(first, aboutDave.Id, "dismiss", "Looks fine"),
+            ModerationApi.ActAsync(second, aboutDave.Id, "ban", "Spam bot"));
+
+        Assert.Equal("warning", Assert.Single((await Moderation.NoticesAsync(bob)).Items).Kind);
+        Assert.Equal(aboutBob.Id, Assert.Single((await Moderation.NoticesAsync(ann)).Items).ReportId);
+        Assert.Equal(aboutDave.Id, Assert.Single((await Moderation.NoticesAsync(carol)).Items).ReportId);
+    }
+
+    [Fact]
     public async Task Notices_are_paged_newest_first_by_cursor_without_repeats_even_at_one_instant_and_a_forged_cursor_is_refused()
     {
         var bob = await Api.NewUserAsync("Bob");

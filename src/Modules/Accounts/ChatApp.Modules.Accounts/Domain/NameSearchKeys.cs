@@ -95,10 +95,24 @@ internal static class NameSearchKeys
             if (part[start] != ' ' && !char.IsLowSurrogate(part[start]))
             {
                 var term = part[start..];
-                yield return term.Length <= PeopleSearchTerm.MaxLength ? term : term[..PeopleSearchTerm.MaxLength];
+                yield return Cut(term, PeopleSearchTerm.MaxLength);
             }
         }
     }
 
-    private static string Truncate(string part) => part.Length <= PartMaxLength ? part : part[..PartMaxLength];
+    private static string Truncate(string part) => Cut(part, PartMaxLength);
+
+    /// <summary>
+    /// At most <paramref name="length"/> UTF-16 units, never ending inside a surrogate pair (an emoji): a lone half would be
+    /// stored as U+FFFD and never equal the same cut made in memory.
+    /// </summary>
+    internal static string Cut(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        return char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
+    }
 }

@@ -84,7 +84,7 @@ internal sealed class SearchPeopleHandler(
 
         var leading = after is null ? exact : null;
         var take = PageSize - (leading is null ? 0 : 1);
-        var termPrefix = handleOnly ? null : folded.Length <= PeopleSearchTerm.MaxLength ? folded : folded[..PeopleSearchTerm.MaxLength];
+        var termPrefix = handleOnly ? null : NameSearchKeys.Cut(folded, PeopleSearchTerm.MaxLength);
         // A name-ordered cursor whose query has since become common (people joined meanwhile) starts the term order
         // from its beginning: some people are listed again, none is left out.
         var page = after is null or { Order: PeopleSearchOrder.Name }

@@ -51,6 +51,13 @@ internal sealed class ModerateReportHandler(
             return ModerationErrors.ReportNotFound;
         }
 
+        if (report.Status != ReportStatuses.Open && report.Outcome == command.Action && command.Action != ModerationActions.Lift)
+        {
+            // The same decision again (a double submit, or the loser of two moderators' identical clicks run again): it
+            // was made, told and logged once; nothing more happens.
+            return Result.Success();
+        }
+
         var now = timeProvider.GetUtcNowForStorage();
         DateTime? until = command.Action == ModerationActions.Suspend ? now.AddHours(command.DurationHours!.Value) : null;
         var applied = await ApplyAsync(command.Action, report, until, cancellationToken);
@@ -78,7 +85,9 @@ internal sealed class ModerateReportHandler(
         }
 
         var personMessage = string.IsNullOrWhiteSpace(command.MessageToPerson) ? null : UserText.Normalize(command.MessageToPerson, UserTextKind.Text);
-        Notify(command.Action, report, closed, personMessage, until, now);
+        // An account deleted meanwhile gets no notice: nothing would ever read it, and its erasure has already forgotten its notices.
+        var personExists = report.TargetUserId is { } target && await sanctions.GetStandingAsync(target, cancellationToken) is not null;
+        Notify(command.Action, report, closed, personMessage, until, now, personExists);
 
         db.AuditLog.Add(new AuditEntry
         {
@@ -96,10 +105,10 @@ internal sealed class ModerateReportHandler(
         return Result.Success();
     }
 
-    private void Notify(string action, Report report, List<Report> closed, string? personMessage, DateTime? until, DateTime now)
+    private void Notify(string action, Report report, List<Report> closed, string? personMessage, DateTime? until, DateTime now, bool personExists)
     {
         var notices = new List<Notice>();
-        if (report.TargetUserId is { } person && NoticeKinds.ForAction(action) is { } kind)
+        if (personExists && report.TargetUserId is { } person && NoticeKinds.ForAction(action) is { } kind)
         {
             notices.Add(new Notice
             {

@@ -10,7 +10,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasKey(r => r.Id);
         builder.Property(r => r.TargetType).HasMaxLength(16).IsRequired();
         builder.Property(r => r.Reason).HasMaxLength(16).IsRequired();
-        builder.Property(r => r.Status).HasMaxLength(16).IsRequired();
+        // Closing a report is conditional on the status it was read with: two moderators (or one double submit) acting on
+        // the same open report collide, and the unit of work runs the loser again, who then finds it closed.
+        builder.Property(r => r.Status).HasMaxLength(16).IsRequired().IsConcurrencyToken();
         builder.Property(r => r.Outcome).HasMaxLength(32);
         builder.Property(r => r.Note).HasMaxLength(Report.NoteMaxLength);
         builder.Property(r => r.OpenKey).HasMaxLength(100);

@@ -221,6 +221,7 @@ namespace ChatApp.Modules.Moderation.Persistence.Migrations
                         .HasColumnType("datetime(6)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)");
