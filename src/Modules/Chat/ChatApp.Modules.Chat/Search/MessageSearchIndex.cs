@@ -101,18 +101,12 @@ internal static class MessageSearchIndex
     }
 
     private static async Task<Dictionary<(Guid RoomId, long Block), MessageSearchBlock>> ReadAsync(
-        ChatDbContext db, IEnumerable<(Guid RoomId, long Block)> keys, CancellationToken cancellationToken)
+        ChatDbContext db, ICollection<(Guid RoomId, long Block)> keys, CancellationToken cancellationToken)
     {
         await using var read = new SqlBatch<MessageSearchBlock>(db);
-        var first = true;
-        foreach (var (roomId, block) in keys)
-        {
-            read.Text.Append(first ? "(" : " OR (")
-                .Append($"{read.Column(nameof(MessageSearchBlock.RoomId))} = {read.Value(nameof(MessageSearchBlock.RoomId), roomId)} ")
-                .Append($"AND {read.Column(nameof(MessageSearchBlock.Block))} = {read.Value(nameof(MessageSearchBlock.Block), block)})");
-            first = false;
-        }
-
+        KeyLookups.Append(read, keys.ToList(), null, (sql, key) => sql.Text
+            .Append($"{sql.Column(nameof(MessageSearchBlock.RoomId))} = {sql.Value(nameof(MessageSearchBlock.RoomId), key.RoomId)} ")
+            .Append($"AND {sql.Column(nameof(MessageSearchBlock.Block))} = {sql.Value(nameof(MessageSearchBlock.Block), key.Block)}"));
         return await read.Where().ToDictionaryAsync(b => (b.RoomId, b.Block), cancellationToken);
     }
 }

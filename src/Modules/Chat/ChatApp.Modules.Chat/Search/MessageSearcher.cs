@@ -62,7 +62,10 @@ internal static class MessageSearcher
         DateTime? frontier = readable < headers.Count ? headers[readable].LastAt : null;
         while (read < readable)
         {
-            var keys = headers.GetRange(read, Math.Min(chunk, readable - read));
+            // Within the budget a chunk ends at it (so a cut page stops there); past it (no progress yet) chunks go on.
+            var size = Math.Min(chunk, readable - read);
+            size = read < budget ? Math.Min(size, budget - read) : size;
+            var keys = headers.GetRange(read, size);
             read += keys.Count;
             chunk *= ChunkGrowth;
             frontier = read < headers.Count ? headers[read].LastAt : null;
@@ -126,13 +129,9 @@ internal static class MessageSearcher
     private static async Task<List<MessageSearchBlock>> ReadFiltersAsync(ChatDbContext db, List<BlockKey> keys, CancellationToken cancellationToken)
     {
         await using var sql = new SqlBatch<MessageSearchBlock>(db);
-        for (var i = 0; i < keys.Count; i++)
-        {
-            sql.Text.Append(i == 0 ? "(" : " OR (")
-                .Append($"{sql.Column(nameof(MessageSearchBlock.RoomId))} = {sql.Value(nameof(MessageSearchBlock.RoomId), keys[i].RoomId)} ")
-                .Append($"AND {sql.Column(nameof(MessageSearchBlock.Block))} = {sql.Value(nameof(MessageSearchBlock.Block), keys[i].Block)})");
-        }
-
+        KeyLookups.Append(sql, keys, null, (sql, key) => sql.Text
+            .Append($"{sql.Column(nameof(MessageSearchBlock.RoomId))} = {sql.Value(nameof(MessageSearchBlock.RoomId), key.RoomId)} ")
+            .Append($"AND {sql.Column(nameof(MessageSearchBlock.Block))} = {sql.Value(nameof(MessageSearchBlock.Block), key.Block)}"));
         return await sql.Where().ToListAsync(cancellationToken);
     }
 
@@ -147,16 +146,12 @@ internal static class MessageSearcher
         await using var sql = new SqlBatch<Message>(db);
         var room = sql.Column(nameof(Message.RoomId));
         var seq = sql.Column(nameof(Message.Seq));
-        sql.Text.Append($"{sql.Column(nameof(Message.DeletedAt))} IS NULL AND (");
-        for (var i = 0; i < blocks.Count; i++)
+        KeyLookups.Append(sql, blocks, $"{sql.Column(nameof(Message.DeletedAt))} IS NULL", (sql, block) =>
         {
-            var from = blocks[i].Block * MessageSearchBlock.Size;
-            sql.Text.Append(i == 0 ? "(" : " OR (")
-                .Append($"{room} = {sql.Value(nameof(Message.RoomId), blocks[i].RoomId)} AND {seq} >= {sql.Value(nameof(Message.Seq), from)} ")
-                .Append($"AND {seq} < {sql.Value(nameof(Message.Seq), from + MessageSearchBlock.Size)})");
-        }
-
-        sql.Text.Append(')');
+            var from = block.Block * MessageSearchBlock.Size;
+            sql.Text.Append($"{room} = {sql.Value(nameof(Message.RoomId), block.RoomId)} AND {seq} >= {sql.Value(nameof(Message.Seq), from)} ")
+                .Append($"AND {seq} < {sql.Value(nameof(Message.Seq), from + MessageSearchBlock.Size)}");
+        });
         return await sql.Where().ToListAsync(cancellationToken);
     }
 

@@ -9,7 +9,7 @@ internal sealed class MessageSearchBlockConfiguration : IEntityTypeConfiguration
         builder.ToTable("message_search_blocks");
         builder.HasKey(b => new { b.RoomId, b.Block });
         builder.Property(b => b.Block).ValueGeneratedNever();
-        builder.Property(b => b.Bits).HasColumnType($"binary({Search.SearchBloom.Bytes})").IsRequired();
+        builder.Property(b => b.Bits).HasColumnType($"varbinary({Search.SearchBloom.Bytes})").IsRequired();
         // A search reads my rooms' blocks newest first (by their last message), only the keys and times from this index.
         builder.HasIndex(b => new { b.RoomId, b.LastAt, b.FirstAt });
         builder.HasOne<Room>().WithMany().HasForeignKey(b => b.RoomId).OnDelete(DeleteBehavior.Cascade);

@@ -24,7 +24,7 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     Block = table.Column<long>(type: "bigint", nullable: false),
                     FirstAt = table.Column<DateTime>(type: "datetime(6)", nullable: false),
                     LastAt = table.Column<DateTime>(type: "datetime(6)", nullable: false),
-                    Bits = table.Column<byte[]>(type: "binary(1024)", nullable: false)
+                    Bits = table.Column<byte[]>(type: "varbinary(1024)", nullable: false)
                 },
                 constraints: table =>
                 {

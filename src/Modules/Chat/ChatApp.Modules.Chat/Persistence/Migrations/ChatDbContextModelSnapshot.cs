@@ -196,7 +196,7 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
 
                     b.Property<byte[]>("Bits")
                         .IsRequired()
-                        .HasColumnType("binary(1024)");
+                        .HasColumnType("varbinary(1024)");
 
                     b.Property<DateTime>("FirstAt")
                         .HasColumnType("datetime(6)");

@@ -1,0 +1,39 @@
+using ChatApp.BuildingBlocks.Text;
+using ChatApp.Modules.Chat.Search;
+
+namespace ChatApp.UnitTests.Chat.Search;
+
+public sealed class MessageSearchTextTests
+{
+    [Fact]
+    public void Hangul_gives_bigrams_and_a_query_without_particle_is_covered_by_the_text_with_one()
+    {
+        var stored = MessageSearchText.IndexTerms(SearchFolding.Fold("내일 판교역에서 만나요"));
+
+        Assert.Superset(new HashSet<string>(["내일", "판교", "교역", "역에", "에서", "만나", "나요"]), new HashSet<string>(stored));
+        Assert.Equal(["판교", "교역"], MessageSearchText.QueryTerms(SearchFolding.Fold("판교역")));
+        Assert.All(MessageSearchText.QueryTerms(SearchFolding.Fold("판교역")), t => Assert.Contains(t, stored));
+    }
+
+    [Fact]
+    public void Words_give_every_prefix_of_two_to_eight_units_and_a_query_word_its_first_eight()
+    {
+        var stored = MessageSearchText.IndexTerms(SearchFolding.Fold("José's tomorrowland"));
+
+        Assert.Equal(
+            new HashSet<string>(["jo", "jos", "jose", "to", "tom", "tomo", "tomor", "tomorr", "tomorro", "tomorrow"]),
+            new HashSet<string>(stored));
+        Assert.Equal(["tomorrow"], MessageSearchText.QueryTerms("tomorrowland"));
+        Assert.Equal(["tom"], MessageSearchText.QueryTerms("tom"));
+        Assert.Equal(["cafe", "tonight"], MessageSearchText.QueryTerms(SearchFolding.Fold("Café TONIGHT")));
+    }
+
+    [Theory]
+    [InlineData("역", false)]
+    [InlineData("a b", false)]
+    [InlineData("ab", true)]
+    [InlineData("판교", true)]
+    [InlineData("x 판교", true)]
+    public void A_query_needs_a_bigram_or_a_word_of_two(string query, bool hasTerm) =>
+        Assert.Equal(hasTerm, MessageSearchText.HasTerm(SearchFolding.Fold(query)));
+}
