@@ -21,11 +21,35 @@ public sealed class MessageSearchTextTests
         var stored = MessageSearchText.IndexTerms(SearchFolding.Fold("José's tomorrowland"));
 
         Assert.Equal(
-            new HashSet<string>(["jo", "jos", "jose", "to", "tom", "tomo", "tomor", "tomorr", "tomorro", "tomorrow"]),
+            new HashSet<string>(["jo", "jos", "jose", "to", "tom", "tomo", "tomor", "tomorr", "tomorro", "tomorrow", "jose\u0001s", "s\u0001to"]),
             new HashSet<string>(stored));
         Assert.Equal(["tomorrow"], MessageSearchText.QueryTerms("tomorrowland"));
         Assert.Equal(["tom"], MessageSearchText.QueryTerms("tom"));
-        Assert.Equal(["cafe", "tonight"], MessageSearchText.QueryTerms(SearchFolding.Fold("Café TONIGHT")));
+        Assert.Equal(["cafe", "tonight", "cafe\u0001to"], MessageSearchText.QueryTerms(SearchFolding.Fold("Café TONIGHT")));
+    }
+
+    [Theory]
+    [InlineData("Dinner at JOSÉ's café tonight? 판교역에서 oquiad 만나요", "café tonight")]
+    [InlineData("Dinner at JOSÉ's café tonight? 판교역에서 oquiad 만나요", "역에서 oquiad 만")]
+    [InlineData("Dinner at JOSÉ's café tonight? 판교역에서 oquiad 만나요", "at jose's ca")]
+    [InlineData("Dinner at JOSÉ's café tonight? 판교역에서 oquiad 만나요", "tonight? 판교")]
+    [InlineData("a b c", "a b c")]
+    public void Every_term_of_a_phrase_the_text_contains_at_word_starts_is_in_the_texts_terms(string text, string query)
+    {
+        var stored = MessageSearchText.IndexTerms(SearchFolding.Fold(text));
+
+        Assert.Contains(SearchFolding.Fold(query), SearchFolding.Fold(text), StringComparison.Ordinal);
+        Assert.All(MessageSearchText.QueryTerms(SearchFolding.Fold(query)), t => Assert.Contains(t, stored));
+    }
+
+    [Fact]
+    public void Neighbouring_words_give_a_pair_term_so_a_phrase_of_common_words_narrows()
+    {
+        var stored = MessageSearchText.IndexTerms(SearchFolding.Fold("oquiad later, uaeioe now"));
+
+        Assert.Contains("oquiad\u0001ua", MessageSearchText.QueryTerms("oquiad uaeioe"));
+        Assert.DoesNotContain("oquiad\u0001ua", stored);
+        Assert.Contains("later\u0001ua", stored);
     }
 
     [Theory]

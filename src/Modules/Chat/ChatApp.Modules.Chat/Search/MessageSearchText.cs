@@ -13,6 +13,8 @@ namespace ChatApp.Modules.Chat.Search;
 /// units, so <c>jose</c> finds <c>José's</c> and <c>tomor</c> finds <c>tomorrow</c> (a word is found by its beginning).
 /// Latin bigrams would be so few and so common that every block has most of them.</item>
 /// </list>
+/// Neighbouring tokens also give a pair term (see <see cref="Pair"/>): a phrase of two common words then narrows to the
+/// blocks where they stand side by side, instead of every block.
 /// The terms go into each block's Bloom filter (<see cref="SearchBloom"/>). A query needs every one of its terms in a
 /// block's filter (which narrows), then the folded text of each of the block's messages must contain the folded query
 /// (exact).
@@ -40,12 +42,79 @@ internal static class MessageSearchText
             }
         }
 
+        var tokens = TokensOf(folded);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            terms.Add(Pair(tokens[i], tokens[i + 1]));
+        }
+
         return terms;
     }
 
     /// <summary>The distinct terms a folded query needs in a block's filter: its bigrams and each word's first 2..8 units.</summary>
-    public static IReadOnlyList<string> QueryTerms(string foldedQuery) =>
-        TermsOf(foldedQuery).Select(t => t.IsWord && t.Term.Length > MaxPrefixUnits ? t.Term[..MaxPrefixUnits] : t.Term).Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> QueryTerms(string foldedQuery)
+    {
+        var terms = TermsOf(foldedQuery).Select(t => t.IsWord && t.Term.Length > MaxPrefixUnits ? t.Term[..MaxPrefixUnits] : t.Term).ToList();
+        var tokens = TokensOf(foldedQuery);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            // A one-letter word may end a longer word (first token) or begin one (last token) of the message: no pair there.
+            var (left, right) = (tokens[i], tokens[i + 1]);
+            if ((i == 0 && !left.IsCjk && left.Text.Length < 2) || (i + 2 == tokens.Count && !right.IsCjk && right.Text.Length < 2))
+            {
+                continue;
+            }
+
+            terms.Add(Pair(left, right));
+        }
+
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The term of two neighbouring tokens (runs of Hangul/CJK, or words), so that a phrase of two common words does not
+    /// make every block a candidate: the end of the first (its last character for Hangul/CJK, whose run a query may
+    /// start inside; its first 8 units for a word, found by its beginning), a separator no text has after folding, and the
+    /// beginning of the second (its first character for Hangul/CJK, its first two units for a word).
+    /// </summary>
+    private static string Pair((string Text, bool IsCjk) left, (string Text, bool IsCjk) right)
+    {
+        var tail = left.IsCjk ? LastRune(left.Text) : left.Text[..Math.Min(left.Text.Length, MaxPrefixUnits)];
+        var head = right.IsCjk ? char.IsHighSurrogate(right.Text[0]) ? right.Text[..2] : right.Text[..1] : right.Text[..Math.Min(right.Text.Length, 2)];
+        return tail + "\u0001" + head;
+    }
+
+    private static string LastRune(string text) => text.Length >= 2 && char.IsLowSurrogate(text[^1]) ? text[^2..] : text[^1..];
+
+    /// <summary>The folded text's tokens in order: runs of Hangul/CJK and runs of other letters and digits (of any length).</summary>
+    private static List<(string Text, bool IsCjk)> TokensOf(string folded)
+    {
+        var tokens = new List<(string Text, bool IsCjk)>();
+        var token = new StringBuilder();
+        bool? cjk = null;
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            bool? kind = IsWrittenWithoutSpaces(rune) ? true : Rune.IsLetterOrDigit(rune) ? false : null;
+            if (kind != cjk && token.Length > 0)
+            {
+                tokens.Add((token.ToString(), cjk == true));
+                token.Clear();
+            }
+
+            cjk = kind;
+            if (kind is not null)
+            {
+                token.Append(rune.ToString());
+            }
+        }
+
+        if (token.Length > 0)
+        {
+            tokens.Add((token.ToString(), cjk == true));
+        }
+
+        return tokens;
+    }
 
     /// <summary>True when the folded query has something to look up: two neighbouring Hangul (CJK) characters or a word of two.</summary>
     public static bool HasTerm(string foldedQuery) => TermsOf(foldedQuery).Any();

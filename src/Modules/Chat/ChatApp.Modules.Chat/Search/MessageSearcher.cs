@@ -16,8 +16,8 @@ namespace ChatApp.Modules.Chat.Search;
 internal static class MessageSearcher
 {
     /// <summary>Blocks tested in the first chunk; each following chunk is <see cref="ChunkGrowth"/> times larger.</summary>
-    public const int FirstChunk = 16;
-    public const int ChunkGrowth = 4;
+    public const int FirstChunk = 8;
+    public const int ChunkGrowth = 8;
 
     /// <summary>
     /// One page, bounded in cost: at most <paramref name="blockBudget"/> blocks' filters are tested (more only when a
