@@ -123,6 +123,49 @@ foreach (var word in corpus.Words.Take(3))
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"most frequent word '{word}': median {times.Order().ElementAt(2):F0} ms of 5"));
 }
 
+// --verify N: N queries of the mix checked against a brute-force answer (every message of the person's rooms folded
+// and matched in memory, blocked senders left out), first page of 20, with an unlimited block budget. The documented
+// semantics: the folded text contains the folded query, and a query starting with a Latin letter or digit matches where
+// a word starts (a Hangul query anywhere).
+static bool MatchesAtWordStart(string text, string query)
+{
+    for (var at = text.IndexOf(query, StringComparison.Ordinal); at >= 0; at = text.IndexOf(query, at + 1, StringComparison.Ordinal))
+    {
+        if (at == 0 || Corpus.IsKorean(query) || !char.IsLetterOrDigit(text[at - 1]) || char.IsLetterOrDigit(query[0]) != char.IsLetterOrDigit(text[at - 1]))
+        {
+            return true;
+        }
+    }
+
+    return false;
+}
+
+var mismatches = 0;
+for (var v = 0; v < Option("verify", 0); v++)
+{
+    var (_, text) = queries[v % queries.Count];
+    var user = users[random.Next(users.Count)];
+    await using var db = NewContext();
+    var folded = SearchFolding.Fold(text);
+    var page = await MessageSearcher.SearchAsync(db, user, folded, null, null, 20, int.MaxValue / 4, CancellationToken.None);
+    var rooms = await db.RoomMembers.Where(m => m.UserId == user).Select(m => m.RoomId).ToListAsync();
+    var blocked = await db.Blocks.Where(b => b.BlockerId == user || b.BlockedId == user).Select(b => b.BlockerId == user ? b.BlockedId : b.BlockerId).ToListAsync();
+    var all = await db.Messages.Where(m => rooms.Contains(m.RoomId) && m.DeletedAt == null).Select(m => new { m.Id, m.CreatedAt, m.SenderId, m.Text }).ToListAsync();
+    var expected = all.Where(m => !blocked.Contains(m.SenderId) && MatchesAtWordStart(SearchFolding.Fold(m.Text), folded))
+        .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(20).Select(m => m.Id).ToList();
+    if (!expected.SequenceEqual(page.Results.Select(r => r.MessageId)))
+    {
+        mismatches++;
+        Console.WriteLine($"verify: '{text}' expected {expected.Count} results, got {page.Results.Count}; missing: "
+            + string.Join(" | ", all.Where(m => expected.Except(page.Results.Select(r => r.MessageId)).Contains(m.Id)).Select(m => m.Text)));
+    }
+}
+
+if (Option("verify", 0) > 0)
+{
+    Console.WriteLine($"verify: {Option("verify", 0)} queries against brute force, {mismatches} differ");
+}
+
 // The send path's share: MessageSearchIndex.AddAsync for a batch of 20 new messages in 20 different rooms (their next
 // sequence numbers, so most go into an existing block: one read, one write), in a transaction rolled back afterwards.
 var addTimes = new List<double>();
