@@ -84,6 +84,62 @@ public sealed class ScaleOutTests
     }
 
     /// <summary>
+    /// Group changes (rename, topic, a role change, a join by invite link) made through node A reach a member whose phone
+    /// is on node B live, in sequence order, and each one's number matches the room's stored events.
+    /// </summary>
+    [Fact]
+    public async Task Group_changes_made_on_node_A_reach_a_member_on_node_B_live_and_in_sequence()
+    {
+        var database = await Nodes.CreateDatabaseAsync("groups");
+        var prefix = $"chatapp-test:{Guid.NewGuid():N}:";
+        try
+        {
+            await using var nodeA = await HostProcess.StartServerAsync(Nodes.Environment(database, prefix, migrate: true));
+            await using var nodeB = await HostProcess.StartServerAsync(Nodes.Environment(database, prefix, migrate: false));
+            using var a = new HttpClient { BaseAddress = nodeA.Address };
+            var owner = await Nodes.RegisterAndLoginAsync(a);
+            var ann = await Nodes.RegisterAndLoginAsync(a);
+            var carl = await Nodes.RegisterAndLoginAsync(a);
+            var created = await Nodes.Authorized(a, owner.Token).PostAsJsonAsync("/api/v1/chat/rooms", new { name = "판교역 모임", memberIds = new[] { ann.Id } });
+            var room = (await created.Content.ReadFromJsonAsync<RoomDto>())!;
+
+            var changes = Channel.CreateUnbounded<(string Event, System.Text.Json.JsonElement Payload)>();
+            await using var annOnB = Nodes.Hub(nodeB.Address!, ann.Token);
+            annOnB.On<System.Text.Json.JsonElement>("RoomChanged", e => changes.Writer.TryWrite(("RoomChanged", e)));
+            annOnB.On<System.Text.Json.JsonElement>("MembershipChanged", e => changes.Writer.TryWrite(("MembershipChanged", e)));
+            await annOnB.StartAsync();
+
+            using var asOwner = Nodes.Authorized(new HttpClient { BaseAddress = nodeA.Address }, owner.Token);
+            using var asCarl = Nodes.Authorized(new HttpClient { BaseAddress = nodeA.Address }, carl.Token);
+            (await asOwner.PatchAsJsonAsync($"/api/v1/chat/rooms/{room.Id}", new { name = "Team 판교", topic = "Café à 7시" })).EnsureSuccessStatusCode();
+            (await asOwner.PutAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/members/{ann.Id}/role", new { role = "admin" })).EnsureSuccessStatusCode();
+            var invite = await (await asOwner.PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/invites", new { maxUses = 1 })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            (await asCarl.PostAsync($"/api/v1/chat/invites/{invite.GetProperty("code").GetString()}/join", null)).EnsureSuccessStatusCode();
+
+            var live = new List<(string Event, string? Kind, long Seq)>();
+            while (live.Count < 4)
+            {
+                var (name, payload) = await changes.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+                live.Add((name, payload.GetProperty("kind").GetString(), payload.GetProperty("seq").GetInt64()));
+            }
+
+            Assert.Equal(
+                [("RoomChanged", "room.renamed"), ("RoomChanged", "room.topic_changed"), ("RoomChanged", "member.role_changed"), ("MembershipChanged", "member.joined")],
+                live.Select(e => (e.Event, e.Kind)));
+            Assert.Equal(Enumerable.Range(0, 4).Select(i => room.LastSeq + 1 + i), live.Select(e => e.Seq));
+
+            using var asAnn = Nodes.Authorized(new HttpClient { BaseAddress = nodeB.Address }, ann.Token);
+            var sync = await (await asAnn.PostAsJsonAsync("/api/v1/chat/sync", new { rooms = new Dictionary<Guid, long> { [room.Id] = room.LastSeq } }))
+                .Content.ReadFromJsonAsync<SyncDto>();
+            Assert.Equal(live.Select(e => (e.Kind, e.Seq)), sync!.Rooms.Single().Events.Select(e => ((string?)e.Kind, e.Seq)));
+        }
+        finally
+        {
+            await Nodes.DropDatabaseAsync(database);
+        }
+    }
+
+    /// <summary>
     /// Ann's phone is on node A while Bob sends through node B. Node A is killed mid-stream; the phone reconnects to node
     /// B and catches up with a sync. Its view must end equal to the database, and node B keeps serving throughout.
     /// </summary>

@@ -36,6 +36,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>How long a starting host may take to be ready: generous, since CI machines are often busy (a bound on failure, not a speed check).</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
     /// <summary>
     /// Starts a server on a free loopback port and waits until it answers <c>/health/ready</c> (or, with
     /// <paramref name="untilPath"/>, another path such as <c>/health/live</c>) with 200.
@@ -47,7 +50,7 @@ public sealed class HostProcess : IAsyncDisposable
         environment["ASPNETCORE_URLS"] = address.ToString();
         var host = new HostProcess(Start([], environment), address);
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
             if (host._process.HasExited)
@@ -71,7 +74,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         await host.DisposeAsync();
-        throw new TimeoutException($"The host did not answer {untilPath} within 60 s: " + host.Output);
+        throw new TimeoutException($"The host did not answer {untilPath} within {StartTimeout.TotalSeconds} s: " + host.Output);
     }
 
     /// <summary>Runs the host with arguments (e.g. <c>migrate</c>) until it exits; returns its exit code and output.</summary>

@@ -107,6 +107,29 @@ public sealed class InviteTests(ChatAppFactory factory) : IntegrationTest(factor
     }
 
     [Fact]
+    public async Task Codes_are_case_sensitive_although_the_database_compares_text_without_case()
+    {
+        var owner = await Api.NewUserAsync();
+        var carl = await Api.NewUserAsync();
+        var room = await Chat.CreateGroupAsync(owner, "team");
+        string code;
+        do
+        {
+            code = (await CreateAsync(owner, room.Id, new { })).GetProperty("code").GetString()!;
+        }
+        while (!code.Any(char.IsAsciiLetter));
+
+        var otherCase = new string(code.Select(c => char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
+
+        Assert.Equal("chat.invite_not_found", (await Problem.ReadAsync(await Api.Anonymous().GetAsync($"/api/v1/chat/invites/{otherCase}"))).Code);
+        Assert.Equal("chat.invite_not_found", (await Problem.ReadAsync(await JoinAsync(carl, otherCase))).Code);
+        Assert.Equal("chat.invite_not_found", (await Problem.ReadAsync(await Api.As(owner).DeleteAsync($"/api/v1/chat/invites/{otherCase}"))).Code);
+        using var joins = await JoinAsync(carl, code);
+        Assert.Equal(HttpStatusCode.OK, joins.StatusCode);
+        Assert.Equal("active", (await ListAsync(owner, room.Id)).Single().GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Parallel_joins_on_a_link_with_max_uses_k_admit_exactly_k()
     {
         const int people = 12;

@@ -67,6 +67,12 @@ internal sealed class ExternalSignInOptions
     /// <summary>The largest provider profile picture fetched; a larger one is not imported (Media's upload limit applies too).</summary>
     public long PictureMaxBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// True lets provider pictures be fetched from loopback, private and link-local addresses; only for local stand-ins
+    /// of the providers' CDNs (tests). By default such addresses are never connected to.
+    /// </summary>
+    public bool PicturesFromPrivateAddresses { get; set; }
+
     /// <summary>False: provider pictures are never fetched (new accounts start without an avatar).</summary>
     public bool ImportProviderPictures { get; set; } = true;
 

@@ -20,10 +20,21 @@ internal static class ExternalSignInServiceCollectionExtensions
                 .RemoveAllLoggers();
         }
 
-        // Pictures: redirects are followed by ProviderPictures itself, each checked against the provider's origins.
+        // Pictures: redirects are followed by ProviderPictures itself, each checked against the provider's origins, and
+        // connections go to public addresses only (PictureAddresses).
         services.AddHttpClient(ProviderPictures.HttpClientName)
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<ExternalSignInOptions>>().Value.PictureTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var allowPrivate = provider.GetRequiredService<IOptions<ExternalSignInOptions>>().Value.PicturesFromPrivateAddresses;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    UseProxy = false,
+                    ConnectCallback = (context, cancellationToken) => PictureAddresses.ConnectAsync(context, allowPrivate, cancellationToken),
+                };
+            })
             .RemoveAllLoggers();
         services.AddSingleton<ProviderPictures>();
         services.AddSingleton<JwksCache>();

@@ -63,6 +63,10 @@ internal sealed class ProviderPictures(IHttpClientFactory clients, IOptions<Exte
                 return await ReadCappedAsync(response.Content, deadline.Token);
             }
         }
+        catch (HttpRequestException ex) when (ex.InnerException is PictureAddressRefusedException refused)
+        {
+            return PictureFetch.Refused(refused.Message);
+        }
         catch (HttpRequestException ex)
         {
             return PictureFetch.Unavailable(ex.HttpRequestError.ToString());

@@ -10,9 +10,7 @@ internal static class InviteLookup
 {
     public static async Task<Result<Invite>> FindUsableAsync(ChatDbContext db, string code, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var invite = InviteCodes.IsWellFormed(code)
-            ? await db.Invites.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, cancellationToken)
-            : null;
+        var invite = await InviteCodes.FindAsync(db.Invites.AsNoTracking(), code, cancellationToken);
         if (invite is null)
         {
             return ChatErrors.InviteNotFound;

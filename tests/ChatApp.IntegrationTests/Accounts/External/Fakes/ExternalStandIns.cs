@@ -43,6 +43,7 @@ public sealed class ExternalStandIns : IAsyncDisposable
             ["Accounts:External:Google:ClientIds:0"] = GoogleClientId,
             ["Accounts:External:Google:JwksUrl"] = Google.JwksUrl.ToString(),
             ["Accounts:External:PictureTimeout"] = "00:00:02",
+            ["Accounts:External:PicturesFromPrivateAddresses"] = "true", // the CDN stand-in listens on 127.0.0.1
             ["Accounts:External:PictureRetryDelay"] = "00:00:00.200",
             ["Accounts:External:PictureMaxBytes"] = PictureMaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

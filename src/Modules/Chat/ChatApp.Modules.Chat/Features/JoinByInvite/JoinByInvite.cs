@@ -32,9 +32,7 @@ internal sealed class JoinByInviteHandler(
 {
     public async ValueTask<Result<RoomResponse>> Handle(JoinByInviteCommand command, CancellationToken cancellationToken)
     {
-        var invite = InviteCodes.IsWellFormed(command.Code)
-            ? await db.Invites.AsNoTracking().SingleOrDefaultAsync(i => i.Code == command.Code, cancellationToken)
-            : null;
+        var invite = await InviteCodes.FindAsync(db.Invites.AsNoTracking(), command.Code, cancellationToken);
         if (invite is null)
         {
             return ChatErrors.InviteNotFound;

@@ -14,9 +14,7 @@ internal sealed class RevokeInviteHandler(ChatDbContext db, TimeProvider timePro
 {
     public async ValueTask<Result> Handle(RevokeInviteCommand command, CancellationToken cancellationToken)
     {
-        var invite = InviteCodes.IsWellFormed(command.Code)
-            ? await db.Invites.SingleOrDefaultAsync(i => i.Code == command.Code, cancellationToken)
-            : null;
+        var invite = await InviteCodes.FindAsync(db.Invites, command.Code, cancellationToken);
         if (invite is null)
         {
             return ChatErrors.InviteNotFound;
