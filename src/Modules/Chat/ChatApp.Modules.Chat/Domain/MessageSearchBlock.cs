@@ -5,8 +5,8 @@ namespace ChatApp.Modules.Chat.Domain;
 /// <see cref="Block"/>. <see cref="Bits"/> is a Bloom filter of their search terms
 /// (<see cref="Search.MessageSearchText"/>, <see cref="Search.SearchBloom"/>): a term that is not in it is in none of
 /// them. <see cref="FirstAt"/> and <see cref="LastAt"/> bound their sending times. Written under the room row's lock in
-/// the transaction that writes (or edits) the messages; only ever widened (a filter is a superset: an edit's old terms and
-/// a deleted message's stay until nothing, the exact check on the messages drops them).
+/// the transaction that writes (or edits) the messages; only ever widened: the filter is a superset (an edit's old terms
+/// and a deleted message's stay in it), and the exact check on the messages themselves drops what no longer matches.
 /// </summary>
 internal sealed class MessageSearchBlock
 {

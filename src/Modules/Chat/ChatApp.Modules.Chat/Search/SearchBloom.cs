@@ -88,7 +88,7 @@ internal static class SearchBloom
         }
     }
 
-    /// <summary>A filter as read back: the stored bytes, or an empty filter if the column held something shorter (never expected).</summary>
+    /// <summary>A filter as read back: the stored bytes, padded with zero bytes should the column ever hold fewer than <see cref="Bytes"/>.</summary>
     public static byte[] Normalize(byte[]? stored)
     {
         if (stored is { Length: Bytes })
