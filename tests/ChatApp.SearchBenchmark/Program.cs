@@ -131,7 +131,7 @@ static bool MatchesAtWordStart(string text, string query)
 {
     for (var at = text.IndexOf(query, StringComparison.Ordinal); at >= 0; at = text.IndexOf(query, at + 1, StringComparison.Ordinal))
     {
-        if (at == 0 || Corpus.IsKorean(query) || !char.IsLetterOrDigit(text[at - 1]) || char.IsLetterOrDigit(query[0]) != char.IsLetterOrDigit(text[at - 1]))
+        if (at == 0 || Corpus.IsKorean(query) || !char.IsLetterOrDigit(text[at - 1]) || Corpus.IsKorean(text[(at - 1)..]))
         {
             return true;
         }

@@ -60,4 +60,15 @@ public sealed class MessageSearchTextTests
     [InlineData("x 판교", true)]
     public void A_query_needs_a_bigram_or_a_word_of_two(string query, bool hasTerm) =>
         Assert.Equal(hasTerm, MessageSearchText.HasTerm(SearchFolding.Fold(query)));
+
+    [Theory]
+    [InlineData("see you tomorrow", "tomor", true)]
+    [InlineData("see you tomorrow", "orrow", false)]
+    [InlineData("sioia and ioi", "ioi", true)]
+    [InlineData("sioia", "ioi", false)]
+    [InlineData("내일 판교역에서", "역에서", true)]
+    [InlineData("판교역abc", "abc", true)]
+    [InlineData("jose's", "'s", true)]
+    public void A_latin_query_matches_where_a_word_starts_and_hangul_anywhere(string text, string query, bool matches) =>
+        Assert.Equal(matches, MessageSearchText.Matches(SearchFolding.Fold(text), SearchFolding.Fold(query)));
 }

@@ -116,6 +116,33 @@ internal static class MessageSearchText
         return tokens;
     }
 
+    /// <summary>
+    /// The exact check: the folded text contains the folded query, and where the query begins with a word character
+    /// (a letter or digit of a spaced script) the match begins a word, as the prefix terms promise (<c>tomor</c> finds
+    /// <c>tomorrow</c>, <c>orrow</c> does not). Without this a block whose filter has the prefix from another message
+    /// would decide whether a match inside a word is found.
+    /// </summary>
+    public static bool Matches(string foldedText, string foldedQuery)
+    {
+        if (foldedQuery.Length == 0)
+        {
+            return false;
+        }
+
+        var mustStartWord = Rune.DecodeFromUtf16(foldedQuery, out var first, out _) == System.Buffers.OperationStatus.Done && IsWordRune(first);
+        for (var at = foldedText.IndexOf(foldedQuery, StringComparison.Ordinal); at >= 0; at = foldedText.IndexOf(foldedQuery, at + 1, StringComparison.Ordinal))
+        {
+            if (!mustStartWord || at == 0
+                || Rune.DecodeLastFromUtf16(foldedText.AsSpan(0, at), out var previous, out _) != System.Buffers.OperationStatus.Done
+                || !IsWordRune(previous))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the folded query has something to look up: two neighbouring Hangul (CJK) characters or a word of two.</summary>
     public static bool HasTerm(string foldedQuery) => TermsOf(foldedQuery).Any();
 
@@ -161,6 +188,8 @@ internal static class MessageSearchText
             yield return (word.ToString(), true);
         }
     }
+
+    private static bool IsWordRune(Rune rune) => Rune.IsLetterOrDigit(rune) && !IsWrittenWithoutSpaces(rune);
 
     private static bool IsWrittenWithoutSpaces(Rune rune) =>
         rune.Value is (>= 0xAC00 and <= 0xD7A3) or (>= 0x1100 and <= 0x11FF) or (>= 0x3130 and <= 0x318F) or (>= 0xA960 and <= 0xA97F)

@@ -76,7 +76,7 @@ internal static class MessageSearcher
             {
                 if (SearchFrontier.IsAfter((message.CreatedAt, message.Id), after)
                     && !blocked.Contains(message.SenderId)
-                    && SearchFolding.Fold(message.Text).Contains(folded, StringComparison.Ordinal))
+                    && MessageSearchText.Matches(SearchFolding.Fold(message.Text), folded))
                 {
                     matches.Add(message);
                 }
