@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 // Message search at scale (docs/performance.md, "Issue 19: message search"):
 //   dotnet run -c Release --project tests/ChatApp.SearchBenchmark -- --mysql "Server=...;Database=x;" --seed [--messages 1000000]
-//       [--users 2000] [--rooms 5000] [--room-size 10] [--queries 1000] [--scan-rows 2000] [--fulltext-ms 50]
+//       [--users 2000] [--rooms 5000] [--room-size 10] [--queries 1000] [--block-budget 1024] [--send-batches 200]
+// --rebuild deletes the search blocks and builds them again with MessageSearchBackfill (timed).
 // --seed applies the Chat migrations to the (empty) database and fills it; without it an already seeded database is searched.
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "true");
@@ -37,11 +38,22 @@ if (options.ContainsKey("seed"))
     await Seeder.SeedAsync(NewContext, corpus, Option("users", 2000), Option("rooms", 5000), Option("room-size", 10), Option("messages", 1_000_000));
 }
 
+if (options.ContainsKey("rebuild"))
+{
+    // The blocks again from the messages, by the module's own startup backfill (as after the MessageSearchBlocks migration).
+    await using var db = NewContext();
+    db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+    await db.MessageSearchBlocks.ExecuteDeleteAsync();
+    var rebuilding = Stopwatch.StartNew();
+    await new MessageSearchBackfill(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<MessageSearchBackfill>.Instance).InitializeAsync(CancellationToken.None);
+    Console.WriteLine($"blocks rebuilt by MessageSearchBackfill in {rebuilding.Elapsed.TotalSeconds:F0} s");
+}
+
 List<Guid> users;
 await using (var db = NewContext())
 {
     users = await db.RoomMembers.Select(m => m.UserId).Distinct().OrderBy(u => u).ToListAsync();
-    Console.WriteLine($"{await db.Messages.CountAsync():N0} messages, {await db.MessageSearch.CountAsync():N0} index rows, {users.Count:N0} people");
+    Console.WriteLine($"{await db.Messages.CountAsync():N0} messages, {await db.MessageSearchBlocks.CountAsync():N0} search blocks, {users.Count:N0} people");
 }
 
 // The query mix: a Korean noun alone (found with its particle attached), a noun with a particle, an English word
@@ -66,7 +78,7 @@ async Task<(double Ms, int Hits)> TimeAsync(string q, Guid user)
 {
     await using var db = NewContext();
     var clock = Stopwatch.StartNew();
-    var page = await MessageSearcher.SearchAsync(db, user, SearchFolding.Fold(q), null, null, 20, Option("scan-rows", 2000), TimeSpan.FromMilliseconds(Option("fulltext-ms", 50)), CancellationToken.None);
+    var page = await MessageSearcher.SearchAsync(db, user, SearchFolding.Fold(q), null, null, 20, Option("block-budget", 1024), CancellationToken.None);
     return (clock.Elapsed.TotalMilliseconds, page.Results.Count);
 }
 
@@ -109,6 +121,78 @@ foreach (var word in corpus.Words.Take(3))
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"most frequent word '{word}': median {times.Order().ElementAt(2):F0} ms of 5"));
+}
+
+// --verify N: N queries of the mix checked against a brute-force answer (every message of the person's rooms folded
+// and matched in memory, blocked senders left out), first page of 20, with an unlimited block budget. The documented
+// semantics: the folded text contains the folded query, and a query starting with a Latin letter or digit matches where
+// a word starts (a Hangul query anywhere).
+static bool MatchesAtWordStart(string text, string query)
+{
+    for (var at = text.IndexOf(query, StringComparison.Ordinal); at >= 0; at = text.IndexOf(query, at + 1, StringComparison.Ordinal))
+    {
+        if (at == 0 || Corpus.IsKorean(query) || !char.IsLetterOrDigit(text[at - 1]) || Corpus.IsKorean(text[(at - 1)..]))
+        {
+            return true;
+        }
+    }
+
+    return false;
+}
+
+var mismatches = 0;
+for (var v = 0; v < Option("verify", 0); v++)
+{
+    var (_, text) = queries[v % queries.Count];
+    var user = users[random.Next(users.Count)];
+    await using var db = NewContext();
+    var folded = SearchFolding.Fold(text);
+    var page = await MessageSearcher.SearchAsync(db, user, folded, null, null, 20, int.MaxValue / 4, CancellationToken.None);
+    var rooms = await db.RoomMembers.Where(m => m.UserId == user).Select(m => m.RoomId).ToListAsync();
+    var blocked = await db.Blocks.Where(b => b.BlockerId == user || b.BlockedId == user).Select(b => b.BlockerId == user ? b.BlockedId : b.BlockerId).ToListAsync();
+    var all = await db.Messages.Where(m => rooms.Contains(m.RoomId) && m.DeletedAt == null).Select(m => new { m.Id, m.CreatedAt, m.SenderId, m.Text }).ToListAsync();
+    var expected = all.Where(m => !blocked.Contains(m.SenderId) && MatchesAtWordStart(SearchFolding.Fold(m.Text), folded))
+        .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(20).Select(m => m.Id).ToList();
+    if (!expected.SequenceEqual(page.Results.Select(r => r.MessageId)))
+    {
+        mismatches++;
+        Console.WriteLine($"verify: '{text}' expected {expected.Count} results, got {page.Results.Count}; missing: "
+            + string.Join(" | ", all.Where(m => expected.Except(page.Results.Select(r => r.MessageId)).Contains(m.Id)).Select(m => m.Text)));
+    }
+}
+
+if (Option("verify", 0) > 0)
+{
+    Console.WriteLine($"verify: {Option("verify", 0)} queries against brute force, {mismatches} differ");
+}
+
+// The send path's share: MessageSearchIndex.AddAsync for a batch of 20 new messages in 20 different rooms (their next
+// sequence numbers, so most go into an existing block: one read, one write), in a transaction rolled back afterwards.
+var addTimes = new List<double>();
+await using (var db = NewContext())
+{
+    var lastSeqs = await db.Rooms.Select(r => new { r.Id, r.LastSeq }).ToListAsync();
+    var sendRandom = new Random(5);
+    for (var b = 0; b < Option("send-batches", 200); b++)
+    {
+        var batch = lastSeqs.OrderBy(_ => sendRandom.Next()).Take(20).Select(r => new ChatApp.Modules.Chat.Domain.Message
+        {
+            Id = Guid.CreateVersion7(), RoomId = r.Id, Seq = r.LastSeq + 1, SenderId = users[0], ClientMessageId = "bench", Text = corpus.Message(sendRandom),
+            CreatedAt = DateTime.UtcNow,
+        }).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var adding = Stopwatch.StartNew();
+        await MessageSearchIndex.AddAsync(db, batch, CancellationToken.None);
+        addTimes.Add(adding.Elapsed.TotalMilliseconds);
+        await transaction.RollbackAsync();
+    }
+}
+
+if (addTimes.Count > 0)
+{
+    var sortedAdds = addTimes.Order().ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"send path, search blocks of a 20-message batch in 20 rooms (n={sortedAdds.Count}): p50={Percentile(sortedAdds, 0.50):F2} ms  p95={Percentile(sortedAdds, 0.95):F2} ms  p99={Percentile(sortedAdds, 0.99):F2} ms"));
 }
 
 return 0;

@@ -9,9 +9,9 @@ namespace ChatApp.SearchBenchmark;
 
 /// <summary>
 /// Fills an empty Chat schema: group rooms of <c>roomSize</c> people drawn from <c>users</c>, one block per person, and
-/// <c>messages</c> messages (busy rooms get more: room = rooms × u²) a year apart from first to last, each with its
-/// search index row made by the module's own <see cref="MessageSearchIndex"/>. Multi-row INSERTs of 10,000 messages;
-/// the FULLTEXT index is dropped while loading and built once at the end (the way a bulk load is done).
+/// <c>messages</c> messages (busy rooms get more: room = rooms × u²) a year apart from first to last, and their search
+/// blocks made and written by the module's own <see cref="MessageSearchIndex.AddAsync"/> (one read and one write per
+/// 10,000-message transaction, as a send batch does per batch).
 /// </summary>
 internal static class Seeder
 {
@@ -48,11 +48,7 @@ internal static class Seeder
             await db.InsertAllAsync(memberRows, CancellationToken.None);
             await db.InsertAllAsync(userIds.Select(u => new Block { BlockerId = u, BlockedId = userIds[random.Next(users)], CreatedAt = start })
                 .Where(b => b.BlockerId != b.BlockedId).DistinctBy(b => (b.BlockerId, b.BlockedId)).ToList(), CancellationToken.None);
-            // Without FORCE (a rebuild while the table is empty) MariaDB 10.11 kept the hidden FTS_DOC_ID column of the
-            // dropped index, gave the loaded rows no usable document ids, and the index added afterwards found nothing.
-            await ExecAsync(db, $"ALTER TABLE {Table<MessageSearchEntry>(db)} DROP INDEX IX_message_search_Grams");
-            await ExecAsync(db, $"ALTER TABLE {Table<MessageSearchEntry>(db)} FORCE");
-            Console.WriteLine($"rooms, members and blocks in {clock.Elapsed.TotalSeconds:F0} s; FULLTEXT index dropped for the load");
+            Console.WriteLine($"rooms, members and blocks in {clock.Elapsed.TotalSeconds:F0} s");
 
             var roomIds = roomRows.Select(r => r.Id).ToArray();
             var seqs = new long[rooms];
@@ -79,23 +75,19 @@ internal static class Seeder
                 var inserting = Stopwatch.GetTimestamp();
                 await chunk.InsertAllAsync(batch, CancellationToken.None);
                 var indexing = Stopwatch.GetTimestamp();
-                var entries = batch.Select(MessageSearchIndex.EntryFor).OfType<MessageSearchEntry>().ToList();
-                await chunk.InsertAllAsync(entries, CancellationToken.None);
+                await MessageSearchIndex.AddAsync(chunk, batch, CancellationToken.None);
                 messageTime += Stopwatch.GetElapsedTime(inserting, indexing);
                 indexTime += Stopwatch.GetElapsedTime(indexing);
                 await transaction.CommitAsync();
                 if ((done + Chunk) % 100_000 == 0)
                 {
-                    Console.WriteLine($"{done + Chunk:N0} messages, {clock.Elapsed.TotalSeconds:F0} s; INSERT time so far: messages {messageTime.TotalSeconds:F1} s, index rows (folding included) {indexTime.TotalSeconds:F1} s");
+                    Console.WriteLine($"{done + Chunk:N0} messages, {clock.Elapsed.TotalSeconds:F0} s; INSERT time so far: messages {messageTime.TotalSeconds:F1} s, search blocks (folding, read and write included) {indexTime.TotalSeconds:F1} s");
                 }
             }
 
-            var building = Stopwatch.StartNew();
             db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-            await ExecAsync(db, $"ALTER TABLE {Table<MessageSearchEntry>(db)} ADD FULLTEXT INDEX IX_message_search_Grams (Grams)");
-            Console.WriteLine($"FULLTEXT index built in {building.Elapsed.TotalSeconds:F0} s");
             await ExecAsync(db, $"UPDATE {Table<Room>(db)} r SET LastSeq = (SELECT COALESCE(MAX(m.Seq), 0) FROM {Table<Message>(db)} m WHERE m.RoomId = r.Id)");
-            await ExecAsync(db, $"ANALYZE TABLE {Table<MessageSearchEntry>(db)}, {Table<Message>(db)}, {Table<RoomMember>(db)}");
+            await ExecAsync(db, $"ANALYZE TABLE {Table<MessageSearchBlock>(db)}, {Table<Message>(db)}, {Table<RoomMember>(db)}");
         }
 
         Console.WriteLine($"seeded {messages:N0} messages in {clock.Elapsed.TotalSeconds:F0} s");

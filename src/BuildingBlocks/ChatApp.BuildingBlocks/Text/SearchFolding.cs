@@ -46,9 +46,17 @@ public static class SearchFolding
                 space = false;
             }
 
+            // ASCII folds to itself in lower case (its compatibility decomposition is itself): the common case, without
+            // the allocations of the general path below (message search folds every candidate message).
+            if (rune.IsAscii)
+            {
+                folded.Append(char.ToLowerInvariant((char)rune.Value));
+                continue;
+            }
+
             if (IsHangul(rune))
             {
-                folded.Append(rune.ToString());
+                folded.Append((char)rune.Value);
                 continue;
             }
 

@@ -73,14 +73,8 @@ internal sealed class ChatOptions
     public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Message search: how many of my rooms' newest index rows (after the cursor) one request reads and checks with
-    /// <c>LIKE</c> before, and instead of, a cut-off FULLTEXT search (see MessageSearcher).
+    /// Message search: how many of my rooms' message blocks (32 messages each, see Search/MessageSearcher) one request
+    /// may test; when they run out before the page is full, the page is cut short and its cursor continues below them.
     /// </summary>
-    public int SearchScanRows { get; set; } = 2000;
-
-    /// <summary>
-    /// Message search on MariaDB: the longest the FULLTEXT statement may run (<c>max_statement_time</c>); past it the
-    /// request answers from the rows it scanned and a cursor continues below them. Zero: never ask the FULLTEXT index.
-    /// </summary>
-    public TimeSpan SearchFullTextTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
+    public int SearchBlockBudget { get; set; } = 1024;
 }

@@ -6,7 +6,7 @@ namespace ChatApp.Modules.Chat;
 /// <summary>
 /// Refuses to start with invite settings that would hand out broken links (ADR 0016, fail fast): the link base must be
 /// an absolute http(s) URL, and not localhost outside Development (phones could not open it); the default lifetime at
-/// most the longest one, the longest at least a minute, and some links allowed.
+/// most the longest one, the longest at least a minute, some links allowed, and message search given a positive block budget.
 /// </summary>
 internal sealed class ChatOptionsValidator(IHostEnvironment environment) : IValidateOptions<ChatOptions>
 {
@@ -35,6 +35,11 @@ internal sealed class ChatOptionsValidator(IHostEnvironment environment) : IVali
         if (options.MaxActiveInvites <= 0)
         {
             failures.Add("Chat:MaxActiveInvites must be positive.");
+        }
+
+        if (options.SearchBlockBudget <= 0)
+        {
+            failures.Add("Chat:SearchBlockBudget must be positive (message search blocks tested per request).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

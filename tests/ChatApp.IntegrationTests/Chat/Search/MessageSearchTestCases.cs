@@ -84,7 +84,7 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
     }
 
     [Fact]
-    public async Task An_edit_is_found_by_its_new_text_only_and_a_deleted_message_vanishes_from_results_and_index()
+    public async Task An_edit_is_found_by_its_new_text_only_and_a_deleted_message_vanishes_from_results()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();
         var edited = await Chat.SendAsync(ann, room.Id, "pizza tonight");
@@ -99,8 +99,24 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
         var sushi = Assert.Single((await SearchAsync(bob, "SUSHI")).Results);
         Assert.Equal(edited.Id, sushi.MessageId);
         Assert.NotNull(sushi.EditedAt);
-        Assert.Equal(0, await IndexRowsAsync(deleted.Id));
-        Assert.Equal(1, await IndexRowsAsync(edited.Id));
+        Assert.Equal(1, await BlocksAsync(room.Id));
+    }
+
+    [Fact]
+    public async Task An_edit_inside_a_block_with_other_messages_changes_only_that_message()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var first = await Chat.SendAsync(ann, room.Id, "pizza 회의 one");
+        var middle = await Chat.SendAsync(bob, room.Id, "pizza 회의 two");
+        var last = await Chat.SendAsync(ann, room.Id, "pizza 회의 three");
+
+        Assert.Equal(HttpStatusCode.OK, (await Api.As(bob).PatchAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/messages/{middle.Id}", new { text = "sushi 점심 two" })).StatusCode);
+
+        Assert.Equal([last.Id, first.Id], (await SearchAsync(ann, "pizza")).Results.Select(r => r.MessageId));
+        Assert.Equal([last.Id, first.Id], (await SearchAsync(ann, "회의")).Results.Select(r => r.MessageId));
+        Assert.Equal(middle.Id, Assert.Single((await SearchAsync(ann, "sushi")).Results).MessageId);
+        Assert.Equal(middle.Id, Assert.Single((await SearchAsync(ann, "점심 TWO")).Results).MessageId);
+        Assert.Equal(1, await BlocksAsync(room.Id));
     }
 
     [Fact]
@@ -189,13 +205,13 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
     }
 
     [Fact]
-    public async Task An_erased_accounts_messages_leave_the_index()
+    public async Task An_erased_accounts_messages_are_no_longer_found()
     {
         var ann = await Api.NewUserAsync("Ann");
         var bob = await Api.NewUserAsync("Bob");
         var carol = await Api.NewUserAsync("Carol");
         var team = await Chat.CreateGroupAsync(ann, "Team", bob.Id, carol.Id);
-        var annsMessage = await Chat.SendAsync(ann, team.Id, "Ann's 주소는 서울시");
+        await Chat.SendAsync(ann, team.Id, "Ann's 주소는 서울시");
         await Chat.SendAsync(carol, team.Id, "Carol's 주소는 부산");
 
         await using (var scope = Factory.Services.CreateAsyncScope())
@@ -207,7 +223,7 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
         }
 
         Assert.Equal([carol.Id], (await SearchAsync(bob, "주소")).Results.Select(r => r.SenderId));
-        Assert.Equal(0, await IndexRowsAsync(annsMessage.Id));
+        Assert.Empty((await SearchAsync(bob, "서울시")).Results);
     }
 
     [Fact]
@@ -217,7 +233,7 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
         var old = await Chat.SendAsync(ann, room.Id, "옛날 메시지 from before");
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ChatDbContext>().MessageSearch.Where(e => e.MessageId == old.Id).ExecuteDeleteAsync();
+            await scope.ServiceProvider.GetRequiredService<ChatDbContext>().MessageSearchBlocks.Where(b => b.RoomId == room.Id).ExecuteDeleteAsync();
         }
 
         Assert.Empty((await SearchAsync(bob, "옛날")).Results);
@@ -230,7 +246,7 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
         }
 
         Assert.Equal(old.Id, Assert.Single((await SearchAsync(bob, "옛날")).Results).MessageId);
-        Assert.Equal(1, await IndexRowsAsync(old.Id));
+        Assert.Equal(1, await BlocksAsync(room.Id));
     }
 
     private async Task<SearchPageDto> SearchAsync(TestUser me, string q, string extra = "")
@@ -240,9 +256,9 @@ public abstract class MessageSearchTestCases<TFactory>(TFactory factory) : Integ
         return (await response.Content.ReadFromJsonAsync<SearchPageDto>())!;
     }
 
-    private async Task<int> IndexRowsAsync(Guid messageId)
+    private async Task<int> BlocksAsync(Guid roomId)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChatDbContext>().MessageSearch.CountAsync(e => e.MessageId == messageId);
+        return await scope.ServiceProvider.GetRequiredService<ChatDbContext>().MessageSearchBlocks.CountAsync(b => b.RoomId == roomId);
     }
 }

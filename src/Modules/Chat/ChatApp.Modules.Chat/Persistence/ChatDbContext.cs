@@ -23,7 +23,7 @@ internal sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : D
 
     public DbSet<Invite> Invites => Set<Invite>();
 
-    public DbSet<MessageSearchEntry> MessageSearch => Set<MessageSearchEntry>();
+    public DbSet<MessageSearchBlock> MessageSearchBlocks => Set<MessageSearchBlock>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

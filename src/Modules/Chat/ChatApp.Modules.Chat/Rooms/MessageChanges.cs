@@ -35,7 +35,7 @@ internal static class MessageChanges
 
     /// <summary>
     /// Turns the message into a tombstone (text erased, <c>DeletedAt</c> set) under the room's next sequence number,
-    /// takes it out of the search index and, when it had pictures, tells Media through the outbox (which deletes them once
+    /// and, when it had pictures, tells Media through the outbox (which deletes them once
     /// no message uses them); all in the caller's unit of work. The sender's delete and a moderator's share it.
     /// </summary>
     public static async Task<MessageUpdatedEvent> DeleteAsync(ChatDbContext db, Message message, IIdGenerator ids, DateTime now, CancellationToken cancellationToken)
@@ -49,7 +49,6 @@ internal static class MessageChanges
                 db.AddIntegrationEvent(new MessageDeletedIntegrationEvent(ids.NewId(), now, m.Id, m.RoomId, m.AttachmentIds));
             }
         }, cancellationToken);
-        await Search.MessageSearchIndex.RemoveAsync(db, [message.Id], cancellationToken);
         return new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageDeleted, MessageResponse.From(message));
     }
 }

@@ -1,63 +1,82 @@
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Modules.Chat.Rooms;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Modules.Chat.Search;
 
 /// <summary>
-/// Indexes the messages that have text but no search row: those stored before the <c>MessageSearch</c> migration. Runs
-/// with the module initializers (the <c>migrate</c> command, or the start of an instance that applies the schema), in
-/// batches of <see cref="BatchSize"/> messages in id order; once everything is indexed it costs one anti-join that finds
-/// nothing. Several runs at once are harmless: a row another run wrote first is skipped.
+/// Builds the search blocks of rooms that have messages with text but no block at all: those whose messages were stored
+/// before the <c>MessageSearchBlocks</c> migration. Runs with the module initializers (the <c>migrate</c> command, or the
+/// start of an instance that applies the schema): <see cref="RoomBatch"/> rooms per lookup, each room in its own
+/// transaction under its row lock (as a send takes it), its messages read <see cref="MessageBatch"/> at a time in sequence
+/// order. Idempotent: OR-ing terms into a filter twice changes nothing, so several runs at once are harmless. Once every
+/// room has blocks it costs one lookup that finds nothing.
 /// </summary>
 internal sealed class MessageSearchBackfill(ChatDbContext db, ILogger<MessageSearchBackfill> logger) : IModuleInitializer
 {
-    public const int BatchSize = 2000;
+    public const int RoomBatch = 200;
+    public const int MessageBatch = 2000;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var indexed = 0;
+        var rooms = 0;
+        var messages = 0;
         Guid? after = null;
         while (true)
         {
             var from = after;
-            var batch = await db.Messages.AsNoTracking()
-                .Where(m => m.DeletedAt == null && m.Text != "" && (from == null || m.Id.CompareTo(from.Value) > 0))
-                .Where(m => !db.MessageSearch.Any(e => e.MessageId == m.Id))
-                .OrderBy(m => m.Id)
-                .Take(BatchSize)
+            var batch = await db.Rooms.AsNoTracking()
+                .Where(r => from == null || r.Id.CompareTo(from.Value) > 0)
+                .Where(r => !db.MessageSearchBlocks.Any(b => b.RoomId == r.Id))
+                .Where(r => db.Messages.Any(m => m.RoomId == r.Id && m.DeletedAt == null && m.Text != ""))
+                .OrderBy(r => r.Id)
+                .Select(r => r.Id)
+                .Take(RoomBatch)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            after = batch[^1].Id;
-            var entries = batch.Select(MessageSearchIndex.EntryFor).OfType<MessageSearchEntry>().ToList();
-            try
+            after = batch[^1];
+            foreach (var roomId in batch)
             {
-                await db.InsertAllAsync(entries, cancellationToken);
-                indexed += entries.Count;
-            }
-            catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex))
-            {
-                // Another instance indexed some of these meanwhile: write the rest one by one.
-                foreach (var entry in entries)
-                {
-                    try
-                    {
-                        await db.InsertAllAsync([entry], cancellationToken);
-                        indexed++;
-                    }
-                    catch (Exception one) when (DatabaseErrors.IsUniqueViolation(one))
-                    {
-                    }
-                }
+                messages += await IndexRoomAsync(roomId, cancellationToken);
+                rooms++;
             }
         }
 
-        if (indexed > 0)
+        if (rooms > 0)
         {
-            logger.LogInformation("Message search: indexed {Count} message(s) stored before the index existed", indexed);
+            logger.LogInformation("Message search: built the blocks of {Rooms} room(s), {Messages} message(s) stored before they existed", rooms, messages);
         }
+    }
+
+    private async Task<int> IndexRoomAsync(Guid roomId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RoomSequence.LockAsync(db, roomId, cancellationToken);
+        var indexed = 0;
+        var afterSeq = long.MinValue;
+        while (true)
+        {
+            var from = afterSeq;
+            var page = await db.Messages.AsNoTracking()
+                .Where(m => m.RoomId == roomId && m.Seq > from && m.DeletedAt == null)
+                .OrderBy(m => m.Seq)
+                .Take(MessageBatch)
+                .ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            afterSeq = page[^1].Seq;
+            await MessageSearchIndex.AddAsync(db, page, cancellationToken);
+            indexed += page.Count;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return indexed;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ChatApp.Modules.Chat.Search;
@@ -8,62 +7,146 @@ namespace ChatApp.Modules.Chat.Search;
 /// ignored, Hangul whole) and cut into runs:
 /// <list type="bullet">
 /// <item>Scripts written without spaces (Hangul, CJK ideographs, kana) give their bigrams (two neighbouring characters),
-/// as MySQL's ngram parser does with n = 2, so <c>판교역</c> (판교, 교역) is found inside <c>판교역에서</c> although Korean
-/// writes no space before a particle.</item>
-/// <item>Other letters and digits (Latin, Cyrillic, ...) give one word each, found by its beginning (<c>jose</c> finds
-/// <c>José's</c>): Latin bigrams are so few and so common that every one of them is in a large share of all messages.</item>
+/// so <c>판교역</c> (판교, 교역) is found inside <c>판교역에서</c> although Korean writes no space before a particle.</item>
+/// <item>Other letters and digits (Latin, Cyrillic, ...) give one word each. A stored word gives each of its prefixes of
+/// 2 to <see cref="MaxPrefixUnits"/> UTF-16 units; a query word gives its first min(length, <see cref="MaxPrefixUnits"/>)
+/// units, so <c>jose</c> finds <c>José's</c> and <c>tomor</c> finds <c>tomorrow</c> (a word is found by its beginning).
+/// Latin bigrams would be so few and so common that every block has most of them.</item>
 /// </list>
-/// MariaDB has no ngram parser, so each of these terms is written as one plain ASCII word the default FULLTEXT parser
-/// keeps whatever the server's settings: a bigram as the two code points in hex joined by <c>g</c> (<c>판교</c> →
-/// <c>d310gad50</c>), a word as <c>w</c> and four hex digits per UTF-16 unit, at most <see cref="MaxWordUnits"/> units
-/// (<c>jose</c> → <c>w006a006f00730065</c>, so a word's beginning is its term's beginning and a boolean-mode prefix
-/// <c>w006a006f*</c> finds it). All are at least 5 characters (above <c>innodb_ft_min_token_size</c> = 3) and at most 81
-/// (under <c>innodb_ft_max_token_size</c> = 84), never a stop word. A query needs every one of its terms (the index
-/// narrows), then the folded text must contain the folded query (exact).
+/// Neighbouring tokens also give a pair term (see <see cref="Pair"/>): a phrase of two common words then narrows to the
+/// blocks where they stand side by side, instead of every block.
+/// The terms go into each block's Bloom filter (<see cref="SearchBloom"/>). A query needs every one of its terms in a
+/// block's filter (which narrows), then the folded text of each of the block's messages must contain the folded query
+/// (exact).
 /// </summary>
 internal static class MessageSearchText
 {
     public const int MaxQueryLength = 100;
-    public const int MaxWordUnits = 20;
-    public const int MaxQueryTerms = 2;
+    public const int MaxPrefixUnits = 8;
 
-    /// <summary>The distinct terms of a folded text, space-separated (empty when it has none).</summary>
-    public static string Terms(string folded) => string.Join(' ', TermsOf(folded).Select(t => t.Term).Distinct(StringComparer.Ordinal));
+    /// <summary>The distinct terms a stored text puts in its block's filter: bigrams and every word's prefixes of 2..8 units.</summary>
+    public static IReadOnlySet<string> IndexTerms(string folded)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (term, isWord) in TermsOf(folded))
+        {
+            if (!isWord)
+            {
+                terms.Add(term);
+                continue;
+            }
+
+            for (var length = 2; length <= Math.Min(term.Length, MaxPrefixUnits); length++)
+            {
+                terms.Add(term[..length]);
+            }
+        }
+
+        var tokens = TokensOf(folded);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            terms.Add(Pair(tokens[i], tokens[i + 1]));
+        }
+
+        return terms;
+    }
+
+    /// <summary>The distinct terms a folded query needs in a block's filter: its bigrams and each word's first 2..8 units.</summary>
+    public static IReadOnlyList<string> QueryTerms(string foldedQuery)
+    {
+        var terms = TermsOf(foldedQuery).Select(t => t.IsWord && t.Term.Length > MaxPrefixUnits ? t.Term[..MaxPrefixUnits] : t.Term).ToList();
+        var tokens = TokensOf(foldedQuery);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            // A one-letter word may end a longer word (first token) or begin one (last token) of the message: no pair there.
+            var (left, right) = (tokens[i], tokens[i + 1]);
+            if ((i == 0 && !left.IsCjk && left.Text.Length < 2) || (i + 2 == tokens.Count && !right.IsCjk && right.Text.Length < 2))
+            {
+                continue;
+            }
+
+            terms.Add(Pair(left, right));
+        }
+
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>
-    /// A FULLTEXT boolean-mode query that needs the query's <see cref="MaxQueryTerms"/> most telling terms (words as
-    /// prefixes): the longest words, then the first bigrams of the Hangul (CJK) runs, which are the start of a noun
-    /// rather than a particle such as 에서. InnoDB reads every term's whole posting list before intersecting them, so one
-    /// common term (a frequent word, a particle) would make the whole query slow; the exact <c>LIKE</c> check that
-    /// follows still needs the whole query.
+    /// The term of two neighbouring tokens (runs of Hangul/CJK, or words), so that a phrase of two common words does not
+    /// make every block a candidate: the end of the first (its last character for Hangul/CJK, whose run a query may
+    /// start inside; its first 8 units for a word, found by its beginning), a separator no text has after folding, and the
+    /// beginning of the second (its first character for Hangul/CJK, its first two units for a word).
     /// </summary>
-    public static string BooleanQuery(string foldedQuery) =>
-        string.Join(' ', TermsOf(foldedQuery).Distinct()
-            .Select((t, order) => (t.Term, t.IsWord, order))
-            .OrderByDescending(t => t.IsWord ? t.Term.Length : 0).ThenBy(t => t.order)
-            .Take(MaxQueryTerms)
-            .Select(t => "+" + t.Term + (t.IsWord ? "*" : "")));
+    private static string Pair((string Text, bool IsCjk) left, (string Text, bool IsCjk) right)
+    {
+        var tail = left.IsCjk ? LastRune(left.Text) : left.Text[..Math.Min(left.Text.Length, MaxPrefixUnits)];
+        var head = right.IsCjk ? char.IsHighSurrogate(right.Text[0]) ? right.Text[..2] : right.Text[..1] : right.Text[..Math.Min(right.Text.Length, 2)];
+        return tail + "\u0001" + head;
+    }
+
+    private static string LastRune(string text) => text.Length >= 2 && char.IsLowSurrogate(text[^1]) ? text[^2..] : text[^1..];
+
+    /// <summary>The folded text's tokens in order: runs of Hangul/CJK and runs of other letters and digits (of any length).</summary>
+    private static List<(string Text, bool IsCjk)> TokensOf(string folded)
+    {
+        var tokens = new List<(string Text, bool IsCjk)>();
+        var token = new StringBuilder();
+        bool? cjk = null;
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            bool? kind = IsWrittenWithoutSpaces(rune) ? true : Rune.IsLetterOrDigit(rune) ? false : null;
+            if (kind != cjk && token.Length > 0)
+            {
+                tokens.Add((token.ToString(), cjk == true));
+                token.Clear();
+            }
+
+            cjk = kind;
+            if (kind is not null)
+            {
+                token.Append(rune.ToString());
+            }
+        }
+
+        if (token.Length > 0)
+        {
+            tokens.Add((token.ToString(), cjk == true));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// The exact check: the folded text contains the folded query, and where the query begins with a word character
+    /// (a letter or digit of a spaced script) the match begins a word, as the prefix terms promise (<c>tomor</c> finds
+    /// <c>tomorrow</c>, <c>orrow</c> does not). Without this a block whose filter has the prefix from another message
+    /// would decide whether a match inside a word is found.
+    /// </summary>
+    public static bool Matches(string foldedText, string foldedQuery)
+    {
+        if (foldedQuery.Length == 0)
+        {
+            return false;
+        }
+
+        var mustStartWord = Rune.DecodeFromUtf16(foldedQuery, out var first, out _) == System.Buffers.OperationStatus.Done && IsWordRune(first);
+        for (var at = foldedText.IndexOf(foldedQuery, StringComparison.Ordinal); at >= 0; at = foldedText.IndexOf(foldedQuery, at + 1, StringComparison.Ordinal))
+        {
+            if (!mustStartWord || at == 0
+                || Rune.DecodeLastFromUtf16(foldedText.AsSpan(0, at), out var previous, out _) != System.Buffers.OperationStatus.Done
+                || !IsWordRune(previous))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the folded query has something to look up: two neighbouring Hangul (CJK) characters or a word of two.</summary>
     public static bool HasTerm(string foldedQuery) => TermsOf(foldedQuery).Any();
 
-    /// <summary>A LIKE pattern for "contains" with <c>!</c> as the escape character (the same in MySQL and SQLite).</summary>
-    public static string ContainsPattern(string foldedQuery)
-    {
-        var pattern = new StringBuilder(foldedQuery.Length + 8).Append('%');
-        foreach (var c in foldedQuery)
-        {
-            if (c is '%' or '_' or '!')
-            {
-                pattern.Append('!');
-            }
-
-            pattern.Append(c);
-        }
-
-        return pattern.Append('%').ToString();
-    }
-
+    /// <summary>Bigrams (as their two characters) and whole words of at least two UTF-16 units, in text order.</summary>
     private static IEnumerable<(string Term, bool IsWord)> TermsOf(string folded)
     {
         Rune? previousGram = null;
@@ -74,7 +157,7 @@ internal static class MessageSearchText
             {
                 if (previousGram is { } first)
                 {
-                    yield return (Hex(first.Value) + "g" + Hex(rune.Value), false);
+                    yield return (first.ToString() + rune.ToString(), false);
                 }
 
                 previousGram = rune;
@@ -90,39 +173,23 @@ internal static class MessageSearchText
             }
             else if (word.Length > 0)
             {
-                if (WordTerm(word) is { } term)
+                // A single letter is too common to look up.
+                if (word.Length >= 2)
                 {
-                    yield return (term, true);
+                    yield return (word.ToString(), true);
                 }
 
                 word.Clear();
             }
         }
 
-        if (WordTerm(word) is { } last)
+        if (word.Length >= 2)
         {
-            yield return (last, true);
+            yield return (word.ToString(), true);
         }
     }
 
-    /// <summary>A word of at least two UTF-16 units as its term; null for a single letter (too common to look up).</summary>
-    private static string? WordTerm(StringBuilder word)
-    {
-        if (word.Length < 2)
-        {
-            return null;
-        }
-
-        var term = new StringBuilder(1 + (4 * MaxWordUnits)).Append('w');
-        for (var i = 0; i < Math.Min(word.Length, MaxWordUnits); i++)
-        {
-            term.Append(((int)word[i]).ToString("x4", CultureInfo.InvariantCulture));
-        }
-
-        return term.ToString();
-    }
-
-    private static string Hex(int value) => value.ToString("x", CultureInfo.InvariantCulture);
+    private static bool IsWordRune(Rune rune) => Rune.IsLetterOrDigit(rune) && !IsWrittenWithoutSpaces(rune);
 
     private static bool IsWrittenWithoutSpaces(Rune rune) =>
         rune.Value is (>= 0xAC00 and <= 0xD7A3) or (>= 0x1100 and <= 0x11FF) or (>= 0x3130 and <= 0x318F) or (>= 0xA960 and <= 0xA97F)

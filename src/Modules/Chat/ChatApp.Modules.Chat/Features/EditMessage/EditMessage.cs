@@ -49,7 +49,8 @@ internal sealed class EditMessageHandler(ChatDbContext db, ChatNotifier notifier
             m.Text = text;
             m.EditedAt = timeProvider.GetUtcNowForStorage();
         }, cancellationToken);
-        await MessageSearchIndex.ReplaceAsync(db, message, cancellationToken);
+        // The new text's terms join the block's filter (the old ones stay; the exact check drops the message for them).
+        await MessageSearchIndex.AddAsync(db, [message], cancellationToken);
         var response = MessageResponse.From(message, attached);
         var edited = new MessageUpdatedEvent(message.RoomId, seq, RoomEventKinds.MessageEdited, response);
         afterCommit.Run(ct => notifier.MessageUpdatedAsync(edited, ct));

@@ -4,7 +4,6 @@ using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Realtime;
 using ChatApp.Modules.Chat.Rooms;
-using ChatApp.Modules.Chat.Search;
 
 namespace ChatApp.Modules.Chat.Features.EraseAccount;
 
@@ -90,7 +89,6 @@ internal sealed class EraseAccountHandler(
                 .ToListAsync(cancellationToken));
         }
 
-        await MessageSearchIndex.RemoveAsync(db, messages.Select(m => m.Id).ToList(), cancellationToken);
         var changes = new List<MessageUpdatedEvent>(messages.Count);
         foreach (var room in messages.GroupBy(m => m.RoomId).OrderBy(g => g.Key))
         {

@@ -8,9 +8,8 @@ internal sealed record SearchMessagesQuery(Guid UserId, string? Q, Guid? RoomId,
 
 /// <summary>
 /// Messages of the rooms I am a member of (or of one of them) whose text contains the query, folded
-/// (<see cref="MessageSearchText"/>); never messages of people I blocked or who blocked me, never deleted ones. On
-/// MySQL/MariaDB the FULLTEXT index of bigrams finds the candidates; on SQLite (the embedded default, small
-/// installations) the folded text is scanned.
+/// (<see cref="MessageSearchText"/>); never messages of people I blocked or who blocked me, never deleted ones. My rooms'
+/// blocks' Bloom filters find the candidates (<see cref="MessageSearcher"/>), the same on every database.
 /// </summary>
 internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards, IOptions<ChatOptions> options) : IQueryHandler<SearchMessagesQuery, Result<MessageSearchPage>>
 {
@@ -57,6 +56,6 @@ internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards, I
 
         var settings = options.Value;
         return await MessageSearcher.SearchAsync(
-            db, query.UserId, folded, query.RoomId, after, query.Limit, settings.SearchScanRows, settings.SearchFullTextTimeLimit, cancellationToken);
+            db, query.UserId, folded, query.RoomId, after, query.Limit, settings.SearchBlockBudget, cancellationToken);
     }
 }

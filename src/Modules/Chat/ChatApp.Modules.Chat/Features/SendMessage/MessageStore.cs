@@ -133,8 +133,8 @@ internal sealed class MessageStore(
             {
                 RoomId = s.Message.RoomId, Seq = s.Message.Seq, Kind = RoomEventKinds.MessageCreated, MessageId = s.Message.Id, UserId = s.Message.SenderId, OccurredAt = now,
             }).ToList(), cancellationToken);
-        // The search index, in the same transaction and with one statement per batch like the messages.
-        await db.InsertAllAsync(stored.Select(s => MessageSearchIndex.EntryFor(s.Message)).OfType<MessageSearchEntry>().ToList(), cancellationToken);
+        // The search blocks of the batch's messages, in the same transaction and under the rooms' locks taken above.
+        await MessageSearchIndex.AddAsync(db, stored.Select(s => s.Message).ToList(), cancellationToken);
 
         // Sending moves the sender's read position to their newest message of the batch (forward only).
         await ReadPositions.AdvanceAsync(db, stored

@@ -186,36 +186,29 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                     b.ToTable("messages", "chat");
                 });
 
-            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.MessageSearchEntry", b =>
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.MessageSearchBlock", b =>
                 {
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("char(36)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("Folded")
-                        .IsRequired()
-                        .HasColumnType("longtext");
-
-                    b.Property<string>("Grams")
-                        .IsRequired()
-                        .HasColumnType("mediumtext");
-
                     b.Property<Guid>("RoomId")
                         .HasColumnType("char(36)");
 
-                    b.Property<Guid>("SenderId")
-                        .HasColumnType("char(36)");
+                    b.Property<long>("Block")
+                        .HasColumnType("bigint");
 
-                    b.HasKey("MessageId");
+                    b.Property<byte[]>("Bits")
+                        .IsRequired()
+                        .HasColumnType("varbinary(1024)");
 
-                    b.HasIndex("Grams")
-                        .HasAnnotation("MySql:FullTextIndex", true);
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("datetime(6)");
 
-                    b.HasIndex("RoomId", "CreatedAt");
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("datetime(6)");
 
-                    b.ToTable("message_search", "chat");
+                    b.HasKey("RoomId", "Block");
+
+                    b.HasIndex("RoomId", "LastAt", "FirstAt");
+
+                    b.ToTable("message_search_blocks", "chat");
                 });
 
             modelBuilder.Entity("ChatApp.Modules.Chat.Domain.PendingNotification", b =>
@@ -379,11 +372,11 @@ namespace ChatApp.Modules.Chat.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.MessageSearchEntry", b =>
+            modelBuilder.Entity("ChatApp.Modules.Chat.Domain.MessageSearchBlock", b =>
                 {
-                    b.HasOne("ChatApp.Modules.Chat.Domain.Message", null)
-                        .WithOne()
-                        .HasForeignKey("ChatApp.Modules.Chat.Domain.MessageSearchEntry", "MessageId")
+                    b.HasOne("ChatApp.Modules.Chat.Domain.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
