@@ -55,6 +55,9 @@ public sealed partial class AccountDeletionTests(DeletionFactory factory) : Inte
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.PostRefreshAsync(otherDevice.RefreshToken)).StatusCode);
         Assert.Equal(1, await DeletedEventsAsync(ann.Id));
         await Eventually.Async(async () => await AnnsTombstonesAsync(ann.Id) == 1 && !await IsMemberAsync(room.Id, ann.Id), because: "Chat erased Ann");
+        // Replay only once the deletion's own events are delivered: Accounts' forgetting handler rightly refuses (and
+        // would be retried) while a message naming Ann is still being delivered.
+        await Eventually.Async(async () => await UndeliveredMentionsAsync(ann.Id) == 0, because: "the deletion's events were delivered to every module");
         var lastSeq = await LastSeqAsync(room.Id);
 
         // The outbox delivers at least once: every module's handler, run again, changes nothing (no new room events).
@@ -256,6 +259,14 @@ public sealed partial class AccountDeletionTests(DeletionFactory factory) : Inte
         var mention = userId.ToString();
         return await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<ChatApp.BuildingBlocks.Outbox.OutboxMessage>()
             .CountAsync(m => m.Type.Contains(nameof(AccountDeletedIntegrationEvent)) && m.Content.Contains(mention));
+    }
+
+    private async Task<int> UndeliveredMentionsAsync(Guid userId)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var mention = userId.ToString();
+        return await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Set<ChatApp.BuildingBlocks.Outbox.OutboxMessage>()
+            .CountAsync(m => m.Content.Contains(mention) && m.ProcessedAt == null && m.DeadLetteredAt == null);
     }
 
     private async Task<int> AnnsTombstonesAsync(Guid userId)
