@@ -8,13 +8,15 @@ public sealed class RecommenderModelTests
     /// <summary>
     /// Two taste groups: raters 0..39 like ratees 0..29 (5) and dislike 30..59 (1), raters 40..79 the opposite; each
     /// rater rated a random 40% of the ratees. True rating = group agreement, plus a personal and a ratee bias.
+    /// <paramref name="disliked"/> at 1.5 puts every ratee's mean at the neutral 3, where the distrust rule
+    /// (<see cref="DistrustRule"/>) keeps everyone out of recommendations; tests that recommend raise it.
     /// </summary>
-    private static (List<(int, int, double)> Train, List<(int, int, double)> Test, Func<int, int, double> Truth) TwoGroups(int seed)
+    private static (List<(int, int, double)> Train, List<(int, int, double)> Test, Func<int, int, double> Truth) TwoGroups(int seed, double disliked = 1.5)
     {
         var random = new Random(seed);
         var raterBias = Enumerable.Range(0, 80).Select(_ => (random.NextDouble() - 0.5) * 0.6).ToArray();
         var rateeBias = Enumerable.Range(0, 60).Select(_ => (random.NextDouble() - 0.5) * 0.6).ToArray();
-        double Truth(int u, int i) => Math.Clamp(((u < 40) == (i < 30) ? 4.5 : 1.5) + raterBias[u] + rateeBias[i], 1, 5);
+        double Truth(int u, int i) => Math.Clamp(((u < 40) == (i < 30) ? 4.5 : disliked) + raterBias[u] + rateeBias[i], 1, 5);
         var train = new List<(int, int, double)>();
         var test = new List<(int, int, double)>();
         for (var u = 0; u < 80; u++)
@@ -40,7 +42,7 @@ public sealed class RecommenderModelTests
     public void Matrix_factorisation_recovers_a_known_low_rank_structure()
     {
         var (train, test, _) = TwoGroups(1);
-        var data = RatingData<int>.From(train, 1, 5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var model = MatrixFactorization.Train(data, new MatrixFactorizationOptions { Factors = 5, Epochs = 60, LearningRate = 0.02, Regularization = 0.01 });
         var baseline = Baseline.Train(data);
 
@@ -55,8 +57,8 @@ public sealed class RecommenderModelTests
     [Fact]
     public void The_blend_predicts_well_and_recommends_within_the_raters_group()
     {
-        var (train, test, truth) = TwoGroups(2);
-        var data = RatingData<int>.From(train, 1, 5);
+        var (train, test, truth) = TwoGroups(2, disliked: 2.5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var model = Recommender.Train(data, new RecommenderOptions());
         var rated = train.GroupBy(r => r.Item1).ToDictionary(g => g.Key, g => g.Select(r => r.Item2).ToHashSet());
 
@@ -74,7 +76,7 @@ public sealed class RecommenderModelTests
     public void Training_is_deterministic_for_a_seed()
     {
         var (train, _, _) = TwoGroups(3);
-        var data = RatingData<int>.From(train, 1, 5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
 
         var first = Recommender.Train(data, new RecommenderOptions());
         var second = Recommender.Train(data, new RecommenderOptions());
@@ -154,7 +156,7 @@ public sealed class RecommenderModelTests
         }
 
         Func<int, int, double> truth = Truth;
-        var data = RatingData<int>.From(train, 1, 5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var affinity = Affinity.Train(data, new RecommenderOptions());
         var scores = new float[data.Ratees.Length];
 
@@ -174,8 +176,8 @@ public sealed class RecommenderModelTests
     [Fact]
     public void Ratees_with_too_few_ratings_stay_out_of_the_affinity_but_can_still_be_recommended()
     {
-        var (train, _, truth) = TwoGroups(5);
-        var data = RatingData<int>.From(train, 1, 5);
+        var (train, _, truth) = TwoGroups(5, disliked: 2.5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var options = new RecommenderOptions { AffinityMinRatings = 1000 };
 
         var affinity = Affinity.Train(data, options);

@@ -47,7 +47,7 @@ internal sealed class MatrixFactorization
         var users = data.Raters.Length;
         var items = data.Ratees.Length;
         var random = new Random(options.Seed);
-        var mean = data.Count == 0 ? (data.MinRating + data.MaxRating) / 2 : data.Values.Average(v => (double)v);
+        var mean = data.Count == 0 ? data.Scale.Neutral : data.Values.Average(v => (double)v);
         var bu = new float[users];
         var bi = new float[items];
         var p = Gaussian(random, users * k, options.InitialStandardDeviation);
