@@ -10,6 +10,12 @@ internal static class RatingFiles
 {
     public static List<(string Rater, string Ratee, double Value)>? Read(string path, RatingScale scale, out string? error)
     {
+        if (Directory.Exists(path))
+        {
+            error = $"{path} is a directory, not a ratings file";
+            return null;
+        }
+
         if (!File.Exists(path))
         {
             error = $"no such file: {path}";
