@@ -73,6 +73,33 @@ public sealed class RecommenderModelTests
     }
 
     [Fact]
+    public void The_same_ratings_on_a_signed_scale_give_the_same_recommendations_and_mapped_predictions()
+    {
+        // 1..5 neutral 3 → −10..+10 neutral 0: x ↦ 5(x − 3). Every threshold and the factorisation's units follow the scale.
+        var (train, _, _) = TwoGroups(6, disliked: 2.5);
+        var stars = RatingData<int>.From(train, RatingScale.OneToFive);
+        var signed = RatingData<int>.From(train.Select(r => (r.Item1, r.Item2, 5 * (r.Item3 - 3))).ToList(), new RatingScale(-10, 10, 0));
+
+        var onStars = Recommender.Train(stars, new RecommenderOptions());
+        var onSigned = Recommender.Train(signed, new RecommenderOptions());
+
+        for (var u = 0; u < 80; u += 7)
+        {
+            for (var i = 0; i < 60; i += 11)
+            {
+                // Only float rounding differs.
+                Assert.InRange(Math.Abs((5 * (onStars.Predict(u, i) - 3)) - onSigned.Predict(u, i)), 0, 0.01);
+            }
+
+            Assert.Equal(onStars.Recommend(u, 10, _ => true).Select(r => r.Ratee), onSigned.Recommend(u, 10, _ => true).Select(r => r.Ratee));
+        }
+
+        Assert.Equal(
+            Enumerable.Range(0, 60).Select(onStars.IsDistrusted),
+            Enumerable.Range(0, 60).Select(onSigned.IsDistrusted));
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         var (train, _, _) = TwoGroups(3);

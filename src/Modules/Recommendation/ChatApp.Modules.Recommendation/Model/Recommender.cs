@@ -70,7 +70,7 @@ internal sealed class Recommender
             var part = Parts(data.Subset(training), options, useNeighbours, cancellationToken);
             var rows = validation.Select(k => Features(part, data.RaterIndex[k], data.RateeIndex[k])).ToArray();
             var x = Matrix<double>.Build.DenseOfRowArrays(rows);
-            var y = Vector<double>.Build.DenseOfEnumerable(validation.Select(k => (double)data.Values[k]));
+            var y = Vector<double>.Build.DenseOfEnumerable(validation.Select(k => ToReference(data.Scale, data.Values[k])));
             // Ridge-regularised least squares: (XᵀX + λI) w = Xᵀy.
             var gram = x.TransposeThisAndMultiply(x) + (Matrix<double>.Build.DenseIdentity(x.ColumnCount) * 1e-3);
             weights = gram.Solve(x.TransposeThisAndMultiply(y)).ToArray();
@@ -94,7 +94,8 @@ internal sealed class Recommender
             value += _weights[n] * features[n];
         }
 
-        return Math.Clamp(value, _baseline.MinRating, _baseline.MaxRating);
+        var scale = _baseline.Scale;
+        return scale.Clamp(scale.Minimum + ((value - 1) * scale.Width / ReferenceWidth));
     }
 
     /// <summary>
@@ -133,6 +134,14 @@ internal sealed class Recommender
     /// <summary>The caller's filter, and never a distrusted ratee (<see cref="DistrustRule"/>), whatever the caller allows.</summary>
     private Func<int, bool> Safe(Func<int, bool> allowed) => i => !_distrusted[i] && allowed(i);
 
+    /// <summary>
+    /// The blend is fitted and applied on ratings mapped onto 1..5 (its ridge penalty was chosen there): the same
+    /// ratings on any configured scale give the same weights.
+    /// </summary>
+    private const double ReferenceWidth = 4;
+
+    private static double ToReference(RatingScale scale, double value) => 1 + ((value - scale.Minimum) * ReferenceWidth / scale.Width);
+
     /// <summary>Above this many ratees (with the neighbourhood part on) the two trainings run one after the other.</summary>
     private const int SideBySideMaxRatees = 2500;
 
@@ -151,7 +160,7 @@ internal sealed class Recommender
     }
 
     /// <summary>
-    /// The blend's inputs: each model's prediction, and the MF and kNN predictions again scaled by how little is known
+    /// The blend's inputs (on the 1..5 reference scale): each model's prediction, and the MF and kNN predictions again scaled by how little is known
     /// about the rater and the ratee (1/√(1+ratings)), so the blend can trust each model more or less with support.
     /// </summary>
     private static double[] Features((Baseline Baseline, MatrixFactorization Factorization, ItemNeighbors? Neighbours) parts, int rater, int ratee)
@@ -159,14 +168,14 @@ internal sealed class Recommender
         var baseline = parts.Baseline;
         var raterSupport = 1 / Math.Sqrt(1 + (rater >= 0 ? baseline.RaterCounts[rater] : 0));
         var rateeSupport = 1 / Math.Sqrt(1 + (ratee >= 0 ? baseline.RateeCounts[ratee] : 0));
-        var mf = parts.Factorization.Predict(rater, ratee);
-        var bias = baseline.Predict(rater, ratee);
+        var mf = ToReference(baseline.Scale, parts.Factorization.Predict(rater, ratee));
+        var bias = ToReference(baseline.Scale, baseline.Predict(rater, ratee));
         if (parts.Neighbours is null)
         {
             return [1, mf, bias, mf * raterSupport, mf * rateeSupport];
         }
 
-        var knn = parts.Neighbours.Predict(rater, ratee);
+        var knn = ToReference(baseline.Scale, parts.Neighbours.Predict(rater, ratee));
         return [1, mf, knn, bias, mf * raterSupport, mf * rateeSupport, knn * raterSupport, knn * rateeSupport];
     }
 }
