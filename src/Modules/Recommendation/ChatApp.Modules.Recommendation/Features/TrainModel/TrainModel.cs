@@ -45,8 +45,7 @@ internal sealed class TrainModelHandler(
                 weights = model.BlendWeights;
                 prior = model.Distrust.Prior;
                 distrusted = Enumerable.Range(0, data.Ratees.Length).Count(model.IsDistrusted);
-                var directory = await users.GetUsersAsync(data.Ratees, cancellationToken);
-                var eligible = data.Ratees.Select(id => directory.TryGetValue(id, out var user) && !user.Deactivated && !user.Hidden).ToArray();
+                var eligible = await EligibleAsync(data.Ratees, cancellationToken);
                 rows = Recommendations(version.Id, data, model, eligible, options.Value.RecommendationsPerUser);
             }
 
@@ -89,6 +88,25 @@ internal sealed class TrainModelHandler(
             throw;
         }
     }
+
+    /// <summary>For each ratee: the account exists and is neither deactivated nor hidden (banned, suspended, hidden for review). Asked in chunks.</summary>
+    private async Task<bool[]> EligibleAsync(Guid[] ratees, CancellationToken cancellationToken)
+    {
+        var eligible = new bool[ratees.Length];
+        for (var start = 0; start < ratees.Length; start += DirectoryChunk)
+        {
+            var chunk = ratees[start..Math.Min(ratees.Length, start + DirectoryChunk)];
+            var directory = await users.GetUsersAsync(chunk, cancellationToken);
+            for (var n = 0; n < chunk.Length; n++)
+            {
+                eligible[start + n] = directory.TryGetValue(chunk[n], out var user) && !user.Deactivated && !user.Hidden;
+            }
+        }
+
+        return eligible;
+    }
+
+    private const int DirectoryChunk = 1000;
 
     /// <summary>
     /// Each rater's best ratees: never themselves, never someone they already rated, never anyone hidden (banned,
