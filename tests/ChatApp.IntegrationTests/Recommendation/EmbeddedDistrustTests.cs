@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatApp.IntegrationTests.Infrastructure;
+using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Recommendation.Domain;
 using ChatApp.Modules.Recommendation.Features.TrainModel;
 using ChatApp.Modules.Recommendation.Persistence;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatApp.IntegrationTests.Recommendation;
 
-/// <summary>The distrust rule at serving on the embedded default (SQLite): before any model and with one.</summary>
+/// <summary>The distrust rule and hidden accounts at training and serving on the embedded default (SQLite): before any model and with one.</summary>
 public sealed class EmbeddedDistrustTests(EmbeddedChatAppFactory factory) : IntegrationTest<EmbeddedChatAppFactory>(factory)
 {
     [Fact]
@@ -21,6 +22,7 @@ public sealed class EmbeddedDistrustTests(EmbeddedChatAppFactory factory) : Inte
         var bob = await Api.NewUserAsync("Bob");
         var trusted = await Api.NewUserAsync("Trusted 신뢰");
         var scammer = await Api.NewUserAsync("Scammer 사기꾼");
+        var hidden = await Api.NewUserAsync("Hidden");
         var room = await Chat.OpenDirectAsync(ann, bob.Id);
         await Chat.SendAsync(ann, room.Id, "hi");
         await Chat.SendAsync(bob, room.Id, "안녕");
@@ -39,6 +41,7 @@ public sealed class EmbeddedDistrustTests(EmbeddedChatAppFactory factory) : Inte
             for (var n = 0; n < 30; n++)
             {
                 db.Ratings.Add(new Rating { RaterId = Guid.NewGuid(), RateeId = trusted.Id, Score = n % 3 == 0 ? 4 : 5, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+                db.Ratings.Add(new Rating { RaterId = Guid.NewGuid(), RateeId = hidden.Id, Score = 5, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
                 db.Ratings.Add(new Rating { RaterId = Guid.NewGuid(), RateeId = scammer.Id, Score = n % 3 == 0 ? 3 : 1, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
             }
 
@@ -53,9 +56,12 @@ public sealed class EmbeddedDistrustTests(EmbeddedChatAppFactory factory) : Inte
         long version;
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
+            // Hidden pending review: well rated, but never stored as anyone's recommendation.
+            Assert.True((await scope.ServiceProvider.GetRequiredService<IAccountSanctions>().HideForReviewAsync(hidden.Id, CancellationToken.None)).IsSuccess);
             version = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainModelCommand())).Id;
             var db = scope.ServiceProvider.GetRequiredService<RecommendationDbContext>();
-            Assert.False(await db.RecommendedUsers.AnyAsync(r => r.ModelVersionId == version && r.RateeId == scammer.Id));
+            Assert.False(await db.RecommendedUsers.AnyAsync(r => r.ModelVersionId == version && (r.RateeId == scammer.Id || r.RateeId == hidden.Id)));
+            Assert.True(await db.RecommendedUsers.AnyAsync(r => r.ModelVersionId == version && r.RateeId == trusted.Id));
             Assert.Contains("\"distrustPrior\"", await db.ModelVersions.Where(v => v.Id == version).Select(v => v.Details).SingleAsync(), StringComparison.Ordinal);
         }
 
@@ -63,6 +69,7 @@ public sealed class EmbeddedDistrustTests(EmbeddedChatAppFactory factory) : Inte
         Assert.Equal(version, after.GetProperty("modelVersion").GetInt64());
         Assert.Contains(trusted.Id, Ids(after));
         Assert.DoesNotContain(scammer.Id, Ids(after));
+        Assert.DoesNotContain(hidden.Id, Ids(after));
     }
 
     private async Task<JsonElement> ForMeAsync(TestUser user) =>
