@@ -4,44 +4,64 @@ using ChatApp.Modules.Recommendation.Model;
 
 // Offline evaluation of the recommender (docs/performance.md, docs/recommendation.md). See Usage below.
 const string Usage = """
-    usage: ChatApp.RecommenderEval --folds DIR [--pattern u{0}.base,u{0}.test] [--count 5]
-           ChatApp.RecommenderEval --train FILE --test FILE
-           ChatApp.RecommenderEval --ratings FILE --kfold K
-      files: rater, ratee, rating[, timestamp], tab- or comma-separated, any numeric scale
+    usage: ChatApp.RecommenderEval --folds DIR [--pattern u{0}.base,u{0}.test] [--count 5] [options]
+           ChatApp.RecommenderEval --train FILE --test FILE [options]
+           ChatApp.RecommenderEval --ratings FILE --kfold K [options]
+           ChatApp.RecommenderEval --help
+      files: rater, ratee, rating[, timestamp], tab- or comma-separated (a header line is skipped)
+      --folds DIR        DIR holds the folds' files, named by --pattern (default u{0}.base,u{0}.test; {0}: 1..--count)
+      --pattern P        TRAIN,TEST file name patterns of --folds
+      --count N          number of folds of --folds (default 5)
+      --train FILE       training ratings (with --test FILE: the test ratings)
+      --ratings FILE     all ratings, split at random into --kfold K folds (K at least 2)
+      --scale MIN,MAX,NEUTRAL   the rating scale (default 1,5,3); relevance ("liked") is half way from neutral to MAX,
+                         "distrusted" a mean received rating below NEUTRAL; a rating off the scale is an error
       --factors N --epochs N --lr X --reg X   matrix factorisation hyper-parameters (defaults: the service's)
       --affinity-lambda X --disliked-weight X --affinity-min-ratings N --liking-exponent X   ranking hyper-parameters
-      --tune        choose factors/regularisation and the ranking's λ, disliked weight and liking exponent on a
-                    validation slice of each training set (never the test)
-      --sequential  one fold at a time (default: folds in parallel, one per core)
+      --prior-weight X   imaginary ratings at the global mean in the shrunk mean of the distrust rule (default 10)
+      --distrust-confidence X   posterior probability that a recommended person's true mean is at or above NEUTRAL (default 0.9)
+      --tune             choose factors/regularisation and the ranking's λ, disliked weight and liking exponent on a
+                         validation slice of each training set (never the test); prints the values chosen per fold
+      --sequential       one fold at a time (default: folds in parallel, one per core)
+      --help, -h         this text
+    output: per fold and model RMSE, MAE, P@10, R@10, NDCG@10, catalogue coverage (share of training ratees in some
+      top-10) and distrusted share (share of top-10 slots going to people whose mean received rating in train+test is
+      below neutral); exit 0, or 2 with a one-line reason and this text on stderr for bad arguments or files.
     """;
 
-var options = Options(args);
-if (options is null)
+var arguments = EvalArguments.Parse(args, out var problem);
+if (arguments is null)
 {
-    Console.Error.WriteLine(Usage);
-    return 2;
+    return Fail(problem!);
 }
 
-var folds = Folds(args).ToList();
-if (folds.Count == 0)
+if (arguments.Help)
 {
-    Console.Error.WriteLine(Usage);
-    return 2;
+    Console.WriteLine(Usage);
+    return 0;
 }
 
+var scale = arguments.Scale;
+var folds = Folds(arguments, scale, out problem);
+if (folds is null)
+{
+    return Fail(problem!);
+}
+
+var options = arguments.Options;
 var total = Stopwatch.StartNew();
 var results = new FoldResult[folds.Count];
-var parallelism = args.Contains("--sequential") ? 1 : Environment.ProcessorCount;
+var parallelism = arguments.Sequential ? 1 : Environment.ProcessorCount;
 Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, n =>
 {
-    var (name, train, test) = folds[n]();
-    results[n] = RunFold(name, train, test, args.Contains("--tune") ? Tune(train, options) : options);
+    var (name, train, test) = folds[n];
+    results[n] = RunFold(name, train, test, scale, arguments.Tune ? Tune(name, train, scale, options) : options);
 });
 var elapsed = total.Elapsed;
 
 Console.WriteLine();
-Console.WriteLine("| fold | model | RMSE | MAE | P@10 | R@10 | NDCG@10 | fit s | predict s |");
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine("| fold | model | RMSE | MAE | P@10 | R@10 | NDCG@10 | coverage | distrusted | fit s | predict s |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 foreach (var fold in results)
 {
     foreach (var (model, r, fit, predict) in fold.Rows)
@@ -54,19 +74,34 @@ foreach (var model in results[0].Rows.Select(r => r.Model))
 {
     var rows = results.Select(f => f.Rows.Single(r => r.Model == model)).ToList();
     var mean = new EvaluationResult(rows.Average(r => r.Result.Rmse), rows.Average(r => r.Result.Mae), rows.Average(r => r.Result.PrecisionAt10),
-        rows.Average(r => r.Result.RecallAt10), rows.Average(r => r.Result.NdcgAt10), rows.Sum(r => r.Result.RankedRaters));
+        rows.Average(r => r.Result.RecallAt10), rows.Average(r => r.Result.NdcgAt10), rows.Sum(r => r.Result.RankedRaters),
+        rows.Average(r => r.Result.DistrustedShare), rows.Average(r => r.Result.Coverage));
     Console.WriteLine(Line("**mean**", model, mean, rows.Average(r => r.Fit), rows.Average(r => r.Predict)));
 }
 
 Console.WriteLine();
+var hyperParameters = arguments.Tune ? "hyper-parameters tuned per fold (above)" : string.Create(CultureInfo.InvariantCulture,
+    $"factors {options.Factorization.Factors}, epochs {options.Factorization.Epochs}, lr {options.Factorization.LearningRate}, reg {options.Factorization.Regularization}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{folds.Count} fold(s), all models trained and evaluated in {elapsed.TotalSeconds:F2} s wall clock on {parallelism} thread(s); " +
-    $"recommender: factors {options.Factorization.Factors}, epochs {options.Factorization.Epochs}, lr {options.Factorization.LearningRate}, reg {options.Factorization.Regularization}"));
+    $"{folds.Count} fold(s), all models trained and evaluated in {elapsed.TotalSeconds:F2} s wall clock on {parallelism} thread(s); scale {scale}; " +
+    $"recommender: {hyperParameters}; distrust rule: prior weight {options.PriorWeight}, confidence {options.DistrustConfidence}"));
 return 0;
 
-static FoldResult RunFold(string name, List<(string, string, double)> train, List<(string, string, double)> test, RecommenderOptions options)
+static int Fail(string reason)
 {
-    var data = RatingData<string>.From(train);
+    Console.Error.WriteLine("error: " + reason);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+static FoldResult RunFold(string name, List<(string, string, double)> train, List<(string, string, double)> test, RatingScale scale, RecommenderOptions options)
+{
+    var data = RatingData<string>.From(train, scale);
+
+    // Distrusted, for the report: a mean received rating, over training and test ratings, below neutral.
+    var received = train.Concat(test).GroupBy(r => r.Item2).ToDictionary(g => g.Key, g => g.Average(r => r.Item3));
+    var distrusted = data.Ratees.Select(id => received[id] < scale.Neutral).ToArray();
+    Func<int, bool> isDistrusted = i => distrusted[i];
     var rows = new List<(string, EvaluationResult, double, double)>();
 
     // Most popular: ratees by number of ratings; predicts the global mean.
@@ -81,7 +116,7 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
     var popular = Enumerable.Range(0, counts.Length).OrderByDescending(i => counts[i]).ToArray();
     var fit = watch.Elapsed.TotalSeconds;
     watch.Restart();
-    var result = Evaluation.Evaluate(data, test, (_, _) => mean, (_, n, allowed) => popular.Where(allowed).Take(n).ToList());
+    var result = Evaluation.Evaluate(data, test, (_, _) => mean, (_, n, allowed) => popular.Where(allowed).Take(n).ToList(), isDistrusted);
     rows.Add(("most popular", result, fit, watch.Elapsed.TotalSeconds));
 
     // Biases only.
@@ -90,7 +125,7 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
     fit = watch.Elapsed.TotalSeconds;
     watch.Restart();
     var byBias = Enumerable.Range(0, counts.Length).OrderByDescending(i => baseline.RateeBias[i]).ToArray();
-    result = Evaluation.Evaluate(data, test, baseline.Predict, (_, n, allowed) => byBias.Where(allowed).Take(n).ToList());
+    result = Evaluation.Evaluate(data, test, baseline.Predict, (_, n, allowed) => byBias.Where(allowed).Take(n).ToList(), isDistrusted);
     rows.Add(("biases only", result, fit, watch.Elapsed.TotalSeconds));
 
     // The service's recommender.
@@ -98,7 +133,7 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
     var model = Recommender.Train(data, options);
     fit = watch.Elapsed.TotalSeconds;
     watch.Restart();
-    result = Evaluation.Evaluate(data, test, model.Predict, (u, n, allowed) => model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList());
+    result = Evaluation.Evaluate(data, test, model.Predict, (u, n, allowed) => model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList(), isDistrusted);
     rows.Add(("recommender (MF blend)", result, fit, watch.Elapsed.TotalSeconds));
     Console.WriteLine($"{name}: blend weights {string.Join(" ", model.BlendWeights.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)))}");
     return new FoldResult(name, rows);
@@ -108,13 +143,13 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
 /// Grid search on a validation slice (10%) of the training ratings — never the test set: the factorisation's size and
 /// regularisation by validation RMSE, then the ranking's affinity λ, disliked weight and liking exponent by validation P@10.
 /// </summary>
-static RecommenderOptions Tune(List<(string, string, double)> train, RecommenderOptions options)
+static RecommenderOptions Tune(string name, List<(string, string, double)> train, RatingScale scale, RecommenderOptions options)
 {
     var random = new Random(11);
     var split = train.Select(r => (Rating: r, Validation: random.NextDouble() < 0.1)).ToList();
     var inner = split.Where(s => !s.Validation).Select(s => s.Rating).ToList();
     var validation = split.Where(s => s.Validation).Select(s => s.Rating).ToList();
-    var data = RatingData<string>.From(inner, train.Min(r => r.Item3), train.Max(r => r.Item3));
+    var data = RatingData<string>.From(inner, scale);
     var best = (Rmse: double.MaxValue, Options: options);
     foreach (var factors in new[] { 10, 20, 40 })
     {
@@ -147,84 +182,69 @@ static RecommenderOptions Tune(List<(string, string, double)> train, Recommender
 
     var chosen = bestRanking.Options;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"tuned on a validation slice: factors {chosen.Factorization.Factors}, reg {chosen.Factorization.Regularization} (validation RMSE {best.Rmse:F4}); " +
+        $"{name}: tuned on a validation slice: factors {chosen.Factorization.Factors}, reg {chosen.Factorization.Regularization} (validation RMSE {best.Rmse:F4}); " +
         $"affinity λ {chosen.AffinityRegularization}, disliked weight {chosen.DislikedWeight}, liking exponent {chosen.LikingExponent} (validation P@10 {bestRanking.Precision:F4})"));
     return chosen;
 }
 
 static string Line(string fold, string model, EvaluationResult r, double fit, double predict) => string.Create(CultureInfo.InvariantCulture,
-    $"| {fold} | {model} | {r.Rmse:F4} | {r.Mae:F4} | {r.PrecisionAt10:F4} | {r.RecallAt10:F4} | {r.NdcgAt10:F4} | {fit:F2} | {predict:F2} |");
+    $"| {fold} | {model} | {r.Rmse:F4} | {r.Mae:F4} | {r.PrecisionAt10:F4} | {r.RecallAt10:F4} | {r.NdcgAt10:F4} | {r.Coverage:F4} | {r.DistrustedShare:P2} | {fit:F2} | {predict:F2} |");
 
-static RecommenderOptions? Options(string[] args)
+/// <summary>The folds as (name, training, test), all files read up front; null with a reason for a missing or bad file.</summary>
+static List<(string Name, List<(string, string, double)> Train, List<(string, string, double)> Test)>? Folds(EvalArguments arguments, RatingScale scale, out string? error)
 {
-    var defaults = new MatrixFactorizationOptions();
-    try
+    var folds = new List<(string, List<(string, string, double)>, List<(string, string, double)>)>();
+    if (arguments.Text("--folds") is { } directory)
     {
-        return new RecommenderOptions
+        if (!Directory.Exists(directory))
         {
-            Factorization = defaults with
+            error = $"no such directory: {directory}";
+            return null;
+        }
+
+        var pattern = (arguments.Text("--pattern") ?? "u{0}.base,u{0}.test").Split(',');
+        for (var n = 1; n <= (arguments.Integer("--count") ?? 5); n++)
+        {
+            var trainName = string.Format(CultureInfo.InvariantCulture, pattern[0], n);
+            var train = RatingFiles.Read(Path.Combine(directory, trainName), scale, out error);
+            var test = train is null ? null : RatingFiles.Read(Path.Combine(directory, string.Format(CultureInfo.InvariantCulture, pattern[1], n)), scale, out error);
+            if (train is null || test is null)
             {
-                Factors = Int(args, "--factors") ?? defaults.Factors,
-                Epochs = Int(args, "--epochs") ?? defaults.Epochs,
-                LearningRate = Double(args, "--lr") ?? defaults.LearningRate,
-                Regularization = Double(args, "--reg") ?? defaults.Regularization,
-            },
-            AffinityRegularization = Double(args, "--affinity-lambda") ?? new RecommenderOptions().AffinityRegularization,
-            DislikedWeight = Double(args, "--disliked-weight") ?? new RecommenderOptions().DislikedWeight,
-            AffinityMinRatings = Int(args, "--affinity-min-ratings") ?? new RecommenderOptions().AffinityMinRatings,
-            LikingExponent = Double(args, "--liking-exponent") ?? new RecommenderOptions().LikingExponent,
-        };
-    }
-    catch (FormatException)
-    {
-        return null;
-    }
-}
+                return null;
+            }
 
-static IEnumerable<Func<(string, List<(string, string, double)>, List<(string, string, double)>)>> Folds(string[] args)
-{
-    if (Value(args, "--folds") is { } directory)
-    {
-        var pattern = (Value(args, "--pattern") ?? "u{0}.base,u{0}.test").Split(',');
-        var count = Int(args, "--count") ?? 5;
-        for (var n = 1; n <= count; n++)
-        {
-            var fold = n;
-            yield return () => ($"{string.Format(CultureInfo.InvariantCulture, pattern[0], fold)}",
-                Read(Path.Combine(directory, string.Format(CultureInfo.InvariantCulture, pattern[0], fold))),
-                Read(Path.Combine(directory, string.Format(CultureInfo.InvariantCulture, pattern[1], fold))));
+            folds.Add((trainName, train, test));
         }
     }
-    else if (Value(args, "--train") is { } train && Value(args, "--test") is { } test)
+    else if (arguments.Text("--train") is { } trainFile && arguments.Text("--test") is { } testFile)
     {
-        yield return () => (Path.GetFileName(test), Read(train), Read(test));
+        var train = RatingFiles.Read(trainFile, scale, out error);
+        var test = train is null ? null : RatingFiles.Read(testFile, scale, out error);
+        if (train is null || test is null)
+        {
+            return null;
+        }
+
+        folds.Add((Path.GetFileName(testFile), train, test));
     }
-    else if (Value(args, "--ratings") is { } file && Int(args, "--kfold") is { } k and > 1)
+    else
     {
-        var all = Read(file);
+        var all = RatingFiles.Read(arguments.Text("--ratings")!, scale, out error);
+        if (all is null)
+        {
+            return null;
+        }
+
+        var k = arguments.Integer("--kfold")!.Value;
         var random = new Random(3);
         var assignment = all.Select(_ => random.Next(k)).ToArray();
         for (var n = 0; n < k; n++)
         {
             var fold = n;
-            yield return () => ($"fold {fold + 1}/{k}",
-                all.Where((_, i) => assignment[i] != fold).ToList(),
-                all.Where((_, i) => assignment[i] == fold).ToList());
+            folds.Add(($"fold {fold + 1}/{k}", all.Where((_, i) => assignment[i] != fold).ToList(), all.Where((_, i) => assignment[i] == fold).ToList()));
         }
     }
+
+    error = null;
+    return folds;
 }
-
-static List<(string, string, double)> Read(string path) => File.ReadLines(path)
-    .Where(line => line.Trim().Length > 0)
-    .Select(line => line.Split(line.Contains('\t', StringComparison.Ordinal) ? '\t' : ','))
-    .Where(parts => parts.Length >= 3 && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _)) // skips a header line
-    .Select(parts => (parts[0].Trim(), parts[1].Trim(), double.Parse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture)))
-    .ToList();
-
-static string? Value(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-static int? Int(string[] args, string name) => Value(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
-
-static double? Double(string[] args, string name) => Value(args, name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : null;
-
-internal sealed record FoldResult(string Name, List<(string Model, EvaluationResult Result, double Fit, double Predict)> Rows);

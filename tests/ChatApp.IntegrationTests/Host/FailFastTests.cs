@@ -37,6 +37,7 @@ public sealed class FailFastTests
     [InlineData("Chat__MaxActiveInvites", "0", "Chat:MaxActiveInvites must be positive")]
     [InlineData("Email__Smtp__Timeout", "00:00:00", "Email:Smtp:Timeout must be positive")]
     [InlineData("Email__ResetPasswordTokenLifetime", "00:00:00", "Email:ResetPasswordTokenLifetime must be positive")]
+    [InlineData("Recommendation__Scale__Neutral", "7", "Recommendation:Scale needs Minimum < Neutral < Maximum")]
     public async Task Production_refuses_to_start_when_a_setting_is_missing_or_half_given(string key, string? value, string expected)
     {
         var environment = Complete("refused");

@@ -129,8 +129,9 @@ public sealed class RecommendationTests(ChatAppFactory factory) : IntegrationTes
     [Fact]
     public async Task Recommendations_come_from_the_newest_complete_model_and_exclude_what_they_must()
     {
-        // Two taste groups of four; each rater rated two of the three others of the group well and one person of
-        // the other group badly. The model should suggest the remaining member of one's own group.
+        // Two taste groups of four; each rater rated two of the three others of the group well (5) and the people
+        // of the other group poorly (3: everyone's mean received rating stays above the neutral 3, so nobody is
+        // distrusted). The model should suggest the remaining member of one's own group.
         var people = new List<TestUser>();
         for (var n = 0; n < 8; n++)
         {
@@ -148,7 +149,7 @@ public sealed class RecommendationTests(ChatAppFactory factory) : IntegrationTes
                 }
 
                 await TalkAsync(people[a], people[b]);
-                using var response = await RateAsync(people[a], people[b].Id, sameGroup ? 5 : 1);
+                using var response = await RateAsync(people[a], people[b].Id, sameGroup ? 5 : 3);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
         }
@@ -167,6 +168,18 @@ public sealed class RecommendationTests(ChatAppFactory factory) : IntegrationTes
 
         // Stable for a fixed version.
         Assert.Equal(ids, Ids(await ForMeAsync(people[0])));
+
+        // Distrusted by the ratings received since the model was trained (the model's rule, with the prior stored
+        // with the version): excluded at once, and back once the ratings are.
+        var suggested = people[3]; // rated 5 by P1 and P2 (the group members who did not leave P3 out), 3 by the other group
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecommendationDbContext>();
+            Assert.Equal(6, await db.Ratings.Where(r => r.RateeId == suggested.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Score, 1)));
+            Assert.DoesNotContain(suggested.Id, Ids(await ForMeAsync(people[0])));
+            await db.Ratings.Where(r => r.RateeId == suggested.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Score, r => r.RaterId == people[1].Id || r.RaterId == people[2].Id ? 5 : 3));
+            Assert.Equal(ids, Ids(await ForMeAsync(people[0])));
+        }
 
         // Rated since the model was trained, or blocked either way: excluded at once.
         await TalkAsync(people[0], people[3]);
@@ -200,21 +213,23 @@ public sealed class RecommendationTests(ChatAppFactory factory) : IntegrationTes
     }
 
     [Fact]
-    public async Task Cold_start_recommends_the_best_shrunk_scores_and_the_training_job_is_recurring()
+    public async Task Cold_start_recommends_the_best_shrunk_scores_never_one_below_neutral_and_the_training_job_is_recurring()
     {
         var me = await Api.NewUserAsync();
         var good = await Api.NewUserAsync("Good");
         var better = await Api.NewUserAsync("Better");
+        var distrusted = await Api.NewUserAsync("Distrusted");
         using (var scope = Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RecommendationDbContext>();
             db.ProfileScores.Add(new ProfileScore { UserId = good.Id, Count = 30, Mean = 4, ShrunkScore = 3.9, ComputedAt = DateTime.UtcNow });
             db.ProfileScores.Add(new ProfileScore { UserId = better.Id, Count = 40, Mean = 4.6, ShrunkScore = 4.4, ComputedAt = DateTime.UtcNow });
             db.ProfileScores.Add(new ProfileScore { UserId = me.Id, Count = 40, Mean = 5, ShrunkScore = 4.9, ComputedAt = DateTime.UtcNow });
+            db.ProfileScores.Add(new ProfileScore { UserId = distrusted.Id, Count = 300, Mean = 2.9, ShrunkScore = 2.92, ComputedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 
-        var answer = await ForMeAsync(me);
+        var answer = await ForMeAsync(me); // a published score below the neutral 3: never recommended
 
         Assert.Equal([better.Id, good.Id], Ids(answer));
         Assert.All(answer.GetProperty("people").EnumerateArray(), p => Assert.Equal("top_rated", p.GetProperty("source").GetString()));

@@ -8,13 +8,15 @@ public sealed class RecommenderModelTests
     /// <summary>
     /// Two taste groups: raters 0..39 like ratees 0..29 (5) and dislike 30..59 (1), raters 40..79 the opposite; each
     /// rater rated a random 40% of the ratees. True rating = group agreement, plus a personal and a ratee bias.
+    /// <paramref name="disliked"/> at 1.5 puts every ratee's mean at the neutral 3, where the distrust rule
+    /// (<see cref="DistrustRule"/>) keeps everyone out of recommendations; tests that recommend raise it.
     /// </summary>
-    private static (List<(int, int, double)> Train, List<(int, int, double)> Test, Func<int, int, double> Truth) TwoGroups(int seed)
+    private static (List<(int, int, double)> Train, List<(int, int, double)> Test, Func<int, int, double> Truth) TwoGroups(int seed, double disliked = 1.5)
     {
         var random = new Random(seed);
         var raterBias = Enumerable.Range(0, 80).Select(_ => (random.NextDouble() - 0.5) * 0.6).ToArray();
         var rateeBias = Enumerable.Range(0, 60).Select(_ => (random.NextDouble() - 0.5) * 0.6).ToArray();
-        double Truth(int u, int i) => Math.Clamp(((u < 40) == (i < 30) ? 4.5 : 1.5) + raterBias[u] + rateeBias[i], 1, 5);
+        double Truth(int u, int i) => Math.Clamp(((u < 40) == (i < 30) ? 4.5 : disliked) + raterBias[u] + rateeBias[i], 1, 5);
         var train = new List<(int, int, double)>();
         var test = new List<(int, int, double)>();
         for (var u = 0; u < 80; u++)
@@ -40,7 +42,7 @@ public sealed class RecommenderModelTests
     public void Matrix_factorisation_recovers_a_known_low_rank_structure()
     {
         var (train, test, _) = TwoGroups(1);
-        var data = RatingData<int>.From(train, 1, 5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var model = MatrixFactorization.Train(data, new MatrixFactorizationOptions { Factors = 5, Epochs = 60, LearningRate = 0.02, Regularization = 0.01 });
         var baseline = Baseline.Train(data);
 
@@ -55,8 +57,8 @@ public sealed class RecommenderModelTests
     [Fact]
     public void The_blend_predicts_well_and_recommends_within_the_raters_group()
     {
-        var (train, test, truth) = TwoGroups(2);
-        var data = RatingData<int>.From(train, 1, 5);
+        var (train, test, truth) = TwoGroups(2, disliked: 2.5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var model = Recommender.Train(data, new RecommenderOptions());
         var rated = train.GroupBy(r => r.Item1).ToDictionary(g => g.Key, g => g.Select(r => r.Item2).ToHashSet());
 
@@ -71,10 +73,37 @@ public sealed class RecommenderModelTests
     }
 
     [Fact]
+    public void The_same_ratings_on_a_signed_scale_give_the_same_recommendations_and_mapped_predictions()
+    {
+        // 1..5 neutral 3 → −10..+10 neutral 0: x ↦ 5(x − 3). Every threshold and the factorisation's units follow the scale.
+        var (train, _, _) = TwoGroups(6, disliked: 2.5);
+        var stars = RatingData<int>.From(train, RatingScale.OneToFive);
+        var signed = RatingData<int>.From(train.Select(r => (r.Item1, r.Item2, 5 * (r.Item3 - 3))).ToList(), new RatingScale(-10, 10, 0));
+
+        var onStars = Recommender.Train(stars, new RecommenderOptions());
+        var onSigned = Recommender.Train(signed, new RecommenderOptions());
+
+        for (var u = 0; u < 80; u += 7)
+        {
+            for (var i = 0; i < 60; i += 11)
+            {
+                // Only float rounding differs.
+                Assert.InRange(Math.Abs((5 * (onStars.Predict(u, i) - 3)) - onSigned.Predict(u, i)), 0, 0.01);
+            }
+
+            Assert.Equal(onStars.Recommend(u, 10, _ => true).Select(r => r.Ratee), onSigned.Recommend(u, 10, _ => true).Select(r => r.Ratee));
+        }
+
+        Assert.Equal(
+            Enumerable.Range(0, 60).Select(onStars.IsDistrusted),
+            Enumerable.Range(0, 60).Select(onSigned.IsDistrusted));
+    }
+
+    [Fact]
     public void Training_is_deterministic_for_a_seed()
     {
         var (train, _, _) = TwoGroups(3);
-        var data = RatingData<int>.From(train, 1, 5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
 
         var first = Recommender.Train(data, new RecommenderOptions());
         var second = Recommender.Train(data, new RecommenderOptions());
@@ -154,7 +183,7 @@ public sealed class RecommenderModelTests
         }
 
         Func<int, int, double> truth = Truth;
-        var data = RatingData<int>.From(train, 1, 5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var affinity = Affinity.Train(data, new RecommenderOptions());
         var scores = new float[data.Ratees.Length];
 
@@ -174,8 +203,8 @@ public sealed class RecommenderModelTests
     [Fact]
     public void Ratees_with_too_few_ratings_stay_out_of_the_affinity_but_can_still_be_recommended()
     {
-        var (train, _, truth) = TwoGroups(5);
-        var data = RatingData<int>.From(train, 1, 5);
+        var (train, _, truth) = TwoGroups(5, disliked: 2.5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
         var options = new RecommenderOptions { AffinityMinRatings = 1000 };
 
         var affinity = Affinity.Train(data, options);

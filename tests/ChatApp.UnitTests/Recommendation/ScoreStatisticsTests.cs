@@ -8,7 +8,7 @@ public sealed class ScoreStatisticsTests
     public void Statistics_match_hand_computed_values()
     {
         // 1..5: mean 3, sample variance 2.5, t(0.975, 4) = 2.7764, half-width 2.7764 * sqrt(2.5) / sqrt(5) = 1.9632.
-        var summary = ScoreStatistics.Summarize([1, 2, 3, 4, 5], globalMean: 4, priorWeight: 10);
+        var summary = ScoreStatistics.Summarize([1, 2, 3, 4, 5], globalMean: 4, priorWeight: 10, 1, 5);
 
         Assert.Equal(5, summary.Count);
         Assert.Equal(3, summary.Mean, 10);
@@ -23,7 +23,7 @@ public sealed class ScoreStatisticsTests
     {
         // 15 fours and 15 fives: mean 4.5, s = sqrt(30 * 0.25 / 29), t(0.975, 29) = 2.0452.
         var ratings = Enumerable.Repeat(4.0, 15).Concat(Enumerable.Repeat(5.0, 15)).ToList();
-        var summary = ScoreStatistics.Summarize(ratings, globalMean: 3, priorWeight: 10);
+        var summary = ScoreStatistics.Summarize(ratings, globalMean: 3, priorWeight: 10, 1, 5);
 
         var s = Math.Sqrt(30 * 0.25 / 29);
         Assert.Equal(s, summary.StandardDeviation, 10);
@@ -38,16 +38,16 @@ public sealed class ScoreStatisticsTests
         var perfect = Enumerable.Repeat(5.0, 30).ToList();
 
         // No prior: the plain mean.
-        Assert.Equal(5, ScoreStatistics.Summarize(perfect, 3, priorWeight: 0).ShrunkScore, 10);
+        Assert.Equal(5, ScoreStatistics.Summarize(perfect, 3, priorWeight: 0, 1, 5).ShrunkScore, 10);
         // A huge prior: stays at the global mean.
-        Assert.Equal(3, ScoreStatistics.Summarize(perfect, 3, priorWeight: 1e9).ShrunkScore, 5);
+        Assert.Equal(3, ScoreStatistics.Summarize(perfect, 3, priorWeight: 1e9, 1, 5).ShrunkScore, 5);
         // Many ratings outweigh the prior: 3,000 fives with a prior of 10 at 3 -> within 0.01 of 5.
-        Assert.True(ScoreStatistics.Summarize(Enumerable.Repeat(5.0, 3000).ToList(), 3, 10).ShrunkScore > 4.99);
+        Assert.True(ScoreStatistics.Summarize(Enumerable.Repeat(5.0, 3000).ToList(), 3, 10, 1, 5).ShrunkScore > 4.99);
         // Always between the global mean and the profile's mean, and the interval stays on the scale.
-        var summary = ScoreStatistics.Summarize(perfect, 3, 10);
+        var summary = ScoreStatistics.Summarize(perfect, 3, 10, 1, 5);
         Assert.InRange(summary.ShrunkScore, 3, 5);
         Assert.Equal(5, summary.ConfidenceLow);
         Assert.Equal(5, summary.ConfidenceHigh);
-        Assert.Throws<ArgumentException>(() => ScoreStatistics.Summarize([4], 3, 10));
+        Assert.Throws<ArgumentException>(() => ScoreStatistics.Summarize([4], 3, 10, 1, 5));
     }
 }

@@ -30,6 +30,10 @@ public static class RecommendationModule
         services.AddIntegrationEventHandlers(assembly);
         services.AddOptions<RecommendationOptions>().BindConfiguration(RecommendationOptions.SectionName)
             .Validate(o => o.MinimumRatings >= 2, "Recommendation:MinimumRatings must be at least 2.")
+            .Validate(o => RatingScale.Problem(o.Scale.Minimum, o.Scale.Maximum, o.Scale.Neutral) is null,
+                "Recommendation:Scale needs Minimum < Neutral < Maximum.")
+            .Validate(o => o.DistrustConfidence is > 0.5 and < 1, "Recommendation:DistrustConfidence must lie between 0.5 and 1 (exclusive).")
+            .Validate(o => o.PriorWeight >= 0, "Recommendation:PriorWeight must not be negative.")
             .ValidateOnStart();
         // The model's hyper-parameters: defaults chosen on validation slices (docs/recommendation.md), overridable
         // under Recommendation:Model (e.g. Recommendation:Model:Factorization:Factors).

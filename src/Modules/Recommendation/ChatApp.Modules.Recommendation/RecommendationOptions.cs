@@ -5,6 +5,12 @@ internal sealed class RecommendationOptions
 {
     public const string SectionName = "Recommendation";
 
+    /// <summary>The rating scale (<c>Recommendation:Scale:Minimum/Maximum/Neutral</c>, default 1..5, neutral 3).</summary>
+    public RatingScaleOptions Scale { get; set; } = new();
+
+    /// <summary>Someone with ratings is recommended only when their true mean received rating is at or above neutral with at least this posterior probability (<see cref="Model.DistrustRule"/>).</summary>
+    public double DistrustConfidence { get; set; } = Model.DistrustRule.DefaultConfidence;
+
     /// <summary>A profile's score is published from this many ratings on.</summary>
     public int MinimumRatings { get; set; } = 30;
 

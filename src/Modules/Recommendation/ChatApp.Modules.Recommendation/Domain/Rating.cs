@@ -1,11 +1,8 @@
 namespace ChatApp.Modules.Recommendation.Domain;
 
-/// <summary>One person's rating of another (1..5); one per pair, updatable, withdrawable.</summary>
+/// <summary>One person's rating of another (on the configured scale, <see cref="RatingScaleOptions"/>); one per pair, updatable, withdrawable.</summary>
 internal sealed class Rating
 {
-    public const int MinScore = 1;
-    public const int MaxScore = 5;
-
     public Guid RaterId { get; set; }
 
     public Guid RateeId { get; set; }

@@ -50,7 +50,7 @@ internal sealed class Affinity
             member[ratees[row]] = row;
         }
 
-        var liked = Evaluation.RelevanceThreshold(data.MinRating, data.MaxRating);
+        var liked = data.Scale.Liked;
         var byRater = new List<(int Row, float Weight)>[data.Raters.Length];
         for (var k = 0; k < data.Count; k++)
         {

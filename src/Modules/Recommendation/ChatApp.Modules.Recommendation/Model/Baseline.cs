@@ -6,15 +6,14 @@ namespace ChatApp.Modules.Recommendation.Model;
 /// </summary>
 internal sealed class Baseline
 {
-    private Baseline(double mean, double[] raterBias, double[] rateeBias, int[] raterCounts, int[] rateeCounts, double min, double max)
+    private Baseline(double mean, double[] raterBias, double[] rateeBias, int[] raterCounts, int[] rateeCounts, RatingScale scale)
     {
         RaterCounts = raterCounts;
         RateeCounts = rateeCounts;
         GlobalMean = mean;
         RaterBias = raterBias;
         RateeBias = rateeBias;
-        MinRating = min;
-        MaxRating = max;
+        Scale = scale;
     }
 
     public double GlobalMean { get; }
@@ -23,19 +22,21 @@ internal sealed class Baseline
 
     public double[] RateeBias { get; }
 
-    public double MinRating { get; }
+    public RatingScale Scale { get; }
+
+    public double MinRating => Scale.Minimum;
 
     /// <summary>How many ratings each rater gave and each ratee received (the support of the estimates).</summary>
     public int[] RaterCounts { get; }
 
     public int[] RateeCounts { get; }
 
-    public double MaxRating { get; }
+    public double MaxRating => Scale.Maximum;
 
     public static Baseline Train<TId>(RatingData<TId> data, double rateeShrink = 25, double raterShrink = 10, int iterations = 10)
         where TId : notnull
     {
-        var mean = data.Count == 0 ? (data.MinRating + data.MaxRating) / 2 : data.Values.Average(v => (double)v);
+        var mean = data.Count == 0 ? data.Scale.Neutral : data.Values.Average(v => (double)v);
         var bu = new double[data.Raters.Length];
         var bi = new double[data.Ratees.Length];
         var sums = new double[Math.Max(bu.Length, bi.Length)];
@@ -79,7 +80,7 @@ internal sealed class Baseline
             rateeCounts[data.RateeIndex[n]]++;
         }
 
-        return new Baseline(mean, bu, bi, raterCounts, rateeCounts, data.MinRating, data.MaxRating);
+        return new Baseline(mean, bu, bi, raterCounts, rateeCounts, data.Scale);
     }
 
     public double Raw(int rater, int ratee) =>

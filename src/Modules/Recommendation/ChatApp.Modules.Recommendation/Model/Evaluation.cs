@@ -2,21 +2,20 @@ namespace ChatApp.Modules.Recommendation.Model;
 
 /// <summary>
 /// Offline evaluation. Accuracy: RMSE and MAE over the test ratings. Top-N: for each rater with at least one relevant
-/// test rating (value at or above the relevance threshold, 4 on a 1..5 scale), rank every ratee seen in training that the
-/// rater did not rate in training, take the first <c>n</c>, and average precision, recall and NDCG (binary gains).
+/// test rating (value at or above the scale's "liked" threshold, <see cref="RatingScale.Liked"/>: 4 on 1..5), rank every ratee seen in training that the
+/// rater did not rate in training, take the first <c>n</c>, and average precision, recall and NDCG (binary gains);
+/// over those lists, the share of slots that go to the distrusted (as the caller defines them) and catalogue coverage.
 /// </summary>
 internal static class Evaluation
 {
     public const int TopN = 10;
 
-    /// <summary>4 on a 1..5 scale: three quarters of the way up the scale.</summary>
-    public static double RelevanceThreshold(double min, double max) => min + (0.75 * (max - min));
-
     public static EvaluationResult Evaluate<TId>(
         RatingData<TId> training,
         IReadOnlyList<(TId Rater, TId Ratee, double Value)> test,
         Func<int, int, double> predict,
-        Func<int, int, Func<int, bool>, IReadOnlyList<int>> recommend)
+        Func<int, int, Func<int, bool>, IReadOnlyList<int>> recommend,
+        Func<int, bool>? distrusted = null)
         where TId : notnull
     {
         var raterIndex = Index(training.Raters);
@@ -29,7 +28,7 @@ internal static class Evaluation
             absolute += Math.Abs(error);
         }
 
-        var threshold = RelevanceThreshold(training.MinRating, training.MaxRating);
+        var threshold = training.Scale.Liked;
         var relevant = new Dictionary<int, HashSet<int>>();
         foreach (var (rater, ratee, value) in test)
         {
@@ -46,10 +45,15 @@ internal static class Evaluation
         }
 
         double precision = 0, recall = 0, ndcg = 0;
+        long slots = 0, distrustedSlots = 0;
+        var covered = new HashSet<int>();
         foreach (var (u, wanted) in relevant)
         {
             var ratedByU = rated[u];
             var top = recommend(u, TopN, i => ratedByU?.Contains(i) != true);
+            slots += top.Count;
+            distrustedSlots += distrusted is null ? 0 : top.Count(distrusted);
+            covered.UnionWith(top);
             var hits = 0;
             double dcg = 0;
             for (var r = 0; r < top.Count; r++)
@@ -75,7 +79,8 @@ internal static class Evaluation
         var n = Math.Max(1, relevant.Count);
         return new EvaluationResult(
             Math.Sqrt(squared / Math.Max(1, test.Count)), absolute / Math.Max(1, test.Count),
-            precision / n, recall / n, ndcg / n, relevant.Count);
+            precision / n, recall / n, ndcg / n, relevant.Count,
+            distrustedSlots / (double)Math.Max(1, slots), covered.Count / (double)Math.Max(1, training.Ratees.Length));
     }
 
     private static Dictionary<TId, int> Index<TId>(TId[] ids)

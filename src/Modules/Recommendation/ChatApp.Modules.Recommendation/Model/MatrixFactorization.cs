@@ -3,12 +3,18 @@ namespace ChatApp.Modules.Recommendation.Model;
 /// <summary>
 /// Biased matrix factorisation (Koren, Bell and Volinsky 2009): a rating is predicted as the global mean + the rater's
 /// bias + the ratee's bias + the dot product of their latent factor vectors, learned by stochastic gradient descent on
-/// the squared error with L2 regularisation. Predictions are clamped to the rating scale.
+/// the squared error with L2 regularisation. Predictions are clamped to the rating scale. The ratings are learned in
+/// units of a scale 4 wide (as 1..5, where the learning rate and regularisation were chosen): on −10..+10 each unit
+/// is 5 points, so the same hyper-parameters work unchanged on any configured scale.
 /// </summary>
 internal sealed class MatrixFactorization
 {
-    private MatrixFactorization(int factors, double mean, float[] raterBias, float[] rateeBias, float[] raterFactors, float[] rateeFactors, double min, double max)
+    /// <summary>The width of the scale the hyper-parameters were chosen on (1..5).</summary>
+    private const double ReferenceWidth = 4;
+
+    private MatrixFactorization(int factors, double mean, double unit, float[] raterBias, float[] rateeBias, float[] raterFactors, float[] rateeFactors, double min, double max)
     {
+        Unit = unit;
         Factors = factors;
         GlobalMean = mean;
         RaterBias = raterBias;
@@ -22,6 +28,9 @@ internal sealed class MatrixFactorization
     public int Factors { get; }
 
     public double GlobalMean { get; }
+
+    /// <summary>Learned units per rating point: <see cref="ReferenceWidth"/> / the scale's width (1 on 1..5).</summary>
+    public double Unit { get; }
 
     public float[] RaterBias { get; }
 
@@ -47,7 +56,7 @@ internal sealed class MatrixFactorization
         var users = data.Raters.Length;
         var items = data.Ratees.Length;
         var random = new Random(options.Seed);
-        var mean = data.Count == 0 ? (data.MinRating + data.MaxRating) / 2 : data.Values.Average(v => (double)v);
+        var mean = data.Count == 0 ? data.Scale.Neutral : data.Values.Average(v => (double)v);
         var bu = new float[users];
         var bi = new float[items];
         var p = Gaussian(random, users * k, options.InitialStandardDeviation);
@@ -56,6 +65,7 @@ internal sealed class MatrixFactorization
         var reg = (float)options.Regularization;
         var regBias = (float)options.BiasRegularization;
         var mu = (float)mean;
+        var unit = (float)(ReferenceWidth / data.Scale.Width);
 
         // Ratings grouped by rater: the implicit sum is computed once per rater per epoch and its gradient applied once.
         var byRater = new List<int>[users];
@@ -96,7 +106,7 @@ internal sealed class MatrixFactorization
                     var i = data.RateeIndex[n];
                     var qi = q.AsSpan(i * k, k);
                     Sum(pu, implicitSum, effective);
-                    var error = data.Values[n] - (mu + bu[u] + bi[i] + Dot(effective, qi));
+                    var error = ((data.Values[n] - mu) * unit) - (bu[u] + bi[i] + Dot(effective, qi));
                     bu[u] += lr * (error - (regBias * bu[u]));
                     bi[i] += lr * (error - (regBias * bi[i]));
                     Step(pu, qi, effective, gradient, error, lr, reg);
@@ -141,13 +151,13 @@ internal sealed class MatrixFactorization
             }
         }
 
-        return new MatrixFactorization(k, mean, bu, bi, p, q, data.MinRating, data.MaxRating);
+        return new MatrixFactorization(k, mean, unit, bu, bi, p, q, data.MinRating, data.MaxRating);
     }
 
     /// <summary>The predicted rating; an unknown rater or ratee (index -1) falls back to the biases that are known.</summary>
     public double Predict(int rater, int ratee)
     {
-        var value = GlobalMean;
+        double value = 0;
         if (rater >= 0)
         {
             value += RaterBias[rater];
@@ -163,7 +173,7 @@ internal sealed class MatrixFactorization
             value += Dot(RaterFactors.AsSpan(rater * Factors, Factors), RateeFactors.AsSpan(ratee * Factors, Factors));
         }
 
-        return Math.Clamp(value, MinRating, MaxRating);
+        return Math.Clamp(GlobalMean + (value / Unit), MinRating, MaxRating);
     }
 
     private static void Sum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result)

@@ -1,21 +1,20 @@
 namespace ChatApp.Modules.Recommendation.Model;
 
 /// <summary>
-/// Ratings in dense form for training: raters and ratees mapped to 0..n-1, values as floats, plus the rating scale.
+/// Ratings in dense form for training: raters and ratees mapped to 0..n-1, values as floats, plus the configured rating scale.
 /// Raters and ratees are two separate index spaces (a person may be both).
 /// </summary>
 internal sealed class RatingData<TId>
     where TId : notnull
 {
-    private RatingData(TId[] raters, TId[] ratees, int[] raterIndex, int[] rateeIndex, float[] values, double min, double max)
+    private RatingData(TId[] raters, TId[] ratees, int[] raterIndex, int[] rateeIndex, float[] values, RatingScale scale)
     {
         Raters = raters;
         Ratees = ratees;
         RaterIndex = raterIndex;
         RateeIndex = rateeIndex;
         Values = values;
-        MinRating = min;
-        MaxRating = max;
+        Scale = scale;
     }
 
     public TId[] Raters { get; }
@@ -29,9 +28,12 @@ internal sealed class RatingData<TId>
 
     public float[] Values { get; }
 
-    public double MinRating { get; }
+    /// <summary>The configured scale (never guessed from the values).</summary>
+    public RatingScale Scale { get; }
 
-    public double MaxRating { get; }
+    public double MinRating => Scale.Minimum;
+
+    public double MaxRating => Scale.Maximum;
 
     public int Count => Values.Length;
 
@@ -41,16 +43,16 @@ internal sealed class RatingData<TId>
         positions.Select(k => RaterIndex[k]).ToArray(),
         positions.Select(k => RateeIndex[k]).ToArray(),
         positions.Select(k => Values[k]).ToArray(),
-        MinRating, MaxRating);
+        Scale);
 
-    public static RatingData<TId> From(IReadOnlyList<(TId Rater, TId Ratee, double Value)> ratings, double? minRating = null, double? maxRating = null)
+    /// <summary>Dense ratings; every value must lie on <paramref name="scale"/>.</summary>
+    public static RatingData<TId> From(IReadOnlyList<(TId Rater, TId Ratee, double Value)> ratings, RatingScale scale)
     {
         var raters = new Dictionary<TId, int>();
         var ratees = new Dictionary<TId, int>();
         var raterIndex = new int[ratings.Count];
         var rateeIndex = new int[ratings.Count];
         var values = new float[ratings.Count];
-        double min = double.MaxValue, max = double.MinValue;
         for (var k = 0; k < ratings.Count; k++)
         {
             var (rater, ratee, value) = ratings[k];
@@ -66,15 +68,17 @@ internal sealed class RatingData<TId>
 
             raterIndex[k] = u;
             rateeIndex[k] = i;
+            if (!(value >= scale.Minimum && value <= scale.Maximum))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ratings), value, $"A rating lies outside the scale {scale}.");
+            }
+
             values[k] = (float)value;
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
         }
 
         return new RatingData<TId>(
             raters.OrderBy(p => p.Value).Select(p => p.Key).ToArray(),
             ratees.OrderBy(p => p.Value).Select(p => p.Key).ToArray(),
-            raterIndex, rateeIndex, values,
-            minRating ?? (ratings.Count == 0 ? 1 : min), maxRating ?? (ratings.Count == 0 ? 5 : max));
+            raterIndex, rateeIndex, values, scale);
     }
 }

@@ -17,9 +17,13 @@ internal sealed class Recommender
     private readonly Affinity _affinity;
     private readonly double[] _weights;
     private readonly double _likingExponent;
+    private readonly bool[] _distrusted;
 
-    private Recommender(Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, Affinity affinity, double[] weights, double likingExponent)
+    private Recommender(
+        Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, Affinity affinity, double[] weights, double likingExponent, DistrustRule distrust, bool[] distrusted)
     {
+        Distrust = distrust;
+        _distrusted = distrusted;
         _affinity = affinity;
         _likingExponent = likingExponent;
         _baseline = baseline;
@@ -31,6 +35,12 @@ internal sealed class Recommender
     public IReadOnlyList<double> BlendWeights => _weights;
 
     public Baseline Baseline => _baseline;
+
+    /// <summary>The rule (and its prior, fitted on the training ratings) that keeps the distrusted out of every list.</summary>
+    public DistrustRule Distrust { get; }
+
+    /// <summary>Whether a ratee is distrusted by the ratings the model was trained on: never recommended.</summary>
+    public bool IsDistrusted(int ratee) => ratee >= 0 && _distrusted[ratee];
 
     public static Recommender Train<TId>(RatingData<TId> data, RecommenderOptions options, CancellationToken cancellationToken = default)
         where TId : notnull
@@ -60,7 +70,7 @@ internal sealed class Recommender
             var part = Parts(data.Subset(training), options, useNeighbours, cancellationToken);
             var rows = validation.Select(k => Features(part, data.RaterIndex[k], data.RateeIndex[k])).ToArray();
             var x = Matrix<double>.Build.DenseOfRowArrays(rows);
-            var y = Vector<double>.Build.DenseOfEnumerable(validation.Select(k => (double)data.Values[k]));
+            var y = Vector<double>.Build.DenseOfEnumerable(validation.Select(k => ToReference(data.Scale, data.Values[k])));
             // Ridge-regularised least squares: (XᵀX + λI) w = Xᵀy.
             var gram = x.TransposeThisAndMultiply(x) + (Matrix<double>.Build.DenseIdentity(x.ColumnCount) * 1e-3);
             weights = gram.Solve(x.TransposeThisAndMultiply(y)).ToArray();
@@ -71,7 +81,8 @@ internal sealed class Recommender
         }
 
         var (baseline, factorization, neighbours) = full.GetAwaiter().GetResult();
-        return new Recommender(baseline, factorization, neighbours, affinity.GetAwaiter().GetResult(), weights, options.LikingExponent);
+        var distrust = DistrustRule.Fit(data, options.PriorWeight, options.DistrustConfidence);
+        return new Recommender(baseline, factorization, neighbours, affinity.GetAwaiter().GetResult(), weights, options.LikingExponent, distrust, distrust.Distrusted(data));
     }
 
     public double Predict(int rater, int ratee)
@@ -83,17 +94,21 @@ internal sealed class Recommender
             value += _weights[n] * features[n];
         }
 
-        return Math.Clamp(value, _baseline.MinRating, _baseline.MaxRating);
+        var scale = _baseline.Scale;
+        return scale.Clamp(scale.Minimum + ((value - 1) * scale.Width / ReferenceWidth));
     }
 
     /// <summary>
-    /// The <paramref name="count"/> ratees to recommend to a rater, best first, among those <paramref name="allowed"/>:
+    /// The <paramref name="count"/> ratees to recommend to a rater, best first, among those <paramref name="allowed"/>
+    /// and not distrusted (<see cref="IsDistrusted"/>: the filter is part of the model, so the service and the
+    /// evaluation tool apply the same rule):
     /// ranked by affinity (how likely the rater is to rate them at all) times predicted liking (the predicted rating on
     /// a 0..1 scale). Only the strongest <see cref="Shortlist"/> by affinity are scored in full; when fewer than
     /// <paramref name="count"/> have a positive affinity (a new rater), the best predicted ratings fill the list.
     /// </summary>
     public IReadOnlyList<(int Ratee, double Score)> Recommend(int rater, int count, Func<int, bool> allowed)
     {
+        allowed = Safe(allowed);
         var ratees = _baseline.RateeBias.Length;
         var candidates = new List<(int Ratee, double Score)>();
         if (rater >= 0)
@@ -116,14 +131,24 @@ internal sealed class Recommender
         return candidates.OrderByDescending(c => c.Score).Take(count).ToList();
     }
 
+    /// <summary>The caller's filter, and never a distrusted ratee (<see cref="DistrustRule"/>), whatever the caller allows.</summary>
+    private Func<int, bool> Safe(Func<int, bool> allowed) => i => !_distrusted[i] && allowed(i);
+
+    /// <summary>
+    /// The blend is fitted and applied on ratings mapped onto 1..5 (its ridge penalty was chosen there): the same
+    /// ratings on any configured scale give the same weights.
+    /// </summary>
+    private const double ReferenceWidth = 4;
+
+    private static double ToReference(RatingScale scale, double value) => 1 + ((value - scale.Minimum) * ReferenceWidth / scale.Width);
+
     /// <summary>Above this many ratees (with the neighbourhood part on) the two trainings run one after the other.</summary>
     private const int SideBySideMaxRatees = 2500;
 
     /// <summary>How many ratees, by affinity, are scored in full when recommending.</summary>
     public const int Shortlist = 100;
 
-    private double Liking(int rater, int ratee) =>
-        (Predict(rater, ratee) - _baseline.MinRating) / Math.Max(1e-9, _baseline.MaxRating - _baseline.MinRating);
+    private double Liking(int rater, int ratee) => _baseline.Scale.Unit(Predict(rater, ratee));
 
     private static (Baseline, MatrixFactorization, ItemNeighbors?) Parts<TId>(RatingData<TId> data, RecommenderOptions options, bool useNeighbours, CancellationToken cancellationToken)
         where TId : notnull
@@ -135,7 +160,7 @@ internal sealed class Recommender
     }
 
     /// <summary>
-    /// The blend's inputs: each model's prediction, and the MF and kNN predictions again scaled by how little is known
+    /// The blend's inputs (on the 1..5 reference scale): each model's prediction, and the MF and kNN predictions again scaled by how little is known
     /// about the rater and the ratee (1/√(1+ratings)), so the blend can trust each model more or less with support.
     /// </summary>
     private static double[] Features((Baseline Baseline, MatrixFactorization Factorization, ItemNeighbors? Neighbours) parts, int rater, int ratee)
@@ -143,14 +168,14 @@ internal sealed class Recommender
         var baseline = parts.Baseline;
         var raterSupport = 1 / Math.Sqrt(1 + (rater >= 0 ? baseline.RaterCounts[rater] : 0));
         var rateeSupport = 1 / Math.Sqrt(1 + (ratee >= 0 ? baseline.RateeCounts[ratee] : 0));
-        var mf = parts.Factorization.Predict(rater, ratee);
-        var bias = baseline.Predict(rater, ratee);
+        var mf = ToReference(baseline.Scale, parts.Factorization.Predict(rater, ratee));
+        var bias = ToReference(baseline.Scale, baseline.Predict(rater, ratee));
         if (parts.Neighbours is null)
         {
             return [1, mf, bias, mf * raterSupport, mf * rateeSupport];
         }
 
-        var knn = parts.Neighbours.Predict(rater, ratee);
+        var knn = ToReference(baseline.Scale, parts.Neighbours.Predict(rater, ratee));
         return [1, mf, knn, bias, mf * raterSupport, mf * rateeSupport, knn * raterSupport, knn * rateeSupport];
     }
 }

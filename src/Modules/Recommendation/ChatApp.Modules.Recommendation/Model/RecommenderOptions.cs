@@ -32,6 +32,15 @@ internal sealed record RecommenderOptions
     /// <summary>At most this many ratees (the most rated) take part in the affinity model: m³ time, 4·m² bytes.</summary>
     public int AffinityMaxRatees { get; init; } = 3000;
 
+    /// <summary>
+    /// κₚ of <see cref="DistrustRule"/>: imaginary ratings at the global mean in the shrunk mean (the service sets it to
+    /// <see cref="RecommendationOptions.PriorWeight"/>, so the rule matches the published score).
+    /// </summary>
+    public double PriorWeight { get; init; } = 10;
+
+    /// <summary>Posterior probability that a ratee's true mean is at or above neutral that a ratee with ratings needs to be recommended (<see cref="DistrustRule"/>).</summary>
+    public double DistrustConfidence { get; init; } = DistrustRule.DefaultConfidence;
+
     /// <summary>Ranking = affinity × liking^this (liking: the predicted rating on a 0..1 scale).</summary>
     public double LikingExponent { get; init; } = 0.5;
 }

@@ -12,7 +12,7 @@ internal static class ScoreStatistics
     /// <paramref name="globalMean"/> added to the real ones): few ratings stay near the global mean, many speak for
     /// themselves.
     /// </summary>
-    public static ScoreSummary Summarize(IReadOnlyList<double> ratings, double globalMean, double priorWeight, double minRating = 1, double maxRating = 5)
+    public static ScoreSummary Summarize(IReadOnlyList<double> ratings, double globalMean, double priorWeight, double minRating, double maxRating)
     {
         if (ratings.Count < 2)
         {

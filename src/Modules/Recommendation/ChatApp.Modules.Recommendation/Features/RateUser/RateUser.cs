@@ -3,6 +3,7 @@ using ChatApp.BuildingBlocks.UnitOfWork;
 using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Chat.Contracts;
 using ChatApp.Modules.Recommendation.Scoring;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Recommendation.Features.RateUser;
 
@@ -14,9 +15,10 @@ internal sealed record RateUserCommand(Guid UserId, Guid RateeId, int? Score) : 
 
 internal sealed class RateUserValidator : AbstractValidator<RateUserCommand>
 {
-    public RateUserValidator()
+    public RateUserValidator(IOptions<RecommendationOptions> options)
     {
-        RuleFor(c => c.Score).NotNull().InclusiveBetween(Rating.MinScore, Rating.MaxScore).OverridePropertyName("score");
+        var scale = options.Value.Scale;
+        RuleFor(c => c.Score).NotNull().InclusiveBetween(scale.Minimum, scale.Maximum).OverridePropertyName("score");
         RuleFor(c => c.RateeId).NotEqual(c => c.UserId).OverridePropertyName("userId").WithMessage("You cannot rate yourself.");
     }
 }

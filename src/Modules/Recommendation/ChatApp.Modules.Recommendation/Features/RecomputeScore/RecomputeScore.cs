@@ -33,7 +33,7 @@ internal sealed class RecomputeScoreHandler(
         }
 
         var globalMean = await db.Ratings.AverageAsync(r => (double)r.Score, cancellationToken);
-        var summary = ScoreStatistics.Summarize(ratings, globalMean, options.Value.PriorWeight, Rating.MinScore, Rating.MaxScore);
+        var summary = ScoreStatistics.Summarize(ratings, globalMean, options.Value.PriorWeight, options.Value.Scale.Minimum, options.Value.Scale.Maximum);
         var score = existing ?? db.ProfileScores.Add(new ProfileScore { UserId = command.UserId }).Entity;
         score.Count = summary.Count;
         score.Mean = summary.Mean;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
+using ChatApp.Modules.Accounts.Contracts;
 using ChatApp.Modules.Recommendation.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,11 +19,14 @@ internal sealed record TrainModelCommand : ICommand<ModelVersion>;
 /// failed and changes nothing that is served. Older complete versions beyond <see cref="RecommendationOptions.KeepModelVersions"/> are deleted.
 /// </summary>
 internal sealed class TrainModelHandler(
-    RecommendationDbContext db, IOptions<RecommendationOptions> options, RecommenderOptions modelOptions, TimeProvider timeProvider, ILogger<TrainModelHandler> logger)
+    RecommendationDbContext db, IOptions<RecommendationOptions> options, RecommenderOptions configuredModelOptions, IUserDirectory users, TimeProvider timeProvider,
+    ILogger<TrainModelHandler> logger)
     : ICommandHandler<TrainModelCommand, ModelVersion>
 {
     public async ValueTask<ModelVersion> Handle(TrainModelCommand command, CancellationToken cancellationToken)
     {
+        // The distrust rule's shrunk mean is the published score's: same prior weight.
+        var modelOptions = configuredModelOptions with { PriorWeight = options.Value.PriorWeight, DistrustConfidence = options.Value.DistrustConfidence };
         var version = db.ModelVersions.Add(new ModelVersion { Status = ModelStatus.Training, StartedAt = timeProvider.GetUtcNowForStorage() }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         try
@@ -30,14 +34,19 @@ internal sealed class TrainModelHandler(
             var ratings = await db.Ratings.AsNoTracking()
                 .Select(r => new { r.RaterId, r.RateeId, r.Score })
                 .ToListAsync(cancellationToken);
-            var data = RatingData<Guid>.From(ratings.Select(r => (r.RaterId, r.RateeId, (double)r.Score)).ToList(), Rating.MinScore, Rating.MaxScore);
+            var data = RatingData<Guid>.From(ratings.Select(r => (r.RaterId, r.RateeId, (double)r.Score)).ToList(), options.Value.Scale.ToScale());
             var rows = new List<RecommendedUser>();
             IReadOnlyList<double> weights = [];
+            DistrustPrior? prior = null;
+            var distrusted = 0;
             if (data.Count > 0)
             {
                 var model = await Task.Run(() => Recommender.Train(data, modelOptions, cancellationToken), cancellationToken);
                 weights = model.BlendWeights;
-                rows = Recommendations(version.Id, data, model, options.Value.RecommendationsPerUser);
+                prior = model.Distrust.Prior;
+                distrusted = Enumerable.Range(0, data.Ratees.Length).Count(model.IsDistrusted);
+                var eligible = await EligibleAsync(data.Ratees, cancellationToken);
+                rows = Recommendations(version.Id, data, model, eligible, options.Value.RecommendationsPerUser);
             }
 
             await db.InsertAllAsync(rows, cancellationToken);
@@ -49,6 +58,9 @@ internal sealed class TrainModelHandler(
                 raters = data.Raters.Length,
                 ratees = data.Ratees.Length,
                 recommendations = rows.Count,
+                distrusted,
+                distrustPrior = prior,
+                scale = options.Value.Scale,
                 blendWeights = weights,
                 modelOptions.Factorization.Factors,
                 modelOptions.Factorization.Epochs,
@@ -77,8 +89,30 @@ internal sealed class TrainModelHandler(
         }
     }
 
-    /// <summary>Each rater's best ratees: never themselves, never someone they already rated.</summary>
-    private static List<RecommendedUser> Recommendations(long version, RatingData<Guid> data, Recommender model, int perUser)
+    /// <summary>For each ratee: the account exists and is neither deactivated nor hidden (banned, suspended, hidden for review). Asked in chunks.</summary>
+    private async Task<bool[]> EligibleAsync(Guid[] ratees, CancellationToken cancellationToken)
+    {
+        var eligible = new bool[ratees.Length];
+        for (var start = 0; start < ratees.Length; start += DirectoryChunk)
+        {
+            var chunk = ratees[start..Math.Min(ratees.Length, start + DirectoryChunk)];
+            var directory = await users.GetUsersAsync(chunk, cancellationToken);
+            for (var n = 0; n < chunk.Length; n++)
+            {
+                eligible[start + n] = directory.TryGetValue(chunk[n], out var user) && !user.Deactivated && !user.Hidden;
+            }
+        }
+
+        return eligible;
+    }
+
+    private const int DirectoryChunk = 1000;
+
+    /// <summary>
+    /// Each rater's best ratees: never themselves, never someone they already rated, never anyone hidden (banned,
+    /// suspended, hidden for review), deactivated or deleted now, and never the distrusted (the model's own rule).
+    /// </summary>
+    private static List<RecommendedUser> Recommendations(long version, RatingData<Guid> data, Recommender model, bool[] eligible, int perUser)
     {
         var rated = new HashSet<int>[data.Raters.Length];
         for (var k = 0; k < data.Count; k++)
@@ -92,7 +126,7 @@ internal sealed class TrainModelHandler(
             var rater = data.Raters[u];
             var mine = rated[u];
             var rank = 0;
-            foreach (var (ratee, score) in model.Recommend(u, perUser, i => data.Ratees[i] != rater && mine?.Contains(i) != true))
+            foreach (var (ratee, score) in model.Recommend(u, perUser, i => eligible[i] && data.Ratees[i] != rater && mine?.Contains(i) != true))
             {
                 rows.Add(new RecommendedUser
                 {

@@ -1,0 +1,68 @@
+using System.Globalization;
+using ChatApp.Modules.Recommendation.Model;
+
+/// <summary>
+/// Reads rating files (rater, ratee, rating[, timestamp], tab- or comma-separated; a first line whose rating is not a
+/// number is a header) without throwing: a missing or unreadable file, a malformed line, a rating off the scale or
+/// a file without ratings gives a one-line reason instead.
+/// </summary>
+internal static class RatingFiles
+{
+    public static List<(string Rater, string Ratee, double Value)>? Read(string path, RatingScale scale, out string? error)
+    {
+        if (Directory.Exists(path))
+        {
+            error = $"{path} is a directory, not a ratings file";
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            error = $"no such file: {path}";
+            return null;
+        }
+
+        var ratings = new List<(string, string, double)>();
+        try
+        {
+            var number = 0;
+            foreach (var line in File.ReadLines(path))
+            {
+                number++;
+                if (line.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                var parts = line.Split(line.Contains('\t', StringComparison.Ordinal) ? '\t' : ',');
+                var parsed = double.TryParse(parts.Length >= 3 ? parts[2] : string.Empty, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+                if (!parsed && number == 1 && parts.Length >= 3)
+                {
+                    continue; // a header line
+                }
+
+                if (!parsed)
+                {
+                    error = $"{path}:{number}: expected rater, ratee, rating";
+                    return null;
+                }
+
+                if (!(value >= scale.Minimum && value <= scale.Maximum))
+                {
+                    error = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}: rating {value} lies outside the scale {scale} (set it with --scale MIN,MAX,NEUTRAL)");
+                    return null;
+                }
+
+                ratings.Add((parts[0].Trim(), parts[1].Trim(), value));
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot read {path}: {exception.Message}";
+            return null;
+        }
+
+        error = ratings.Count == 0 ? $"no ratings in {path}" : null;
+        return error is null ? ratings : null;
+    }
+}
