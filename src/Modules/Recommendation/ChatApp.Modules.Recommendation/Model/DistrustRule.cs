@@ -49,14 +49,7 @@ internal sealed class DistrustRule
     public static DistrustRule Fit<TId>(RatingData<TId> data, double priorWeight, double confidence = DefaultConfidence)
         where TId : notnull
     {
-        var count = new int[data.Ratees.Length];
-        var sum = new double[count.Length];
-        for (var k = 0; k < data.Count; k++)
-        {
-            count[data.RateeIndex[k]]++;
-            sum[data.RateeIndex[k]] += data.Values[k];
-        }
-
+        var (count, sum) = Received(data);
         return new DistrustRule(data.Scale, DistrustPrior.Fit(data, count, sum), priorWeight, confidence);
     }
 
@@ -79,6 +72,14 @@ internal sealed class DistrustRule
     public bool[] Distrusted<TId>(RatingData<TId> data)
         where TId : notnull
     {
+        var (count, sum) = Received(data);
+        return Enumerable.Range(0, count.Length).Select(i => IsDistrusted(count[i], sum[i])).ToArray();
+    }
+
+    /// <summary>How many ratings each ratee of <paramref name="data"/> received, and their sum.</summary>
+    private static (int[] Count, double[] Sum) Received<TId>(RatingData<TId> data)
+        where TId : notnull
+    {
         var count = new int[data.Ratees.Length];
         var sum = new double[count.Length];
         for (var k = 0; k < data.Count; k++)
@@ -87,6 +88,6 @@ internal sealed class DistrustRule
             sum[data.RateeIndex[k]] += data.Values[k];
         }
 
-        return Enumerable.Range(0, count.Length).Select(i => IsDistrusted(count[i], sum[i])).ToArray();
+        return (count, sum);
     }
 }
