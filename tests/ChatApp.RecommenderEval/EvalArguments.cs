@@ -17,6 +17,10 @@ internal sealed class EvalArguments
         ["--test"] = ValueKind.Text,
         ["--ratings"] = ValueKind.Text,
         ["--kfold"] = ValueKind.Integer,
+        ["--split"] = ValueKind.Text,
+        ["--test-share"] = ValueKind.Number,
+        ["--bootstrap"] = ValueKind.Integer,
+        ["--seed"] = ValueKind.Integer,
         ["--scale"] = ValueKind.Text,
         ["--factors"] = ValueKind.Integer,
         ["--epochs"] = ValueKind.Integer,
@@ -63,6 +67,15 @@ internal sealed class EvalArguments
     public string? Text(string name) => _values.GetValueOrDefault(name);
 
     public int? Integer(string name) => _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The share of ratings held out by --split (default 0.2).</summary>
+    public double TestShare => _values.TryGetValue("--test-share", out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : 0.2;
+
+    /// <summary>Bootstrap resamples for the intervals (default 1000; 0: no intervals).</summary>
+    public int BootstrapSamples => Integer("--bootstrap") ?? Bootstrap.DefaultSamples;
+
+    /// <summary>The seed of the random splits and of the bootstrap (default 3).</summary>
+    public int Seed => Integer("--seed") ?? 3;
 
     public static EvalArguments? Parse(string[] args, out string? error)
     {
@@ -131,10 +144,16 @@ internal sealed class EvalArguments
 
         var sources = new[] { "--folds", "--train", "--ratings" }.Count(values.ContainsKey);
         error = flags.Contains("--help") || flags.Contains("-h") ? null
-            : sources == 0 ? "no data: give --folds DIR, --train FILE --test FILE, or --ratings FILE --kfold K"
+            : sources == 0 ? "no data: give --folds DIR, --train FILE --test FILE, or --ratings FILE with --kfold K or --split time|random"
             : sources > 1 ? "give only one of --folds, --train/--test and --ratings"
             : values.ContainsKey("--train") != values.ContainsKey("--test") ? "--train and --test go together"
-            : values.ContainsKey("--ratings") && !(values.TryGetValue("--kfold", out var k) && int.Parse(k, CultureInfo.InvariantCulture) > 1) ? "--ratings needs --kfold K with K at least 2"
+            : values.TryGetValue("--split", out var split) && split is not ("time" or "random") ? $"--split needs time or random, got '{split}'"
+            : (values.ContainsKey("--split") || values.ContainsKey("--test-share")) && !values.ContainsKey("--ratings") ? "--split and --test-share go with --ratings FILE"
+            : values.ContainsKey("--split") && values.ContainsKey("--kfold") ? "give either --kfold K or --split, not both"
+            : values.ContainsKey("--test-share") && !values.ContainsKey("--split") ? "--test-share goes with --split time|random"
+            : values.TryGetValue("--test-share", out var share) && !(double.Parse(share, CultureInfo.InvariantCulture) is > 0 and < 1) ? "--test-share must lie between 0 and 1"
+            : values.ContainsKey("--ratings") && !values.ContainsKey("--split") && !(values.TryGetValue("--kfold", out var k) && int.Parse(k, CultureInfo.InvariantCulture) > 1) ? "--ratings needs --kfold K with K at least 2, or --split time|random"
+            : values.TryGetValue("--bootstrap", out var b) && int.Parse(b, CultureInfo.InvariantCulture) < 0 ? "--bootstrap must be 0 (no intervals) or more"
             : values.TryGetValue("--count", out var c) && int.Parse(c, CultureInfo.InvariantCulture) < 1 ? "--count must be at least 1"
             : values.TryGetValue("--pattern", out var p) && p.Split(',').Length != 2 ? "--pattern needs TRAIN,TEST (two file name patterns with {0} for the fold)"
             : values.TryGetValue("--distrust-confidence", out var q) && !(double.Parse(q, CultureInfo.InvariantCulture) is > 0.5 and < 1) ? "--distrust-confidence must lie between 0.5 and 1"

@@ -3,17 +3,27 @@ using System.Globalization;
 using ChatApp.Modules.Recommendation.Model;
 
 // Offline evaluation of the recommender (docs/performance.md, docs/recommendation.md). See Usage below.
+const string BiasesRow = "biases only";
+const string RecommenderRow = "recommender (MF blend)";
 const string Usage = """
     usage: ChatApp.RecommenderEval --folds DIR [--pattern u{0}.base,u{0}.test] [--count 5] [options]
            ChatApp.RecommenderEval --train FILE --test FILE [options]
            ChatApp.RecommenderEval --ratings FILE --kfold K [options]
+           ChatApp.RecommenderEval --ratings FILE --split time|random [--test-share 0.2] [options]
            ChatApp.RecommenderEval --help
       files: rater, ratee, rating[, timestamp], tab- or comma-separated (a header line is skipped)
       --folds DIR        DIR holds the folds' files, named by --pattern (default u{0}.base,u{0}.test; {0}: 1..--count)
       --pattern P        TRAIN,TEST file name patterns of --folds
       --count N          number of folds of --folds (default 5)
       --train FILE       training ratings (with --test FILE: the test ratings)
-      --ratings FILE     all ratings, split at random into --kfold K folds (K at least 2)
+      --ratings FILE     all ratings, split at random into --kfold K folds (K at least 2), or once by --split
+      --split time       train on the earliest ratings, test on the latest --test-share of them, ordered by the
+                         timestamp (4th column, a whole number; a row without one is refused); all ratings of one
+                         timestamp stay on one side of the boundary
+      --split random     hold out --test-share of the ratings at random (seeded by --seed)
+      --test-share X     share of the ratings in the test set of --split (default 0.2)
+      --bootstrap N      resamples for the 95% intervals of the model's difference from biases-only (default 1000, 0: none)
+      --seed N           seed of --split random, --kfold and the bootstrap (default 3)
       --scale MIN,MAX,NEUTRAL   the rating scale (default 1,5,3); relevance ("liked") is half way from neutral to MAX,
                          "distrusted" a mean received rating below NEUTRAL; a rating off the scale is an error
       --factors N --epochs N --lr X --reg X   matrix factorisation hyper-parameters (defaults: the service's)
@@ -24,9 +34,10 @@ const string Usage = """
                          validation slice of each training set (never the test); prints the values chosen per fold
       --sequential       one fold at a time (default: folds in parallel, one per core)
       --help, -h         this text
-    output: per fold and model RMSE, MAE, P@10, R@10, NDCG@10, catalogue coverage (share of training ratees in some
+    output: per fold and model (most popular, biases only, plain SVD, the recommender) RMSE, MAE, P@10, R@10, NDCG@10, catalogue coverage (share of training ratees in some
       top-10) and distrusted share (share of top-10 slots going to people whose mean received rating in train+test is
-      below neutral); exit 0, or 2 with a one-line reason and this text on stderr for bad arguments or files.
+      below neutral); per fold, paired percentile bootstrap 95% intervals of the recommender minus biases-only
+      (RMSE, MAE over resampled test ratings; P@10, NDCG@10 over resampled ranked raters); exit 0, or 2 with a one-line reason and this text on stderr for bad arguments or files.
     """;
 
 var arguments = EvalArguments.Parse(args, out var problem);
@@ -79,6 +90,26 @@ foreach (var model in results[0].Rows.Select(r => r.Model))
     Console.WriteLine(Line("**mean**", model, mean, rows.Average(r => r.Fit), rows.Average(r => r.Predict)));
 }
 
+if (arguments.BootstrapSamples > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Recommender − biases-only, estimate [95% interval] (paired percentile bootstrap, {arguments.BootstrapSamples} resamples, seed {arguments.Seed}):"));
+    Console.WriteLine("| fold | RMSE | MAE | P@10 | NDCG@10 |");
+    Console.WriteLine("| --- | --- | --- | --- | --- |");
+    foreach (var fold in results)
+    {
+        var model = fold.Rows.Single(r => r.Model == RecommenderRow).Result.Units!;
+        var reference = fold.Rows.Single(r => r.Model == BiasesRow).Result.Units!;
+        var samples = arguments.BootstrapSamples;
+        var seed = arguments.Seed;
+        Console.WriteLine($"| {fold.Name} | {Interval(Bootstrap.PairedDifference(model.SquaredErrors, reference.SquaredErrors, samples, seed, Math.Sqrt))} | " +
+            $"{Interval(Bootstrap.PairedDifference(model.AbsoluteErrors, reference.AbsoluteErrors, samples, seed))} | " +
+            $"{Interval(Bootstrap.PairedDifference(model.Precision, reference.Precision, samples, seed))} | " +
+            $"{Interval(Bootstrap.PairedDifference(model.Ndcg, reference.Ndcg, samples, seed))} |");
+    }
+}
+
 Console.WriteLine();
 var hyperParameters = arguments.Tune ? "hyper-parameters tuned per fold (above)" : string.Create(CultureInfo.InvariantCulture,
     $"factors {options.Factorization.Factors}, epochs {options.Factorization.Epochs}, lr {options.Factorization.LearningRate}, reg {options.Factorization.Regularization}");
@@ -86,6 +117,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{folds.Count} fold(s), all models trained and evaluated in {elapsed.TotalSeconds:F2} s wall clock on {parallelism} thread(s); scale {scale}; " +
     $"recommender: {hyperParameters}; distrust rule: prior weight {options.PriorWeight}, confidence {options.DistrustConfidence}"));
 return 0;
+
+static string Interval(BootstrapInterval i) => string.Create(CultureInfo.InvariantCulture, $"{i.Estimate:+0.0000;-0.0000} [{i.Low:+0.0000;-0.0000}, {i.High:+0.0000;-0.0000}]");
 
 static int Fail(string reason)
 {
@@ -126,7 +159,17 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
     watch.Restart();
     var byBias = Enumerable.Range(0, counts.Length).OrderByDescending(i => baseline.RateeBias[i]).ToArray();
     result = Evaluation.Evaluate(data, test, baseline.Predict, (_, n, allowed) => byBias.Where(allowed).Take(n).ToList(), isDistrusted);
-    rows.Add(("biases only", result, fit, watch.Elapsed.TotalSeconds));
+    rows.Add((BiasesRow, result, fit, watch.Elapsed.TotalSeconds));
+
+    // Plain SVD: the matrix factorisation alone (biases and factors, no implicit part, no blend, no affinity), ranked
+    // by predicted rating.
+    watch.Restart();
+    var svd = MatrixFactorization.Train(data, options.Factorization with { Implicit = false });
+    fit = watch.Elapsed.TotalSeconds;
+    watch.Restart();
+    result = Evaluation.Evaluate(data, test, svd.Predict, (u, n, allowed) => Enumerable.Range(0, counts.Length).Where(allowed)
+        .Select(i => (Ratee: i, Score: svd.Predict(u, i))).OrderByDescending(p => p.Score).ThenBy(p => p.Ratee).Take(n).Select(p => p.Ratee).ToList(), isDistrusted);
+    rows.Add(("plain SVD", result, fit, watch.Elapsed.TotalSeconds));
 
     // The service's recommender.
     watch.Restart();
@@ -134,7 +177,7 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
     fit = watch.Elapsed.TotalSeconds;
     watch.Restart();
     result = Evaluation.Evaluate(data, test, model.Predict, (u, n, allowed) => model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList(), isDistrusted);
-    rows.Add(("recommender (MF blend)", result, fit, watch.Elapsed.TotalSeconds));
+    rows.Add((RecommenderRow, result, fit, watch.Elapsed.TotalSeconds));
     Console.WriteLine($"{name}: blend weights {string.Join(" ", model.BlendWeights.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)))}");
     return new FoldResult(name, rows);
 }
@@ -229,14 +272,51 @@ static List<(string Name, List<(string, string, double)> Train, List<(string, st
     }
     else
     {
-        var all = RatingFiles.Read(arguments.Text("--ratings")!, scale, out error);
+        var timestamps = arguments.Text("--split") == "time" ? new List<long>() : null;
+        var all = RatingFiles.Read(arguments.Text("--ratings")!, scale, out error, timestamps);
         if (all is null)
         {
             return null;
         }
 
+        if (arguments.Text("--split") is { } split)
+        {
+            bool[]? isTest;
+            if (timestamps is not null)
+            {
+                isTest = TimeSplit.Split(timestamps, arguments.TestShare, out error);
+                if (isTest is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                var seeded = new Random(arguments.Seed);
+                var order = Enumerable.Range(0, all.Count).OrderBy(_ => seeded.Next()).ToArray();
+                var held = (int)Math.Round(all.Count * arguments.TestShare);
+                isTest = new bool[all.Count];
+                foreach (var position in order.Take(held))
+                {
+                    isTest[position] = true;
+                }
+            }
+
+            var train = all.Where((_, i) => !isTest[i]).ToList();
+            var test = all.Where((_, i) => isTest[i]).ToList();
+            if (train.Count == 0 || test.Count == 0)
+            {
+                error = "the split leaves no training or no test ratings";
+                return null;
+            }
+
+            folds.Add((string.Create(CultureInfo.InvariantCulture, $"{split} split, test share {test.Count / (double)all.Count:F3}"), train, test));
+            error = null;
+            return folds;
+        }
+
         var k = arguments.Integer("--kfold")!.Value;
-        var random = new Random(3);
+        var random = new Random(arguments.Seed);
         var assignment = all.Select(_ => random.Next(k)).ToArray();
         for (var n = 0; n < k; n++)
         {

@@ -8,7 +8,11 @@ using ChatApp.Modules.Recommendation.Model;
 /// </summary>
 internal static class RatingFiles
 {
-    public static List<(string Rater, string Ratee, double Value)>? Read(string path, RatingScale scale, out string? error)
+    /// <summary>
+    /// The ratings of a file; with <paramref name="timestamps"/>, also each rating's timestamp (the 4th column, a whole
+    /// number), and a row without one is refused.
+    /// </summary>
+    public static List<(string Rater, string Ratee, double Value)>? Read(string path, RatingScale scale, out string? error, List<long>? timestamps = null)
     {
         if (Directory.Exists(path))
         {
@@ -51,6 +55,17 @@ internal static class RatingFiles
                 {
                     error = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}: rating {value} lies outside the scale {scale} (set it with --scale MIN,MAX,NEUTRAL)");
                     return null;
+                }
+
+                if (timestamps is not null)
+                {
+                    if (parts.Length < 4 || !long.TryParse(parts[3].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var timestamp))
+                    {
+                        error = $"{path}:{number}: no timestamp (a whole number in the 4th column), which --split time needs";
+                        return null;
+                    }
+
+                    timestamps.Add(timestamp);
                 }
 
                 ratings.Add((parts[0].Trim(), parts[1].Trim(), value));

@@ -20,7 +20,7 @@ public sealed class RecommenderEvalToolTests : IDisposable
                  {
                      "--folds", "--pattern", "--count", "--train", "--test", "--ratings", "--kfold", "--scale", "--factors", "--epochs", "--lr", "--reg",
                      "--affinity-lambda", "--disliked-weight", "--affinity-min-ratings", "--liking-exponent", "--prior-weight", "--distrust-confidence",
-                     "--tune", "--sequential", "--help",
+                     "--tune", "--sequential", "--help", "--split", "--test-share", "--bootstrap", "--seed",
                  })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
@@ -40,6 +40,11 @@ public sealed class RecommenderEvalToolTests : IDisposable
         { "the rating scale needs minimum < neutral < maximum", ["--ratings", "a.csv", "--kfold", "3", "--scale", "1,5,7"] },
         { "no such file: /nonexistent/ratings.csv", ["--ratings", "/nonexistent/ratings.csv", "--kfold", "3"] },
         { "no such directory: /nonexistent", ["--folds", "/nonexistent"] },
+        { "--split needs time or random, got 'later'", ["--ratings", "a.csv", "--split", "later"] },
+        { "--test-share must lie between 0 and 1", ["--ratings", "a.csv", "--split", "time", "--test-share", "1.5"] },
+        { "give either --kfold K or --split, not both", ["--ratings", "a.csv", "--split", "time", "--kfold", "3"] },
+        { "--split and --test-share go with --ratings FILE", ["--train", "a.csv", "--test", "b.csv", "--split", "time"] },
+        { "--bootstrap must be 0 (no intervals) or more", ["--ratings", "a.csv", "--split", "random", "--bootstrap", "-1"] },
     };
 
     [Theory]
@@ -110,6 +115,49 @@ public sealed class RecommenderEvalToolTests : IDisposable
         }
 
         Assert.Matches(@"\| \*\*mean\*\* \| most popular \|.*\| [1-9][0-9.]* % \|", output); // the baseline does recommend the bad actors
+    }
+
+    [Fact]
+    public async Task A_row_without_a_timestamp_is_refused_by_the_time_split_with_exit_2()
+    {
+        var file = Path.Combine(_directory, "untimed.tsv");
+        await File.WriteAllLinesAsync(file, ["1\t2\t4\t100", "2\t1\t3\t200", "3\t1\t5"]);
+
+        AssertRefused(await EvalToolProcess.RunAsync("--ratings", file, "--split", "time"), $"{file}:3: no timestamp (a whole number in the 4th column), which --split time needs");
+    }
+
+    [Fact]
+    public async Task The_time_split_trains_on_the_earliest_ratings_and_prints_every_baseline_and_the_bootstrap_intervals()
+    {
+        // Two taste groups rating 40 ratees over time; the file is in random order, so the tool must sort by timestamp.
+        var random = new Random(21);
+        var lines = new List<string>();
+        for (var u = 0; u < 60; u++)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                if (random.NextDouble() < 0.4)
+                {
+                    var value = (u < 30) == (i < 20) ? random.Next(4, 6) : random.Next(1, 4);
+                    lines.Add(string.Create(CultureInfo.InvariantCulture, $"{u}\t{i}\t{value}\t{random.Next(1_000_000, 2_000_000)}"));
+                }
+            }
+        }
+
+        var file = Path.Combine(_directory, "timed.tsv");
+        await File.WriteAllLinesAsync(file, lines.OrderBy(_ => random.Next()));
+
+        var (exitCode, output, error) = await EvalToolProcess.RunAsync("--ratings", file, "--split", "time", "--test-share", "0.2", "--bootstrap", "200", "--sequential");
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}");
+        Assert.Matches(@"time split, test share 0\.(19|20|21)", output);
+        foreach (var model in new[] { "most popular", "biases only", "plain SVD", "recommender \\(MF blend\\)" })
+        {
+            Assert.Matches($@"\| time split[^|]*\| {model} \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ % \|", output);
+        }
+
+        Assert.Contains("Recommender − biases-only, estimate [95% interval] (paired percentile bootstrap, 200 resamples, seed 3)", output, StringComparison.Ordinal);
+        Assert.Matches(@"\| time split[^|]*( \| [+-][0-9.]+ \[[+-][0-9.]+, [+-][0-9.]+\]){4} \|", output);
     }
 
     private static void AssertRefused((int ExitCode, string Output, string Error) run, string reason) => AssertRefused(run.ExitCode, run.Output, run.Error, reason);

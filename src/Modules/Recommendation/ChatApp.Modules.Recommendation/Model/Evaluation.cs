@@ -5,6 +5,7 @@ namespace ChatApp.Modules.Recommendation.Model;
 /// test rating (value at or above the scale's "liked" threshold, <see cref="RatingScale.Liked"/>: 4 on 1..5), rank every ratee seen in training that the
 /// rater did not rate in training, take the first <c>n</c>, and average precision, recall and NDCG (binary gains);
 /// over those lists, the share of slots that go to the distrusted (as the caller defines them) and catalogue coverage.
+/// The per-unit values (per test rating, per ranked rater in rater order) come along for bootstrap intervals.
 /// </summary>
 internal static class Evaluation
 {
@@ -21,9 +22,14 @@ internal static class Evaluation
         var raterIndex = Index(training.Raters);
         var rateeIndex = Index(training.Ratees);
         double squared = 0, absolute = 0;
-        foreach (var (rater, ratee, value) in test)
+        var squaredErrors = new double[test.Count];
+        var absoluteErrors = new double[test.Count];
+        for (var k = 0; k < test.Count; k++)
         {
+            var (rater, ratee, value) = test[k];
             var error = predict(raterIndex.GetValueOrDefault(rater, -1), rateeIndex.GetValueOrDefault(ratee, -1)) - value;
+            squaredErrors[k] = error * error;
+            absoluteErrors[k] = Math.Abs(error);
             squared += error * error;
             absolute += Math.Abs(error);
         }
@@ -47,6 +53,7 @@ internal static class Evaluation
         double precision = 0, recall = 0, ndcg = 0;
         long slots = 0, distrustedSlots = 0;
         var covered = new HashSet<int>();
+        var perRater = new List<(int Rater, double Precision, double Ndcg)>(relevant.Count);
         foreach (var (u, wanted) in relevant)
         {
             var ratedByU = rated[u];
@@ -74,13 +81,17 @@ internal static class Evaluation
             precision += hits / (double)TopN;
             recall += hits / (double)wanted.Count;
             ndcg += dcg / ideal;
+            perRater.Add((u, hits / (double)TopN, dcg / ideal));
         }
+
+        perRater.Sort((a, b) => a.Rater.CompareTo(b.Rater));
 
         var n = Math.Max(1, relevant.Count);
         return new EvaluationResult(
             Math.Sqrt(squared / Math.Max(1, test.Count)), absolute / Math.Max(1, test.Count),
             precision / n, recall / n, ndcg / n, relevant.Count,
-            distrustedSlots / (double)Math.Max(1, slots), covered.Count / (double)Math.Max(1, training.Ratees.Length));
+            distrustedSlots / (double)Math.Max(1, slots), covered.Count / (double)Math.Max(1, training.Ratees.Length),
+            new EvaluationUnits(squaredErrors, absoluteErrors, perRater.Select(r => r.Precision).ToArray(), perRater.Select(r => r.Ndcg).ToArray()));
     }
 
     private static Dictionary<TId, int> Index<TId>(TId[] ids)

@@ -6,4 +6,4 @@ namespace ChatApp.Modules.Recommendation.Model;
 /// one top-10 list.
 /// </summary>
 internal sealed record EvaluationResult(
-    double Rmse, double Mae, double PrecisionAt10, double RecallAt10, double NdcgAt10, int RankedRaters, double DistrustedShare = 0, double Coverage = 0);
+    double Rmse, double Mae, double PrecisionAt10, double RecallAt10, double NdcgAt10, int RankedRaters, double DistrustedShare = 0, double Coverage = 0, EvaluationUnits? Units = null);
