@@ -73,6 +73,25 @@ public sealed class RecommenderModelTests
     }
 
     [Fact]
+    public void Someone_the_training_never_saw_is_predicted_by_the_biases_that_are_known()
+    {
+        var (train, _, _) = TwoGroups(2, disliked: 2.5);
+        var data = RatingData<int>.From(train, RatingScale.OneToFive);
+        var model = Recommender.Train(data, new RecommenderOptions());
+        var baseline = Baseline.Train(data);
+
+        for (var ratee = 0; ratee < data.Ratees.Length; ratee++)
+        {
+            Assert.Equal(baseline.Predict(-1, ratee), model.Predict(-1, ratee), 9);
+        }
+
+        for (var rater = 0; rater < data.Raters.Length; rater++)
+        {
+            Assert.Equal(baseline.Predict(rater, -1), model.Predict(rater, -1), 9);
+        }
+    }
+
+    [Fact]
     public void The_same_ratings_on_a_signed_scale_give_the_same_recommendations_and_mapped_predictions()
     {
         // 1..5 neutral 3 → −10..+10 neutral 0: x ↦ 5(x − 3). Every threshold and the factorisation's units follow the scale.

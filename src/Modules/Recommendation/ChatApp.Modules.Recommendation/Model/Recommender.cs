@@ -87,6 +87,13 @@ internal sealed class Recommender
 
     public double Predict(int rater, int ratee)
     {
+        if (rater < 0 || ratee < 0)
+        {
+            // Someone the training never saw: the blend's weights were fitted on people it knew (its support features
+            // would be extrapolated far outside what it learned), while the biases of whoever is known are all there is.
+            return _baseline.Scale.Clamp(_baseline.Predict(rater, ratee));
+        }
+
         var features = Features((_baseline, _factorization, _neighbours), rater, ratee);
         double value = 0;
         for (var n = 0; n < features.Length; n++)
