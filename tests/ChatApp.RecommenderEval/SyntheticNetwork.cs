@@ -15,7 +15,7 @@ using System.Globalization;
 /// <item>Bad actors (the given share): trustworthiness about N(−5, 1.5), so most who meet them rate them negatively;
 /// they rate others erratically (uniform on −10..+10).</item>
 /// </list>
-/// Memory: a few arrays per person and one 8-byte key per rating (at most one rating per rater and ratee); the ratings
+/// Memory: a few arrays per person and one hash-set entry per rating (at most one rating per rater and ratee); the ratings
 /// themselves are written as they are made.
 /// </summary>
 internal sealed class SyntheticNetwork
