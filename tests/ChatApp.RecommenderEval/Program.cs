@@ -11,6 +11,7 @@ const string Usage = """
            ChatApp.RecommenderEval --ratings FILE --kfold K [options]
            ChatApp.RecommenderEval --ratings FILE --split time|random [--test-share 0.2] [options]
            ChatApp.RecommenderEval --help
+           ChatApp.RecommenderEval --generate OUT --people N --ratings M [--seed S] [--communities C] [--bad-actors F]
       files: rater, ratee, rating[, timestamp], tab- or comma-separated (a header line is skipped)
       --folds DIR        DIR holds the folds' files, named by --pattern (default u{0}.base,u{0}.test; {0}: 1..--count)
       --pattern P        TRAIN,TEST file name patterns of --folds
@@ -34,11 +35,20 @@ const string Usage = """
                          validation slice of each training set (never the test); prints the values chosen per fold
       --sequential       one fold at a time (default: folds in parallel, one per core)
       --help, -h         this text
+      --generate OUT     write a synthetic signed network instead: M ratings (−10..+10, with timestamps, at most one per
+                         pair) among N people to OUT, the people (joined, community, trustworthiness, bad actor) to
+                         OUT.people; power-law degrees, people joining over time, --communities C (default 8) and a
+                         share --bad-actors F (default 0.05) of bad actors; --seed S (default 1) fixes the network
     output: per fold and model (most popular, biases only, plain SVD, the recommender) RMSE, MAE, P@10, R@10, NDCG@10, catalogue coverage (share of training ratees in some
       top-10) and distrusted share (share of top-10 slots going to people whose mean received rating in train+test is
       below neutral); per fold, paired percentile bootstrap 95% intervals of the recommender minus biases-only
       (RMSE, MAE over resampled test ratings; P@10, NDCG@10 over resampled ranked raters); exit 0, or 2 with a one-line reason and this text on stderr for bad arguments or files.
     """;
+
+if (args.Contains("--generate"))
+{
+    return GenerateCommand.Run(args) is { } refused ? Fail(refused) : 0;
+}
 
 var arguments = EvalArguments.Parse(args, out var problem);
 if (arguments is null)
