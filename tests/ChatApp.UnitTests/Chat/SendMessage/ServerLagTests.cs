@@ -17,7 +17,8 @@ public sealed class ServerLagTests
         var lag = new ServerLag(Options.Create(new ChatOptions { OverloadLag = TimeSpan.FromMilliseconds(20) }), NullLogger<ServerLag>.Instance, _ => queued.Release());
 
         Assert.True(await queued.WaitAsync(Patience));
-        await Task.Delay(60); // past OverloadLag: now in the wait for the late probe
+        // The probe thread records the time waited so far when OverloadLag passes, then waits on for the late probe.
+        Assert.True(await Eventually(() => lag.Lag >= TimeSpan.FromMilliseconds(20)));
         lag.Dispose();
 
         // Before the fix the wait threw OperationCanceledException on its own thread, which ends the whole process.
