@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
@@ -68,7 +69,9 @@ internal sealed class TrainModelHandler(
         await db.SaveChangesAsync(cancellationToken);
         try
         {
+            var clock = Stopwatch.StartNew();
             var data = await ReadRatingsAsync(settings.Scale.ToScale(), cancellationToken);
+            var seconds = new Dictionary<string, double> { ["read"] = Lap(clock) };
             var stored = 0;
             IReadOnlyList<double> weights = [];
             DistrustPrior? prior = null;
@@ -76,11 +79,14 @@ internal sealed class TrainModelHandler(
             if (data.Count > 0)
             {
                 var model = await Task.Run(() => Recommender.Train(data, modelOptions, cancellationToken), cancellationToken);
+                seconds["train"] = Lap(clock);
                 weights = model.BlendWeights;
                 prior = model.Distrust.Prior;
                 distrusted = Enumerable.Range(0, data.Ratees.Length).Count(model.IsDistrusted);
                 var eligible = await EligibleAsync(data.Ratees, cancellationToken);
+                seconds["eligibility"] = Lap(clock);
                 stored = await StoreRecommendationsAsync(version.Id, data, model, eligible, cancellationToken);
+                seconds["recommendAndStore"] = Lap(clock);
             }
 
             version.Status = ModelStatus.Complete;
@@ -91,6 +97,8 @@ internal sealed class TrainModelHandler(
                 raters = data.Raters.Length,
                 ratees = data.Ratees.Length,
                 recommendations = stored,
+                seconds,
+                processPeakWorkingSetMiB = ProcessPeakWorkingSetMiB(),
                 distrusted,
                 distrustPrior = prior,
                 scale = settings.Scale,
@@ -104,7 +112,8 @@ internal sealed class TrainModelHandler(
             });
             await db.SaveChangesAsync(cancellationToken);
             await DeleteOldVersionsAsync(cancellationToken);
-            logger.LogInformation("Model version {Version} trained on {Ratings} ratings: {Rows} recommendations", version.Id, data.Count, stored);
+            logger.LogInformation("Model version {Version} trained on {Ratings} ratings: {Rows} recommendations; seconds per stage {Seconds}",
+                version.Id, data.Count, stored, seconds);
             return version;
         }
         catch (Exception exception)
@@ -123,6 +132,20 @@ internal sealed class TrainModelHandler(
                 .SetProperty(v => v.Error, error), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The whole process's peak working set so far (training is usually what sets it), for operators.</summary>
+    private static long ProcessPeakWorkingSetMiB()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024 * 1024);
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var elapsed = Math.Round(clock.Elapsed.TotalSeconds, 2);
+        clock.Restart();
+        return elapsed;
     }
 
     /// <summary>Every rating, read as a stream straight into the model's dense arrays (no row list is ever held).</summary>
