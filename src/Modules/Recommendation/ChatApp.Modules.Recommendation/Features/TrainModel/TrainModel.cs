@@ -85,8 +85,10 @@ internal sealed class TrainModelHandler(
                 distrusted = Enumerable.Range(0, data.Ratees.Length).Count(model.IsDistrusted);
                 var eligible = await EligibleAsync(data.Ratees, cancellationToken);
                 seconds["eligibility"] = Lap(clock);
-                stored = await StoreRecommendationsAsync(version.Id, data, model, eligible, cancellationToken);
-                seconds["recommendAndStore"] = Lap(clock);
+                var storing = new Stopwatch();
+                stored = await StoreRecommendationsAsync(version.Id, data, model, eligible, storing, cancellationToken);
+                seconds["store"] = Math.Round(storing.Elapsed.TotalSeconds, 2);
+                seconds["recommend"] = Math.Round(Lap(clock) - seconds["store"], 2);
             }
 
             version.Status = ModelStatus.Complete;
@@ -184,7 +186,8 @@ internal sealed class TrainModelHandler(
     /// rated, never anyone hidden (banned, suspended, hidden for review), deactivated or deleted now, and never the
     /// distrusted (the model's own rule). Returns the rows stored.
     /// </summary>
-    private async Task<int> StoreRecommendationsAsync(long version, RatingData<Guid> data, Recommender model, bool[] eligible, CancellationToken cancellationToken)
+    private async Task<int> StoreRecommendationsAsync(
+        long version, RatingData<Guid> data, Recommender model, bool[] eligible, Stopwatch storing, CancellationToken cancellationToken)
     {
         // A rater's own index among the ratees (or -1), so nobody is recommended to themselves.
         var rateeIndex = new Dictionary<Guid, int>(data.Ratees.Length);
@@ -211,13 +214,17 @@ internal sealed class TrainModelHandler(
 
             if (batch.Count >= options.Value.StoreBatch)
             {
+                storing.Start();
                 await db.InsertAllAsync(batch, cancellationToken);
+                storing.Stop();
                 stored += batch.Count;
                 batch.Clear();
             }
         }
 
+        storing.Start();
         await db.InsertAllAsync(batch, cancellationToken);
+        storing.Stop();
         return stored + batch.Count;
     }
 
