@@ -54,4 +54,16 @@ public sealed class ChangePasswordTests(ChatAppFactory factory) : IntegrationTes
         Assert.Equal(400, problem.Status);
         Assert.Equal(["newPassword"], problem.Errors.Keys);
     }
+
+    [Fact]
+    public async Task A_weak_new_password_and_a_missing_current_one_are_reported_together()
+    {
+        var user = await Api.NewUserAsync();
+
+        var response = await Api.As(user).PostAsJsonAsync("/api/v1/accounts/me/password", new { currentPassword = "", newPassword = "weak" });
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(400, problem.Status);
+        Assert.Equal(["currentPassword", "newPassword"], problem.Errors.Keys.Order(StringComparer.Ordinal));
+    }
 }

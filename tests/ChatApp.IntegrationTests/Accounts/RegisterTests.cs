@@ -73,6 +73,19 @@ public sealed class RegisterTests(ChatAppFactory factory) : IntegrationTest(fact
         Assert.True(problem.Errors.ContainsKey(field), string.Join(",", problem.Errors.Keys));
     }
 
+    [Fact]
+    public async Task Every_invalid_field_is_reported_at_once_the_password_rules_included()
+    {
+        var response = await Api.PostRegisterAsync(new { email = "not-an-email", password = "weakpass", displayName = " ", handle = "-x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal("validation_failed", problem.Code);
+        Assert.Equal(["displayName", "email", "handle", "password"], problem.Errors.Keys.Order(StringComparer.Ordinal));
+        // Every broken password rule at once: no digit, no upper-case letter.
+        Assert.Equal(2, problem.Errors["password"].Length);
+    }
+
     [Theory]
     [InlineData("not-an-email")]
     [InlineData("missing-domain@")]

@@ -20,7 +20,31 @@ internal static class AccountsValidationRules
         rule.SafeName(User.DisplayNameMaxLength);
 
     public static IRuleBuilderOptions<T, string> PasswordInput<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(128);
+        rule.Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(PasswordMaxLength);
+
+    /// <summary>
+    /// A new password meets every one of Identity's password rules (length, digit, upper and lower case): judged with
+    /// the other fields, so one answer names every problem of the form (the handlers still map Identity's own verdict,
+    /// as the last line of defence). Empty or over-long input is <see cref="PasswordInput{T}"/>'s to report.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, string> MeetsPasswordRules<T>(this IRuleBuilderInitial<T, string> rule, UserManager<User> users) =>
+        rule.CustomAsync(async (password, context, _) =>
+        {
+            if (string.IsNullOrEmpty(password) || password.Length > PasswordMaxLength)
+            {
+                return;
+            }
+
+            foreach (var validator in users.PasswordValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, new User(), password)).Errors)
+                {
+                    context.AddFailure(error.Description);
+                }
+            }
+        });
+
+    private const int PasswordMaxLength = 128;
 
     /// <summary>A mailed secret: the 6-digit code or the link's token (base64url).</summary>
     public static IRuleBuilderOptions<T, string> EmailToken<T>(this IRuleBuilderInitial<T, string> rule) =>

@@ -10,11 +10,12 @@ internal sealed record ChangePasswordCommand(Guid UserId, Guid? CurrentSessionId
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
 {
-    public ChangePasswordValidator()
+    public ChangePasswordValidator(UserManager<User> users)
     {
         RuleFor(c => c.CurrentPassword).PasswordInput();
         RuleFor(c => c.NewPassword).PasswordInput()
             .NotEqual(c => c.CurrentPassword).WithMessage("The new password must differ from the current one.");
+        RuleFor(c => c.NewPassword).MeetsPasswordRules(users);
     }
 }
 

@@ -11,10 +11,11 @@ internal sealed record RegisterResponse(Guid UserId);
 
 internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
 {
-    public RegisterValidator()
+    public RegisterValidator(UserManager<User> users)
     {
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Password).PasswordInput();
+        RuleFor(c => c.Password).MeetsPasswordRules(users);
         RuleFor(c => c.DisplayName).ValidDisplayName();
         RuleFor(c => c.Handle!).ValidHandle().When(c => c.Handle is not null);
     }

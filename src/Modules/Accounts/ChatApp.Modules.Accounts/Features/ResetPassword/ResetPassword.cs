@@ -10,11 +10,12 @@ internal sealed record ResetPasswordCommand(string Email, string Token, string N
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
 {
-    public ResetPasswordValidator()
+    public ResetPasswordValidator(UserManager<User> users)
     {
         RuleFor(c => c.Email).ValidEmail();
         RuleFor(c => c.Token).EmailToken();
         RuleFor(c => c.NewPassword).PasswordInput();
+        RuleFor(c => c.NewPassword).MeetsPasswordRules(users);
     }
 }
 

@@ -8,7 +8,11 @@ internal sealed record SetPasswordCommand(Guid UserId, Guid? SessionId, string N
 
 internal sealed class SetPasswordValidator : AbstractValidator<SetPasswordCommand>
 {
-    public SetPasswordValidator() => RuleFor(c => c.NewPassword).PasswordInput();
+    public SetPasswordValidator(UserManager<User> users)
+    {
+        RuleFor(c => c.NewPassword).PasswordInput();
+        RuleFor(c => c.NewPassword).MeetsPasswordRules(users);
+    }
 }
 
 /// <summary>
