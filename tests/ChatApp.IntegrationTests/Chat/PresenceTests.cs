@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using ChatApp.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -51,6 +52,31 @@ public sealed class PresenceTests(ChatAppFactory factory) : IntegrationTest(fact
         await Chat.OpenDirectAsync(stranger, ann.Id); // now they share a room
         Assert.True((await PresenceAsync(stranger, ann.Id)).Online);
         Assert.Empty(strangersPhone.Drain("PresenceChanged"));
+    }
+
+    [Fact]
+    public async Task Presence_of_500_people_is_one_POST_and_501_is_a_400_naming_userIds()
+    {
+        var ann = await Api.NewUserAsync();
+        var bob = await Api.NewUserAsync();
+        var carol = await Api.NewUserAsync();
+        var stranger = await Api.NewUserAsync();
+        await Chat.CreateGroupAsync(ann, "Friends", bob.Id, carol.Id);
+        await using var bobsPhone = await HubClient.ConnectAsync(Factory, bob.Tokens.AccessToken);
+        await bobsPhone.Connection.InvokeAsync("Typing", Guid.NewGuid()).ContinueWith(_ => { }); // registered once a call returned
+        var ids = Enumerable.Range(0, 496).Select(_ => Guid.NewGuid()).Concat([bob.Id, carol.Id, stranger.Id, ann.Id]).ToList();
+
+        using var many = await Api.As(ann).PostAsJsonAsync("/api/v1/chat/presence", new { userIds = ids });
+        using var tooMany = await Api.As(ann).PostAsJsonAsync("/api/v1/chat/presence", new { userIds = ids.Append(Guid.NewGuid()) });
+        using var none = await Api.As(ann).PostAsJsonAsync("/api/v1/chat/presence", new { userIds = Array.Empty<Guid>() });
+
+        Assert.Equal(HttpStatusCode.OK, many.StatusCode);
+        var states = (await many.Content.ReadFromJsonAsync<List<PresenceDto>>())!;
+        Assert.Equal(new[] { bob.Id, carol.Id }.Order(), states.Select(s => s.UserId)); // not the stranger, not me, not unknown ids
+        Assert.True(states.Single(s => s.UserId == bob.Id).Online);
+        Assert.False(states.Single(s => s.UserId == carol.Id).Online);
+        Assert.Equal(["userIds"], (await Problem.ReadAsync(tooMany)).Errors.Keys);
+        Assert.Equal(["userIds"], (await Problem.ReadAsync(none)).Errors.Keys);
     }
 
     private async Task<PresenceDto> PresenceAsync(TestUser asker, Guid userId) =>

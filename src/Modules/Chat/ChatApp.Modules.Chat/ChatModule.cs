@@ -28,6 +28,7 @@ public static class ChatModule
         typeof(Features.CreateGroupRoom.CreateGroupRoomEndpoint),
         typeof(Features.GetMessages.GetMessagesEndpoint),
         typeof(Features.GetPresence.GetPresenceEndpoint),
+        typeof(Features.GetPresence.GetPresenceBatchEndpoint),
         typeof(Features.GetRoom.GetRoomEndpoint),
         typeof(Features.ListRooms.ListRoomsEndpoint),
         typeof(Features.AddMembers.AddMembersEndpoint),

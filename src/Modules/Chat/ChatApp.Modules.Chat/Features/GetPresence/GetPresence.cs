@@ -6,9 +6,15 @@ internal sealed record GetPresenceQuery(Guid UserId, IReadOnlyList<Guid> UserIds
 
 internal sealed record PresenceResponse(Guid UserId, bool Online, DateTime? LastSeenAt);
 
+/// <summary>The body of POST /chat/presence.</summary>
+internal sealed record PresenceRequest(IReadOnlyList<Guid>? UserIds);
+
 internal sealed class GetPresenceValidator : AbstractValidator<GetPresenceQuery>
 {
-    public GetPresenceValidator() => RuleFor(q => q.UserIds.Count).InclusiveBetween(1, 200).OverridePropertyName("userIds");
+    /// <summary>Ids per call: GET takes them in the query string (keep it to about 200 there: URL limits), POST in the body.</summary>
+    public const int MaxUserIds = 500;
+
+    public GetPresenceValidator() => RuleFor(q => q.UserIds.Count).InclusiveBetween(1, MaxUserIds).OverridePropertyName("userIds");
 }
 
 /// <summary>Presence of the asked users who share a room with me; others are left out (presence is not public).</summary>
