@@ -48,5 +48,5 @@ internal sealed record RecommenderOptions
     /// The affinity is divided by the ratee's number of ratings to this power (0: unchanged; larger: less popular people
     /// move up). Chosen on validation slices of the training data (docs/recommendation.md, "Precision on MovieLens").
     /// </summary>
-    public double AffinityPopularityExponent { get; init; } = 0;
+    public double AffinityPopularityExponent { get; init; } = 0.1;
 }
