@@ -35,11 +35,12 @@ public static class BuildingBlocksServiceCollectionExtensions
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            if (context.ProblemDetails.Status == StatusCodes.Status401Unauthorized)
-            {
-                context.ProblemDetails.Extensions.TryAdd("code", "unauthorized");
-            }
+            // Every problem has a code, whatever wrote it (routing's 404/405, authorization's 401/403, status-code pages).
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
         });
+        // A body or parameter the framework cannot bind throws in every environment (not only Development), so the
+        // exception handler answers with the reason and a code instead of an empty 400/415.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<GlobalExceptionHandler>();
         return services;
     }

@@ -58,7 +58,7 @@ public sealed class EmbeddedDistrustTests(EmbeddedChatAppFactory factory) : Inte
         {
             // Hidden pending review: well rated, but never stored as anyone's recommendation.
             Assert.True((await scope.ServiceProvider.GetRequiredService<IAccountSanctions>().HideForReviewAsync(hidden.Id, CancellationToken.None)).IsSuccess);
-            version = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainModelCommand())).Id;
+            version = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainModelCommand())).Value.Id;
             var db = scope.ServiceProvider.GetRequiredService<RecommendationDbContext>();
             Assert.False(await db.RecommendedUsers.AnyAsync(r => r.ModelVersionId == version && (r.RateeId == scammer.Id || r.RateeId == hidden.Id)));
             Assert.True(await db.RecommendedUsers.AnyAsync(r => r.ModelVersionId == version && r.RateeId == trusted.Id));

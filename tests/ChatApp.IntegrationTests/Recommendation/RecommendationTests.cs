@@ -342,7 +342,7 @@ public sealed class RecommendationTests(ChatAppFactory factory) : IntegrationTes
     private async Task<long> TrainAsync()
     {
         using var scope = Factory.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainModelCommand())).Id;
+        return (await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainModelCommand())).Value.Id;
     }
 
     /// <summary>Recompute jobs for the profile in Hangfire's real storage, in any state.</summary>

@@ -1,13 +1,14 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
 namespace ChatApp.BuildingBlocks.Web;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails: unreadable requests into 400 with the reason, validation exceptions into 400
+/// Turns exceptions into ProblemDetails: unreadable requests into 400 (415, 413) with the reason, validation exceptions into 400
 /// with field errors, anything unexpected into a 500 that reveals nothing internal.
 /// </summary>
 internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetails, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
@@ -21,13 +22,13 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetai
                 problem = new ProblemDetails
                 {
                     Status = badRequest.StatusCode,
-                    Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "Bad Request",
+                    Title = ReasonPhrases.GetReasonPhrase(badRequest.StatusCode) is { Length: > 0 } phrase ? phrase : "Bad Request",
                     Detail = badRequest.InnerException is System.Text.Json.JsonException json
                         ? $"The request body is not valid JSON: {json.Message}"
                         : badRequest.Message,
                 };
-                // 413: a body cut off at the route's limit while read (ADR 16).
-                problem.Extensions["code"] = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request.too_large" : "bad_request";
+                // 413: a body cut off at the route's limit while read (ADR 16); 415: a body of a media type the route does not take.
+                problem.Extensions["code"] = ProblemCodes.ForStatus(badRequest.StatusCode);
                 break;
             case ValidationException validation:
                 problem = new HttpValidationProblemDetails(validation.Errors

@@ -10,5 +10,8 @@ internal static class RecommendationErrors
     public static readonly Error NotAcquainted = Error.Forbidden(
         "recommendation.not_acquainted", "You can rate only people you share a room with and have exchanged messages with.");
 
+    public static readonly Error TrainingInProgress = Error.Conflict(
+        "recommendation.training_in_progress", "The model is being trained by another run; this one did not start.");
+
     public static readonly Error Blocked = Error.Forbidden("recommendation.blocked", "You cannot rate this person.");
 }

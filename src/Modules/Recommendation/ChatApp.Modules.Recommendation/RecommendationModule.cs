@@ -34,11 +34,15 @@ public static class RecommendationModule
                 "Recommendation:Scale needs Minimum < Neutral < Maximum.")
             .Validate(o => o.DistrustConfidence is > 0.5 and < 1, "Recommendation:DistrustConfidence must lie between 0.5 and 1 (exclusive).")
             .Validate(o => o.PriorWeight >= 0, "Recommendation:PriorWeight must not be negative.")
+            .Validate(o => o.RecommendationsPerUser is >= 1 and <= 500, "Recommendation:RecommendationsPerUser must lie between 1 and 500.")
+            .Validate(o => o.TrainingLease >= TimeSpan.FromSeconds(3), "Recommendation:TrainingLease must be at least 3 seconds.")
+            .Validate(o => o.StoreBatch is >= 1 and <= 50_000, "Recommendation:StoreBatch must lie between 1 and 50000.")
             .ValidateOnStart();
         // The model's hyper-parameters: defaults chosen on validation slices (docs/recommendation.md), overridable
         // under Recommendation:Model (e.g. Recommendation:Model:Factorization:Factors).
         services.AddSingleton(_ => configuration.GetSection(RecommendationOptions.SectionName + ":Model").Get<RecommenderOptions>() ?? new RecommenderOptions());
         services.AddScoped<ScoreRequests>();
+        services.AddSingleton<TrainingLock>();
         services.AddSingleton<ScoreCache>();
         services.AddScoped<IModuleInitializer, RecommendationJobsScheduler>();
         return services;

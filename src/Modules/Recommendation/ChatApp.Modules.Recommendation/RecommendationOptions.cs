@@ -23,8 +23,20 @@ internal sealed class RecommendationOptions
     /// <summary>When the taste model is retrained (UTC cron).</summary>
     public string TrainingCron { get; set; } = "0 3 * * *";
 
-    /// <summary>Recommendations precomputed per person and model version.</summary>
-    public int RecommendationsPerUser { get; set; } = 50;
+    /// <summary>
+    /// Recommendations precomputed per person and model version (only these are stored: rows = people × this; the API
+    /// tops a longer list up from the best shrunk scores).
+    /// </summary>
+    public int RecommendationsPerUser { get; set; } = 30;
+
+    /// <summary>
+    /// How long a training run's lease (one run at a time across instances) lasts unless renewed; renewed every third
+    /// of it while training, so a dead process frees it within this time.
+    /// </summary>
+    public TimeSpan TrainingLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Rows inserted or deleted per statement when storing a version's recommendations or dropping an old version.</summary>
+    public int StoreBatch { get; set; } = 5000;
 
     /// <summary>Complete model versions kept (older ones are deleted after a successful training).</summary>
     public int KeepModelVersions { get; set; } = 3;

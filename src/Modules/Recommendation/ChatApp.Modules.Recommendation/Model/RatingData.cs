@@ -48,37 +48,78 @@ internal sealed class RatingData<TId>
     /// <summary>Dense ratings; every value must lie on <paramref name="scale"/>.</summary>
     public static RatingData<TId> From(IReadOnlyList<(TId Rater, TId Ratee, double Value)> ratings, RatingScale scale)
     {
-        var raters = new Dictionary<TId, int>();
-        var ratees = new Dictionary<TId, int>();
-        var raterIndex = new int[ratings.Count];
-        var rateeIndex = new int[ratings.Count];
-        var values = new float[ratings.Count];
-        for (var k = 0; k < ratings.Count; k++)
+        var builder = new Builder(scale, ratings.Count);
+        foreach (var (rater, ratee, value) in ratings)
         {
-            var (rater, ratee, value) = ratings[k];
-            if (!raters.TryGetValue(rater, out var u))
-            {
-                raters[rater] = u = raters.Count;
-            }
-
-            if (!ratees.TryGetValue(ratee, out var i))
-            {
-                ratees[ratee] = i = ratees.Count;
-            }
-
-            raterIndex[k] = u;
-            rateeIndex[k] = i;
-            if (!(value >= scale.Minimum && value <= scale.Maximum))
-            {
-                throw new ArgumentOutOfRangeException(nameof(ratings), value, $"A rating lies outside the scale {scale}.");
-            }
-
-            values[k] = (float)value;
+            builder.Add(rater, ratee, value);
         }
 
-        return new RatingData<TId>(
-            raters.OrderBy(p => p.Value).Select(p => p.Key).ToArray(),
-            ratees.OrderBy(p => p.Value).Select(p => p.Key).ToArray(),
-            raterIndex, rateeIndex, values, scale);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Builds <see cref="RatingData{TId}"/> from ratings that arrive one at a time (a database reader's stream): only
+    /// the dense arrays and the two id maps are held, never a list of the rows as read.
+    /// </summary>
+    public sealed class Builder(RatingScale scale, int capacity = 1024)
+    {
+        private readonly Dictionary<TId, int> _raters = [];
+        private readonly Dictionary<TId, int> _ratees = [];
+        private int[] _raterIndex = new int[Math.Max(1, capacity)];
+        private int[] _rateeIndex = new int[Math.Max(1, capacity)];
+        private float[] _values = new float[Math.Max(1, capacity)];
+
+        public int Count { get; private set; }
+
+        /// <summary>Adds one rating; a value off the scale is refused (the data would be wrong, not just unusual).</summary>
+        public void Add(TId rater, TId ratee, double value)
+        {
+            if (!(value >= scale.Minimum && value <= scale.Maximum))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"A rating lies outside the scale {scale}.");
+            }
+
+            if (!_raters.TryGetValue(rater, out var u))
+            {
+                _raters[rater] = u = _raters.Count;
+            }
+
+            if (!_ratees.TryGetValue(ratee, out var i))
+            {
+                _ratees[ratee] = i = _ratees.Count;
+            }
+
+            if (Count == _values.Length)
+            {
+                var size = _values.Length * 2;
+                Array.Resize(ref _raterIndex, size);
+                Array.Resize(ref _rateeIndex, size);
+                Array.Resize(ref _values, size);
+            }
+
+            _raterIndex[Count] = u;
+            _rateeIndex[Count] = i;
+            _values[Count] = (float)value;
+            Count++;
+        }
+
+        public RatingData<TId> Build()
+        {
+            var raters = new TId[_raters.Count];
+            foreach (var (id, index) in _raters)
+            {
+                raters[index] = id;
+            }
+
+            var ratees = new TId[_ratees.Count];
+            foreach (var (id, index) in _ratees)
+            {
+                ratees[index] = id;
+            }
+
+            return new RatingData<TId>(raters, ratees, Trim(_raterIndex), Trim(_rateeIndex), Trim(_values), scale);
+        }
+
+        private T[] Trim<T>(T[] values) => values.Length == Count ? values : values[..Count];
     }
 }

@@ -17,6 +17,8 @@ internal sealed class RecommendationDbContext(DbContextOptions<RecommendationDbC
 
     public DbSet<RecommendedUser> RecommendedUsers => Set<RecommendedUser>();
 
+    public DbSet<TrainingLease> TrainingLeases => Set<TrainingLease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

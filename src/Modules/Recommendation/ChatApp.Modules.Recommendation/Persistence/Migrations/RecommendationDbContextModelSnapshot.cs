@@ -206,6 +206,23 @@ namespace ChatApp.Modules.Recommendation.Persistence.Migrations
                     b.ToTable("recommended_users", "recommendation");
                 });
 
+            modelBuilder.Entity("ChatApp.Modules.Recommendation.Domain.TrainingLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("Holder")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("training_leases", "recommendation");
+                });
+
             modelBuilder.Entity("ChatApp.Modules.Recommendation.Domain.RecommendedUser", b =>
                 {
                     b.HasOne("ChatApp.Modules.Recommendation.Domain.ModelVersion", null)
