@@ -30,6 +30,7 @@ internal sealed class EvalArguments
         ["--disliked-weight"] = ValueKind.Number,
         ["--affinity-min-ratings"] = ValueKind.Integer,
         ["--liking-exponent"] = ValueKind.Number,
+        ["--affinity-popularity"] = ValueKind.Number,
         ["--prior-weight"] = ValueKind.Number,
         ["--distrust-confidence"] = ValueKind.Number,
     };
@@ -179,6 +180,7 @@ internal sealed class EvalArguments
             DislikedWeight = Number("--disliked-weight") ?? defaults.DislikedWeight,
             AffinityMinRatings = Whole("--affinity-min-ratings") ?? defaults.AffinityMinRatings,
             LikingExponent = Number("--liking-exponent") ?? defaults.LikingExponent,
+            AffinityPopularityExponent = Number("--affinity-popularity") ?? defaults.AffinityPopularityExponent,
             PriorWeight = Number("--prior-weight") ?? defaults.PriorWeight,
             DistrustConfidence = Number("--distrust-confidence") ?? defaults.DistrustConfidence,
         };

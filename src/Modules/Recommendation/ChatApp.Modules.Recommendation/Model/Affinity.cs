@@ -12,7 +12,8 @@ namespace ChatApp.Modules.Recommendation.Model;
 /// The cost is one dense m × m inverse (m³ multiply-adds, 4·m² bytes): only ratees with at least
 /// <see cref="RecommenderOptions.AffinityMinRatings"/> ratings take part, at most
 /// <see cref="RecommenderOptions.AffinityMaxRatees"/> of them (the most rated); others are reached through the
-/// predicted-rating fallback.
+/// predicted-rating fallback. The output is divided by the ratee's number of ratings to the power
+/// <see cref="RecommenderOptions.AffinityPopularityExponent"/> (0: unchanged), a mild counterweight to popularity.
 /// </summary>
 internal sealed class Affinity
 {
@@ -20,13 +21,15 @@ internal sealed class Affinity
     private readonly int[] _ratees; // row in B → ratee index
     private readonly float[] _b;
     private readonly (int Row, float Weight)[][] _byRater;
+    private readonly float[] _popularity; // row in B → 1 / ratings^AffinityPopularityExponent
 
-    private Affinity(int[] member, int[] ratees, float[] b, (int, float)[][] byRater)
+    private Affinity(int[] member, int[] ratees, float[] b, (int, float)[][] byRater, float[] popularity)
     {
         _member = member;
         _ratees = ratees;
         _b = b;
         _byRater = byRater;
+        _popularity = popularity;
     }
 
     /// <summary>Ratees that take part in the model.</summary>
@@ -104,7 +107,8 @@ internal sealed class Affinity
             }
         }
 
-        return new Affinity(member, ratees, p, byRater.Select(r => r?.ToArray() ?? []).ToArray());
+        var popularity = ratees.Select(i => (float)Math.Pow(Math.Max(1, counts[i]), -options.AffinityPopularityExponent)).ToArray();
+        return new Affinity(member, ratees, p, byRater.Select(r => r?.ToArray() ?? []).ToArray(), popularity);
     }
 
     /// <summary>The rater's affinity to every ratee (0 for those outside the model), written into <paramref name="scores"/>.</summary>
@@ -125,7 +129,7 @@ internal sealed class Affinity
 
         for (var row = 0; row < m; row++)
         {
-            scores[_ratees[row]] = sum[row];
+            scores[_ratees[row]] = sum[row] * _popularity[row];
         }
     }
 

@@ -43,4 +43,10 @@ internal sealed record RecommenderOptions
 
     /// <summary>Ranking = affinity × liking^this (liking: the predicted rating on a 0..1 scale).</summary>
     public double LikingExponent { get; init; } = 0.5;
+
+    /// <summary>
+    /// The affinity is divided by the ratee's number of ratings to this power (0: unchanged; larger: less popular people
+    /// move up). Chosen on validation slices of the training data (docs/recommendation.md, "Precision on MovieLens").
+    /// </summary>
+    public double AffinityPopularityExponent { get; init; } = 0.1;
 }
