@@ -111,6 +111,7 @@ internal sealed class TrainModelHandler(
                 modelOptions.AffinityRegularization,
                 modelOptions.DislikedWeight,
                 modelOptions.LikingExponent,
+                modelOptions.AffinityPopularityExponent,
             });
             await db.SaveChangesAsync(cancellationToken);
             await DeleteOldVersionsAsync(cancellationToken);
