@@ -120,6 +120,7 @@ public sealed class RefusalLoggingTests(LogCapturingFactory factory) : Integrati
         var restErrors = Factory.Logs.Since(mark, LogLevel.Error);
 
         Assert.DoesNotContain("media catalog", hub.Message, StringComparison.Ordinal); // nothing internal reaches the client
+        Assert.Contains("HubException: internal_error: ", hub.Message, StringComparison.Ordinal); // the documented form, with a code
         Assert.Equal(HttpStatusCode.InternalServerError, rest.StatusCode);
         Assert.Contains(hubErrors, l => l.Exception is InvalidOperationException { Message: var m } && m.Contains("media catalog", StringComparison.Ordinal));
         Assert.Contains(restErrors, l => l.Exception is InvalidOperationException { Message: var m } && m.Contains("media catalog", StringComparison.Ordinal));

@@ -8,7 +8,8 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// Error level with its stack trace, including the <see cref="HubException"/>s that carry expected refusals
 /// (<c>chat.overloaded</c>, <c>chat.rate_limited</c>, ...) and the cancellations of calls whose connection went away:
 /// under overload that is thousands of lines a second. Its category is therefore turned down in appsettings.json, and
-/// this filter logs the unexpected failures instead; expected refusals are counted by the request pipeline.
+/// this filter logs the unexpected failures instead (and answers them as <c>internal_error</c>, the code REST's 500
+/// has); expected refusals are counted by the request pipeline.
 /// </summary>
 internal sealed partial class HubErrorLogging(ILogger<HubErrorLogging> logger) : IHubFilter
 {
@@ -22,9 +23,12 @@ internal sealed partial class HubErrorLogging(ILogger<HubErrorLogging> logger) :
             && !(ex is OperationCanceledException && invocationContext.Context.ConnectionAborted.IsCancellationRequested))
         {
             LogFailed(logger, ex, invocationContext.HubMethodName);
-            throw;
+            // The client gets the documented form with a code (as REST's 500), and nothing internal.
+            throw new HubException($"{InternalError}: An unexpected error occurred. It has been logged; retrying may help.");
         }
     }
+
+    private const string InternalError = "internal_error";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string method);
