@@ -30,6 +30,10 @@ internal sealed class EvalArguments
         ["--disliked-weight"] = ValueKind.Number,
         ["--affinity-min-ratings"] = ValueKind.Integer,
         ["--liking-exponent"] = ValueKind.Number,
+        ["--affinity-max-ratees"] = ValueKind.Integer,
+        ["--implicit-damping"] = ValueKind.Number,
+        ["--implicit-lambda"] = ValueKind.Number,
+        ["--implicit-alpha"] = ValueKind.Number,
         ["--prior-weight"] = ValueKind.Number,
         ["--distrust-confidence"] = ValueKind.Number,
     };
@@ -179,6 +183,10 @@ internal sealed class EvalArguments
             DislikedWeight = Number("--disliked-weight") ?? defaults.DislikedWeight,
             AffinityMinRatings = Whole("--affinity-min-ratings") ?? defaults.AffinityMinRatings,
             LikingExponent = Number("--liking-exponent") ?? defaults.LikingExponent,
+            AffinityMaxRatees = Whole("--affinity-max-ratees") ?? defaults.AffinityMaxRatees,
+            ImplicitDamping = Number("--implicit-damping") ?? defaults.ImplicitDamping,
+            ImplicitRegularization = Number("--implicit-lambda") ?? defaults.ImplicitRegularization,
+            ImplicitConfidence = Number("--implicit-alpha") ?? defaults.ImplicitConfidence,
             PriorWeight = Number("--prior-weight") ?? defaults.PriorWeight,
             DistrustConfidence = Number("--distrust-confidence") ?? defaults.DistrustConfidence,
         };

@@ -12,6 +12,7 @@ const string Usage = """
            ChatApp.RecommenderEval --ratings FILE --split time|random [--test-share 0.2] [options]
            ChatApp.RecommenderEval --help
            ChatApp.RecommenderEval --generate OUT --people N --ratings M [--seed S] [--communities C] [--bad-actors F]
+           ChatApp.RecommenderEval --bench FILE [--top N] [--scale MIN,MAX,NEUTRAL] [--affinity-max-ratees N] [--epochs N] [--factors N]
       files: rater, ratee, rating[, timestamp], tab- or comma-separated (a header line is skipped)
       --folds DIR        DIR holds the folds' files, named by --pattern (default u{0}.base,u{0}.test; {0}: 1..--count)
       --pattern P        TRAIN,TEST file name patterns of --folds
@@ -39,6 +40,11 @@ const string Usage = """
                          pair) among N people to OUT, the people (joined, community, trustworthiness, bad actor) to
                          OUT.people; power-law degrees, people joining over time, --communities C (default 8) and a
                          share --bad-actors F (default 0.05) of bad actors; --seed S (default 1) fixes the network
+      --bench FILE       time what the service's training job does instead: load FILE, train, compute every rater's top
+                         --top N (default 50; never themselves, never rated, never distrusted) with RecommendAll; prints
+                         seconds per stage, the peak working set, candidate coverage (share of the not-distrusted ratees
+                         in some list) and the distrusted share; --affinity-max-ratees N (default 3000: more ratees use
+                         implicit factors instead of EASE), --epochs N and --factors N override the defaults
     output: per fold and model (most popular, biases only, plain SVD, the recommender) RMSE, MAE, P@10, R@10, NDCG@10, catalogue coverage (share of training ratees in some
       top-10) and distrusted share (share of top-10 slots going to people whose mean received rating in train+test is
       below neutral); per fold, paired percentile bootstrap 95% intervals of the recommender minus biases-only
@@ -48,6 +54,11 @@ const string Usage = """
 if (args.Contains("--generate"))
 {
     return GenerateCommand.Run(args) is { } refused ? Fail(refused) : 0;
+}
+
+if (args.Contains("--bench") && !args.Contains("--help") && !args.Contains("-h"))
+{
+    return BenchCommand.Run(args) is { } refused ? Fail(refused) : 0;
 }
 
 var arguments = EvalArguments.Parse(args, out var problem);

@@ -43,4 +43,25 @@ internal sealed record RecommenderOptions
 
     /// <summary>Ranking = affinity × liking^this (liking: the predicted rating on a 0..1 scale).</summary>
     public double LikingExponent { get; init; } = 0.5;
+
+    /// <summary>Latent factors of <see cref="ImplicitFactors"/>, the candidate source above <see cref="AffinityMaxRatees"/> ratees.</summary>
+    public int ImplicitFactorCount { get; init; } = 32;
+
+    /// <summary>Alternating least-squares iterations (both halves) of <see cref="ImplicitFactors"/>.</summary>
+    public int ImplicitIterations { get; init; } = 6;
+
+    /// <summary>L2 penalty λ of <see cref="ImplicitFactors"/>.</summary>
+    public double ImplicitRegularization { get; init; } = 10;
+
+    /// <summary>α of <see cref="ImplicitFactors"/>: a rated pair's confidence is 1 + α × its weight (1 liked, <see cref="DislikedWeight"/> below).</summary>
+    public double ImplicitConfidence { get; init; } = 3;
+
+    /// <summary>Raters per block of <see cref="Recommender.RecommendAll"/> (computed in parallel, then yielded).</summary>
+    public int RecommendBlock { get; init; } = 4096;
+
+    /// <summary>
+    /// β: candidates are ranked by x·y / |y|^β of <see cref="ImplicitFactors"/> (0: the raw predicted preference, which
+    /// favours the most rated; 1: the direction of the ratee's factors only), so people with few ratings can reach lists.
+    /// </summary>
+    public double ImplicitDamping { get; init; } = 0.25;
 }
