@@ -189,10 +189,12 @@ internal sealed class Recommender
         var candidates = new List<(int Ratee, double Score)>();
         if (rater >= 0 && _scan is not null)
         {
-            var shortlist = _scan.Top(_implicit!.RaterFactors, [rater], Math.Max(Shortlist, count), (_, i) => allowed(i))[0];
-            candidates.AddRange(shortlist.Select(c => (c.Ratee, c.Score * Math.Pow(Liking(rater, c.Ratee), _likingExponent))));
+            // Implicit factors: the same ranking as RecommendAll.
+            Func<int, int, bool> accept = (_, i) => allowed(i);
+            return Ranked(rater, _scan.Top(_implicit!.RaterFactors, [rater], Math.Max(Shortlist, count), accept)[0], count, accept, []);
         }
-        else if (rater >= 0 && _affinity is not null)
+
+        if (rater >= 0 && _affinity is not null)
         {
             var affinity = new float[ratees];
             _affinity.Scores(rater, affinity);
@@ -226,6 +228,7 @@ internal sealed class Recommender
         var raters = _index.Raters;
         var blockSize = Math.Max(64, _options.RecommendBlock);
         Func<int, int, bool> accept = (u, i) => !_distrusted[i] && !_index.HasRated(u, i) && allowed(u, i);
+        var (offsets, guaranteed) = _scan is null || count == 0 || _options.ExposureRaters <= 0 ? ([], []) : Exposure(accept, cancellationToken);
         for (var start = 0; start < raters; start += blockSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -252,7 +255,8 @@ internal sealed class Recommender
                 var shortlists = _scan.Top(_implicit!.RaterFactors, ids, Math.Max(Shortlist, count), accept);
                 for (var n = 0; n < ids.Length; n++)
                 {
-                    block[ids[n] - from] = Ranked(ids[n], shortlists[n], count, accept);
+                    var u = ids[n];
+                    block[u - from] = Ranked(u, shortlists[n], count, accept, offsets.Length == 0 ? [] : guaranteed.AsSpan(offsets[u], offsets[u + 1] - offsets[u]));
                 }
             });
 
@@ -267,7 +271,8 @@ internal sealed class Recommender
     /// A shortlist ranked by affinity × liking^exponent, the best <paramref name="count"/>; too short a list is filled
     /// with the best predicted ratings among the ratees in order of their bias (a rater without enough affinity).
     /// </summary>
-    private (int Ratee, double Score)[] Ranked(int rater, (int Ratee, float Score)[] shortlist, int count, Func<int, int, bool> accept)
+    private (int Ratee, double Score)[] Ranked(
+        int rater, (int Ratee, float Score)[] shortlist, int count, Func<int, int, bool> accept, ReadOnlySpan<(int Ratee, float Score)> guaranteed)
     {
         var ranked = new (int Ratee, double Score)[shortlist.Length];
         for (var n = 0; n < shortlist.Length; n++)
@@ -276,7 +281,31 @@ internal sealed class Recommender
             ranked[n] = (ratee, shortlist[n].Score * Math.Pow(Liking(rater, ratee), _likingExponent));
         }
 
-        Array.Sort(ranked, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Ratee.CompareTo(b.Ratee));
+        Comparison<(int Ratee, double Score)> best = (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Ratee.CompareTo(b.Ratee);
+        Array.Sort(ranked, best);
+        if (guaranteed.Length > 0 && count > 0)
+        {
+            // Exposure: ratees for whom this rater is among their best-matching raters take up to a share of the slots
+            // (those already in the list keep their place), so everyone eligible reaches somebody's list.
+            var top = ranked.Take(count).Select(r => r.Ratee).ToHashSet();
+            var reserve = Math.Max(1, (int)(count * _options.ExposureShare));
+            var extra = new List<(int Ratee, double Score)>();
+            foreach (var (ratee, affinity) in guaranteed)
+            {
+                if (extra.Count < reserve && !top.Contains(ratee))
+                {
+                    extra.Add((ratee, affinity * Math.Pow(Liking(rater, ratee), _likingExponent)));
+                }
+            }
+
+            if (extra.Count > 0)
+            {
+                var kept = ranked.Where(r => !extra.Any(e => e.Ratee == r.Ratee)).Take(Math.Max(0, count - extra.Count));
+                ranked = [.. kept.Concat(extra)];
+                Array.Sort(ranked, best);
+            }
+        }
+
         if (ranked.Length >= count)
         {
             return ranked[..count];
@@ -300,6 +329,48 @@ internal sealed class Recommender
 
         list.AddRange(fill.OrderByDescending(c => c.Score).Take(count - list.Count));
         return [.. list];
+    }
+
+    /// <summary>
+    /// The reverse scan that makes every eligible ratee reachable: for each ratee that is not distrusted, its
+    /// <see cref="RecommenderOptions.ExposureRaters"/> best-matching raters by implicit affinity (among the pairs
+    /// <paramref name="accept"/> allows), grouped by rater (compressed rows: rater u's are
+    /// [offsets[u], offsets[u + 1]), neediest ratee first: fewest received ratings).
+    /// </summary>
+    private (int[] Offsets, (int Ratee, float Score)[] Guaranteed) Exposure(Func<int, int, bool> accept, CancellationToken cancellationToken)
+    {
+        var factors = _implicit!;
+        var raterScan = TopKScan.Pack(factors.RaterFactors, factors.Factors, Enumerable.Range(0, _index.Raters).ToArray());
+        var ratees = _fillOrder.Where(i => _index.RateeOffsets[i + 1] > _index.RateeOffsets[i]).ToArray();
+        const int Group = 256;
+        var found = new (int Rater, int Ratee, float Score)[(ratees.Length + Group - 1) / Group][];
+        Parallel.For(0, found.Length, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        {
+            var group = ratees[(g * Group)..Math.Min(ratees.Length, (g + 1) * Group)];
+            var best = raterScan.Top(factors.RateeFactors, group, _options.ExposureRaters, (i, u) => accept(u, i));
+            var pairs = new List<(int, int, float)>();
+            for (var n = 0; n < group.Length; n++)
+            {
+                var damping = TopKScan.Damping(factors.RateeFactors.AsSpan(group[n] * factors.Factors, factors.Factors), _options.ImplicitDamping);
+                pairs.AddRange(best[n].Select(b => (b.Ratee, group[n], b.Score * damping)));
+            }
+
+            found[g] = [.. pairs];
+        });
+
+        var all = found.SelectMany(f => f).OrderBy(p => p.Rater).ThenBy(p => _index.RateeOffsets[p.Ratee + 1] - _index.RateeOffsets[p.Ratee]).ThenBy(p => p.Ratee).ToArray();
+        var offsets = new int[_index.Raters + 1];
+        foreach (var (rater, _, _) in all)
+        {
+            offsets[rater + 1]++;
+        }
+
+        for (var u = 0; u < _index.Raters; u++)
+        {
+            offsets[u + 1] += offsets[u];
+        }
+
+        return (offsets, all.Select(p => (p.Ratee, p.Score)).ToArray());
     }
 
     /// <summary>The caller's filter, and never a distrusted ratee (<see cref="DistrustRule"/>), whatever the caller allows.</summary>

@@ -64,4 +64,13 @@ internal sealed record RecommenderOptions
     /// favours the most rated; 1: the direction of the ratee's factors only), so people with few ratings can reach lists.
     /// </summary>
     public double ImplicitDamping { get; init; } = 0.25;
+
+    /// <summary>
+    /// Exposure in <see cref="Recommender.RecommendAll"/> (implicit candidates): every ratee that is not distrusted is
+    /// offered to this many of its best-matching raters (a reverse top-K scan)...
+    /// </summary>
+    public int ExposureRaters { get; init; } = 3;
+
+    /// <summary>...who give such ratees up to this share of their list's slots (at least one).</summary>
+    public double ExposureShare { get; init; } = 0.2;
 }
