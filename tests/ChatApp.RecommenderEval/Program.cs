@@ -197,7 +197,10 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
     var model = Recommender.Train(data, options);
     fit = watch.Elapsed.TotalSeconds;
     watch.Restart();
-    result = Evaluation.Evaluate(data, test, model.Predict, (u, n, allowed) => model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList(), isDistrusted);
+    // Every rater's list through the batch API the service uses (the model already leaves out what a rater rated).
+    var lists = model.RecommendAll(Evaluation.TopN, (_, _) => true, CancellationToken.None).ToDictionary(r => r.Rater, r => r.Top);
+    result = Evaluation.Evaluate(data, test, model.Predict, (u, n, allowed) => u >= 0 && lists.TryGetValue(u, out var top)
+        ? top.Select(r => r.Ratee).Where(allowed).Take(n).ToList() : model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList(), isDistrusted);
     rows.Add((RecommenderRow, result, fit, watch.Elapsed.TotalSeconds));
     Console.WriteLine($"{name}: blend weights {string.Join(" ", model.BlendWeights.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)))}");
     return new FoldResult(name, rows);

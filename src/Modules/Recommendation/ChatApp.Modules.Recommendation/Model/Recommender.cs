@@ -22,6 +22,7 @@ internal sealed class Recommender
     private readonly TopKScan? _scan;
     private readonly RatingIndex _index;
     private readonly int[] _fillOrder;
+    private bool[] _exposable = [];
     private readonly double[] _weights;
     private readonly double _likingExponent;
     private readonly bool[] _distrusted;
@@ -150,6 +151,7 @@ internal sealed class Recommender
         var model = new Recommender(baseline, factorization, neighbours, candidates, weights, options.LikingExponent, distrust, distrusted, options);
         Stage("total", clock);
         model.Stages = stages;
+        model._exposable = Exposable(data, distrust);
         return model;
     }
 
@@ -341,7 +343,7 @@ internal sealed class Recommender
     {
         var factors = _implicit!;
         var raterScan = TopKScan.Pack(factors.RaterFactors, factors.Factors, Enumerable.Range(0, _index.Raters).ToArray());
-        var ratees = _fillOrder.Where(i => _index.RateeOffsets[i + 1] > _index.RateeOffsets[i]).ToArray();
+        var ratees = _fillOrder.Where(i => _exposable.Length > i && _exposable[i]).ToArray();
         const int Group = 256;
         var found = new (int Rater, int Ratee, float Score)[(ratees.Length + Group - 1) / Group][];
         Parallel.For(0, found.Length, new ParallelOptions { CancellationToken = cancellationToken }, g =>
@@ -371,6 +373,27 @@ internal sealed class Recommender
         }
 
         return (offsets, all.Select(p => (p.Ratee, p.Score)).ToArray());
+    }
+
+    /// <summary>
+    /// Who gets exposure slots: ratees with ratings whose posterior probability of a true mean below neutral
+    /// (<see cref="DistrustRule.ProbabilityBelowNeutral"/>) is at most a tenth of what the distrust rule tolerates, so the
+    /// slots go to people the evidence already speaks for, not to those the rule only just lets through.
+    /// </summary>
+    private static bool[] Exposable<TId>(RatingData<TId> data, DistrustRule distrust)
+        where TId : notnull
+    {
+        var count = new int[data.Ratees.Length];
+        var sum = new double[count.Length];
+        for (var k = 0; k < data.Count; k++)
+        {
+            count[data.RateeIndex[k]]++;
+            sum[data.RateeIndex[k]] += data.Values[k];
+        }
+
+        var limit = (1 - distrust.Confidence) / 10;
+        return Enumerable.Range(0, count.Length).Select(i => count[i] > 0 && !distrust.IsDistrusted(count[i], sum[i])
+            && distrust.ProbabilityBelowNeutral(count[i], sum[i]) <= limit).ToArray();
     }
 
     /// <summary>The caller's filter, and never a distrusted ratee (<see cref="DistrustRule"/>), whatever the caller allows.</summary>
