@@ -140,7 +140,7 @@ internal static class BenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| total | {total.Elapsed.TotalSeconds:F1} |"));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"candidates: {model.CandidateSource}; {raters} raters, {full} with a full list of {top}, {slots} slots; " +
+            $"validation RMSE of the blend {model.ValidationRmse:F4}; candidates: {model.CandidateSource}; {raters} raters, {full} with a full list of {top}, {slots} slots; " +
             $"coverage {coveredEligible}/{eligible} = {coveredEligible / (double)Math.Max(1, eligible):P2} of the not-distrusted ratees; " +
             $"distrusted share {distrustedSlots / (double)Math.Max(1, slots):P2}; peak working set {peak:F0} MiB; " +
             $"{Environment.ProcessorCount} cores, load average {LoadAverage()}"));

@@ -54,6 +54,9 @@ internal sealed class Recommender
     /// <summary>Where the time of <see cref="Train"/> went: (stage, seconds), in the order the stages finished.</summary>
     public IReadOnlyList<(string Stage, double Seconds)> Stages { get; private set; } = [];
 
+    /// <summary>RMSE (on the configured scale, before clamping) of the blend on the validation slice it was fitted on; null without one.</summary>
+    public double? ValidationRmse { get; private set; }
+
     /// <summary>The candidate source: EASE (few ratees) or implicit factors over everyone.</summary>
     public string CandidateSource => _implicit is null ? "EASE affinity" : "implicit factors";
 
@@ -117,6 +120,7 @@ internal sealed class Recommender
             return (ease, factors, index);
         }, cancellationToken);
         double[] weights;
+        double? validationRmse = null;
         if (validation.Count >= 50)
         {
             var watch = Stopwatch.StartNew();
@@ -135,6 +139,8 @@ internal sealed class Recommender
             // Ridge-regularised least squares: (XᵀX + λI) w = Xᵀy.
             var gram = x.TransposeThisAndMultiply(x) + (Matrix<double>.Build.DenseIdentity(x.ColumnCount) * 1e-3);
             weights = gram.Solve(x.TransposeThisAndMultiply(y)).ToArray();
+            var residual = (x * Vector<double>.Build.DenseOfArray(weights)) - y;
+            validationRmse = Math.Sqrt(residual.DotProduct(residual) / validation.Count) * data.Scale.Width / ReferenceWidth;
             Stage("blend weights", watch);
         }
         else
@@ -151,6 +157,7 @@ internal sealed class Recommender
         var model = new Recommender(baseline, factorization, neighbours, candidates, weights, options.LikingExponent, distrust, distrusted, options);
         Stage("total", clock);
         model.Stages = stages;
+        model.ValidationRmse = validationRmse;
         model._exposable = Exposable(data, distrust);
         return model;
     }
