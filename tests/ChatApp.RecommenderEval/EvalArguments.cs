@@ -34,6 +34,9 @@ internal sealed class EvalArguments
         ["--implicit-damping"] = ValueKind.Number,
         ["--implicit-lambda"] = ValueKind.Number,
         ["--implicit-alpha"] = ValueKind.Number,
+        ["--exposure-raters"] = ValueKind.Integer,
+        ["--exposure-share"] = ValueKind.Number,
+        ["--exposure-max-doubt"] = ValueKind.Number,
         ["--prior-weight"] = ValueKind.Number,
         ["--distrust-confidence"] = ValueKind.Number,
     };
@@ -187,6 +190,9 @@ internal sealed class EvalArguments
             ImplicitDamping = Number("--implicit-damping") ?? defaults.ImplicitDamping,
             ImplicitRegularization = Number("--implicit-lambda") ?? defaults.ImplicitRegularization,
             ImplicitConfidence = Number("--implicit-alpha") ?? defaults.ImplicitConfidence,
+            ExposureRaters = Whole("--exposure-raters") ?? defaults.ExposureRaters,
+            ExposureShare = Number("--exposure-share") ?? defaults.ExposureShare,
+            ExposureMaxDoubt = Number("--exposure-max-doubt") ?? defaults.ExposureMaxDoubt,
             PriorWeight = Number("--prior-weight") ?? defaults.PriorWeight,
             DistrustConfidence = Number("--distrust-confidence") ?? defaults.DistrustConfidence,
         };

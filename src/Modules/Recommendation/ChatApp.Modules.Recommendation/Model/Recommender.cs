@@ -158,7 +158,7 @@ internal sealed class Recommender
         Stage("total", clock);
         model.Stages = stages;
         model.ValidationRmse = validationRmse;
-        model._exposable = Exposable(data, distrust);
+        model._exposable = Exposable(data, distrust, options.ExposureMaxDoubt);
         return model;
     }
 
@@ -349,7 +349,9 @@ internal sealed class Recommender
     private (int[] Offsets, (int Ratee, float Score)[] Guaranteed) Exposure(Func<int, int, bool> accept, CancellationToken cancellationToken)
     {
         var factors = _implicit!;
-        var raterScan = TopKScan.Pack(factors.RaterFactors, factors.Factors, Enumerable.Range(0, _index.Raters).ToArray());
+        // Raters by the direction of their factors only: by the raw dot product the few raters with the longest factor
+        // vectors would be everybody's best match (hubs), and one list has only so many slots.
+        var raterScan = TopKScan.Pack(factors.RaterFactors, factors.Factors, Enumerable.Range(0, _index.Raters).ToArray(), damping: 1);
         var ratees = _fillOrder.Where(i => _exposable.Length > i && _exposable[i]).ToArray();
         const int Group = 256;
         var found = new (int Rater, int Ratee, float Score)[(ratees.Length + Group - 1) / Group][];
@@ -361,7 +363,7 @@ internal sealed class Recommender
             for (var n = 0; n < group.Length; n++)
             {
                 var damping = TopKScan.Damping(factors.RateeFactors.AsSpan(group[n] * factors.Factors, factors.Factors), _options.ImplicitDamping);
-                pairs.AddRange(best[n].Select(b => (b.Ratee, group[n], b.Score * damping)));
+                pairs.AddRange(best[n].Select(b => (b.Ratee, group[n], factors.Score(b.Ratee, group[n]) * damping)));
             }
 
             found[g] = [.. pairs];
@@ -384,10 +386,11 @@ internal sealed class Recommender
 
     /// <summary>
     /// Who gets exposure slots: ratees with ratings whose posterior probability of a true mean below neutral
-    /// (<see cref="DistrustRule.ProbabilityBelowNeutral"/>) is at most a tenth of what the distrust rule tolerates, so the
-    /// slots go to people the evidence already speaks for, not to those the rule only just lets through.
+    /// (<see cref="DistrustRule.ProbabilityBelowNeutral"/>) is at most <see cref="RecommenderOptions.ExposureMaxDoubt"/>
+    /// (a tenth of what the distrust rule tolerates by default), so the slots go to people the evidence already speaks
+    /// for, not to those the rule only just lets through.
     /// </summary>
-    private static bool[] Exposable<TId>(RatingData<TId> data, DistrustRule distrust)
+    private static bool[] Exposable<TId>(RatingData<TId> data, DistrustRule distrust, double maxDoubt)
         where TId : notnull
     {
         var count = new int[data.Ratees.Length];
@@ -398,9 +401,8 @@ internal sealed class Recommender
             sum[data.RateeIndex[k]] += data.Values[k];
         }
 
-        var limit = (1 - distrust.Confidence) / 10;
         return Enumerable.Range(0, count.Length).Select(i => count[i] > 0 && !distrust.IsDistrusted(count[i], sum[i])
-            && distrust.ProbabilityBelowNeutral(count[i], sum[i]) <= limit).ToArray();
+            && distrust.ProbabilityBelowNeutral(count[i], sum[i]) <= maxDoubt).ToArray();
     }
 
     /// <summary>The caller's filter, and never a distrusted ratee (<see cref="DistrustRule"/>), whatever the caller allows.</summary>

@@ -73,4 +73,10 @@ internal sealed record RecommenderOptions
 
     /// <summary>...who give such ratees up to this share of their list's slots (at least one).</summary>
     public double ExposureShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// Exposure goes only to ratees whose posterior probability of a true mean below neutral is at most this
+    /// (<see cref="DistrustRule.ProbabilityBelowNeutral"/>; the rule itself tolerates 1 − <see cref="DistrustConfidence"/>).
+    /// </summary>
+    public double ExposureMaxDoubt { get; init; } = 0.01;
 }
