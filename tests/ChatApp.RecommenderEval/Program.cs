@@ -30,6 +30,9 @@ const string Usage = """
                          "distrusted" a mean received rating below NEUTRAL; a rating off the scale is an error
       --factors N --epochs N --lr X --reg X   matrix factorisation hyper-parameters (defaults: the service's)
       --affinity-lambda X --disliked-weight X --affinity-min-ratings N --liking-exponent X   ranking hyper-parameters
+      --affinity-max-ratees N   EASE while there are at most N ratees (default 3000), else implicit factors over everyone
+      --implicit-lambda X --implicit-alpha X --implicit-damping X   implicit factors' λ, confidence α and popularity damping β
+      --exposure-raters N --exposure-share X --exposure-max-doubt X   exposure slots of the batch lists (0 raters: none)
       --prior-weight X   imaginary ratings at the global mean in the shrunk mean of the distrust rule (default 10)
       --distrust-confidence X   posterior probability that a recommended person's true mean is at or above NEUTRAL (default 0.9)
       --tune             choose factors/regularisation and the ranking's λ, disliked weight and liking exponent on a
