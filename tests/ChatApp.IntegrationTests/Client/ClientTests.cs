@@ -1,0 +1,166 @@
+using System.Net;
+using ChatApp.Client;
+using ChatApp.Client.Media;
+using ChatApp.Client.Realtime;
+using ChatApp.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using SkiaSharp;
+
+namespace ChatApp.IntegrationTests.Client;
+
+/// <summary>The typed client (src/Clients/ChatApp.Client) against the real host, reading answers in strict contract mode.</summary>
+public sealed class ClientTests(ChatAppFactory factory) : IntegrationTest(factory)
+{
+    private const string Password = "Corr3ct-Horse";
+
+    [Fact]
+    public async Task Register_sign_in_and_read_my_profile()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+        var email = AccountsApi.UniqueEmail();
+
+        var registration = await client.Accounts.RegisterAsync(email, Password, "김민준", handle: "minjun_" + Guid.NewGuid().ToString("N")[..6]);
+        var tokens = await client.Accounts.LoginAsync(email, Password, deviceName: "client test");
+        var me = await client.Accounts.GetMeAsync();
+
+        Assert.Equal(registration.UserId, me.Id);
+        Assert.Equal(email, me.Email);
+        Assert.Equal("김민준", me.DisplayName);
+        Assert.Equal("Bearer", tokens.TokenType);
+        Assert.True(await client.Session.IsSignedInAsync());
+    }
+
+    [Fact]
+    public async Task A_refusal_is_a_ChatAppApiException_with_its_code()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+
+        var invalid = await Assert.ThrowsAsync<ChatAppApiException>(() => client.Accounts.RegisterAsync("not an address", "weak", ""));
+        var wrongPassword = await Assert.ThrowsAsync<ChatAppApiException>(() => client.Accounts.LoginAsync(AccountsApi.UniqueEmail(), Password));
+        await SignUpAsync(client);
+        var notFound = await Assert.ThrowsAsync<ChatAppApiException>(() => client.Chat.GetRoomAsync(Guid.NewGuid()));
+        await client.Realtime.StartAsync();
+        var hubRefusal = await Assert.ThrowsAsync<ChatHubException>(() => client.Realtime.SendMessageAsync(Guid.NewGuid(), "hello"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "validation_failed"), (invalid.Status, invalid.Code));
+        Assert.Contains("email", invalid.Errors.Keys);
+        Assert.Contains("password", invalid.Errors.Keys);
+        Assert.Equal((HttpStatusCode.Unauthorized, "accounts.invalid_credentials"), (wrongPassword.Status, wrongPassword.Code));
+        Assert.Equal((HttpStatusCode.NotFound, "chat.room_not_found"), (notFound.Status, notFound.Code));
+        Assert.Equal("chat.room_not_found", hubRefusal.Code);
+    }
+
+    [Fact]
+    public async Task Two_people_chat_live_both_ways_with_typed_events()
+    {
+        var line = new TestServerLine(Factory);
+        await using var minjun = line.NewClient();
+        await using var anna = line.NewClient();
+        var annaId = await SignUpAsync(anna);
+        var minjunId = await SignUpAsync(minjun);
+        var minjunInbox = new MessageInbox(minjun.Realtime);
+        var annaInbox = new MessageInbox(anna.Realtime);
+        await minjun.Realtime.StartAsync();
+        await anna.Realtime.StartAsync();
+
+        var room = await minjun.Chat.OpenDirectAsync(annaId);
+        var sent = await minjun.Realtime.SendMessageAsync(room.Id, "안녕하세요, 안나!");
+        var heard = await annaInbox.WaitForAsync(m => m.Id == sent.Id);
+        var reply = await anna.Realtime.SendMessageAsync(room.Id, "Hi Minjun!", replyTo: sent.Id);
+        var heardBack = await minjunInbox.WaitForAsync(m => m.Id == reply.Id);
+
+        Assert.Equal(("안녕하세요, 안나!", minjunId), (heard.Text, heard.SenderId));
+        Assert.Equal(("Hi Minjun!", annaId, (Guid?)sent.Id), (heardBack.Text, heardBack.SenderId, heardBack.ReplyToId));
+        Assert.True(minjun.Realtime.Cursor[room.Id] >= reply.Seq || minjunInbox.All.Any(m => m.Id == reply.Id));
+    }
+
+    [Fact]
+    public async Task A_send_retried_after_a_lost_connection_is_stored_once()
+    {
+        var line = new TestServerLine(Factory);
+        await using var minjun = line.NewClient();
+        await using var anna = line.NewClient();
+        var annaId = await SignUpAsync(anna);
+        await SignUpAsync(minjun);
+        await minjun.Realtime.StartAsync();
+        var room = await minjun.Chat.OpenDirectAsync(annaId);
+        var clientMessageId = Guid.NewGuid().ToString();
+        // The first attempt reached the server and was stored, but its answer was lost with the connection.
+        var stored = await minjun.Chat.SendAsync(room.Id, "one message", clientMessageId);
+        line.Cut();
+        await Eventually.Async(() => Task.FromResult(minjun.Realtime.Connection.State != HubConnectionState.Connected));
+
+        var sending = minjun.Realtime.SendMessageAsync(room.Id, "one message", clientMessageId: clientMessageId);
+        line.Restore();
+        var retried = await sending.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(stored.Id, retried.Id);
+        var history = await minjun.Chat.GetMessagesAsync(room.Id);
+        Assert.Single(history.Messages, m => m.ClientMessageId == clientMessageId);
+        Assert.True(line.Connects >= 2);
+    }
+
+    [Fact]
+    public async Task After_a_reconnect_missed_messages_arrive_through_sync()
+    {
+        var line = new TestServerLine(Factory);
+        var otherLine = new TestServerLine(Factory);
+        await using var minjun = line.NewClient();
+        await using var anna = otherLine.NewClient();
+        var annaId = await SignUpAsync(anna);
+        await SignUpAsync(minjun);
+        var room = await minjun.Chat.OpenDirectAsync(annaId);
+        var annaInbox = new MessageInbox(anna.Realtime);
+        SyncResultCount synced = new();
+        anna.Realtime.Synced += _ => synced.Increment();
+        await anna.Realtime.StartAsync();
+        otherLine.Cut();
+        await Eventually.Async(() => Task.FromResult(anna.Realtime.Connection.State != HubConnectionState.Connected));
+
+        var missed = new[]
+        {
+            await minjun.Chat.SendAsync(room.Id, "while you were away 1"),
+            await minjun.Chat.SendAsync(room.Id, "while you were away 2"),
+        };
+        var syncsBefore = synced.Value;
+        otherLine.Restore();
+
+        foreach (var message in missed)
+        {
+            await annaInbox.WaitForAsync(m => m.Id == message.Id);
+        }
+        await Eventually.Async(() => Task.FromResult(synced.Value > syncsBefore));
+        Assert.Equal(missed[^1].Seq, anna.Realtime.Cursor[room.Id]);
+    }
+
+    [Fact]
+    public async Task An_upload_with_a_crop_returns_the_variants()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+        await SignUpAsync(client);
+
+        var image = await client.Media.UploadImageAsync(
+            TestImages.Solid(800, 600, SKColors.CornflowerBlue), "photo.jpg", "chat", new Crop(100, 50, 400, 300));
+
+        Assert.Equal(("chat", 400, 300), (image.Purpose, image.Width, image.Height));
+        Assert.Equal(["chat", "chat-thumb"], image.Variants.Select(v => v.Name).Order(StringComparer.Ordinal));
+        Assert.All(image.Variants, v => Assert.Equal("image/jpeg", v.ContentType));
+    }
+
+    private static async Task<Guid> SignUpAsync(ChatAppClient client)
+    {
+        var email = AccountsApi.UniqueEmail();
+        var registration = await client.Accounts.RegisterAsync(email, Password, "Person " + email[5..10]);
+        await client.Accounts.LoginAsync(email, Password);
+        return registration.UserId;
+    }
+
+    private sealed class SyncResultCount
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Increment() => Interlocked.Increment(ref _value);
+    }
+}
