@@ -18,9 +18,10 @@ public sealed class TestServerLine(ChatAppFactory factory)
     /// <summary>WebSocket connections made so far (the first and each reconnect).</summary>
     public int Connects => _connects;
 
-    public ChatAppClient NewClient() => new(factory.CreateClient(), new ChatAppClientOptions
+    public ChatAppClient NewClient(bool messagePack = false) => new(factory.CreateClient(), new ChatAppClientOptions
     {
         StrictContract = true,
+        UseMessagePack = messagePack,
         ConfigureHubConnection = Configure,
     });
 
