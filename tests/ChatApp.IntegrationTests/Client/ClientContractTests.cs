@@ -17,6 +17,8 @@ public sealed class ClientContractTests
         ["Registration"] = ("ChatApp.Modules.Accounts", "RegisterResponse"),
         ["Avatar"] = ("ChatApp.Modules.Accounts", "AvatarResponse"),
         ["MyProfile"] = ("ChatApp.Modules.Accounts", "MyProfileResponse"),
+        ["PublicProfile"] = ("ChatApp.Modules.Accounts", "PublicProfileResponse"),
+        ["DeviceSession"] = ("ChatApp.Modules.Accounts", "SessionResponse"),
         ["Person"] = ("ChatApp.Modules.Accounts", "PersonResponse"),
         ["PeopleSearchPage"] = ("ChatApp.Modules.Accounts", "PeopleSearchResponse"),
         ["MediaVariant"] = ("ChatApp.Modules.Media.Contracts", "MediaVariantInfo"),

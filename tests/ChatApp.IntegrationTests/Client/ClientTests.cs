@@ -150,6 +150,42 @@ public sealed class ClientTests(ChatAppFactory factory) : IntegrationTest(factor
         Assert.All(image.Variants, v => Assert.Equal("image/jpeg", v.ContentType));
     }
 
+    [Fact]
+    public async Task A_group_conversation_with_edits_reactions_and_a_delete_reaches_the_other_member_as_typed_events()
+    {
+        var line = new TestServerLine(Factory);
+        await using var minjun = line.NewClient();
+        await using var anna = line.NewClient();
+        var annaId = await SignUpAsync(anna);
+        var minjunId = await SignUpAsync(minjun);
+        var updates = new System.Collections.Concurrent.ConcurrentQueue<ChatApp.Client.Realtime.Events.MessageUpdatedEvent>();
+        var reactions = new System.Collections.Concurrent.ConcurrentQueue<ChatApp.Client.Realtime.Events.ReactionChangedEvent>();
+        anna.Realtime.MessageUpdated += updates.Enqueue;
+        anna.Realtime.ReactionChanged += reactions.Enqueue;
+        await anna.Realtime.StartAsync();
+
+        var group = await minjun.Chat.CreateGroupAsync("스터디 모임", [annaId]);
+        var renamed = await minjun.Chat.UpdateRoomAsync(group.Id, topic: "Tuesdays");
+        var message = await minjun.Chat.SendAsync(group.Id, "first draft");
+        var edited = await minjun.Chat.EditMessageAsync(group.Id, message.Id, "final text");
+        await anna.Chat.ReactAsync(group.Id, message.Id, "👍");
+        await minjun.Chat.DeleteMessageAsync(group.Id, message.Id);
+
+        await Eventually.Async(() => updates.Count >= 2 && !reactions.IsEmpty, TimeSpan.FromSeconds(30), () => $"{updates.Count} updates, {reactions.Count} reactions");
+        Assert.Equal(["message.edited", "message.deleted"], updates.Select(u => u.Kind));
+        Assert.Equal(("reaction.added", "👍", annaId), (reactions.First().Kind, reactions.First().Emoji, reactions.First().UserId));
+        Assert.Equal(("final text", "Tuesdays"), (edited.Text, renamed.Topic));
+        var page = await anna.Chat.GetMessagesAsync(group.Id);
+        Assert.True(Assert.Single(page.Messages, m => m.Id == message.Id).Deleted);
+        var room = await anna.Chat.GetRoomAsync(group.Id);
+        Assert.Equal([annaId, minjunId], room.Members!.Select(m => m.UserId).Order());
+        Assert.Equal("Person " + (await minjun.Accounts.GetMeAsync()).Email![5..10], (await anna.Accounts.GetUserAsync(minjunId)).DisplayName);
+        Assert.True(Assert.Single(await anna.Accounts.ListSessionsAsync()).IsCurrent);
+        Assert.Single(await anna.Chat.ListRoomsAsync(), r => r.Id == group.Id);
+        Assert.All(await anna.Chat.GetPresenceAsync([minjunId]), p => Assert.Equal(minjunId, p.UserId));
+        Assert.NotNull((await anna.Recommendations.ForMeAsync()).People);
+    }
+
     private static async Task<Guid> SignUpAsync(ChatAppClient client)
     {
         var email = AccountsApi.UniqueEmail();

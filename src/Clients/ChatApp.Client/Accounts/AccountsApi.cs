@@ -47,4 +47,20 @@ public sealed class AccountsApi
     /// <summary>Sets an image uploaded with purpose avatar as my picture.</summary>
     public Task<MyProfile> SetAvatarAsync(Guid mediaId, CancellationToken cancellationToken = default) =>
         _api.SendJsonAsync<MyProfile>(HttpMethod.Put, "/api/v1/accounts/me/avatar", new { mediaId }, authenticated: true, cancellationToken);
+
+    /// <summary>Takes my picture away.</summary>
+    public Task RemoveAvatarAsync(CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Delete, "/api/v1/accounts/me/avatar", null, cancellationToken);
+
+    /// <summary>My signed-in devices, most recently used first.</summary>
+    public Task<IReadOnlyList<DeviceSession>> ListSessionsAsync(CancellationToken cancellationToken = default) =>
+        _api.GetAsync<IReadOnlyList<DeviceSession>>("/api/v1/accounts/sessions", cancellationToken);
+
+    /// <summary>Signs out one of my devices.</summary>
+    public Task RevokeSessionAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/accounts/sessions/{sessionId}", null, cancellationToken);
+
+    /// <summary>Someone's public profile (GET /users/{userId}).</summary>
+    public Task<PublicProfile> GetUserAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        _api.GetAsync<PublicProfile>($"/api/v1/users/{userId}", cancellationToken);
 }

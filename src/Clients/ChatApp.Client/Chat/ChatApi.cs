@@ -52,4 +52,34 @@ public sealed class ChatApi
     /// <summary>Presence of up to 500 people who share a room with me (POST /chat/presence).</summary>
     public Task<IReadOnlyList<Presence>> GetPresenceAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default) =>
         _api.SendJsonAsync<IReadOnlyList<Presence>>(HttpMethod.Post, "/api/v1/chat/presence", new { userIds = userIds.ToList() }, authenticated: true, cancellationToken);
+
+    /// <summary>Renames a group or changes its topic (owner or admin); null leaves a field unchanged.</summary>
+    public Task<Room> UpdateRoomAsync(Guid roomId, string? name = null, string? topic = null, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<Room>(HttpMethod.Patch, $"/api/v1/chat/rooms/{roomId}", new { name, topic }, authenticated: true, cancellationToken);
+
+    public Task<Room> AddMembersAsync(Guid roomId, IEnumerable<Guid> userIds, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<Room>(HttpMethod.Post, $"/api/v1/chat/rooms/{roomId}/members", new { userIds = userIds.ToList() }, authenticated: true, cancellationToken);
+
+    /// <summary>Removes a member, or leaves the room when <paramref name="userId"/> is mine.</summary>
+    public Task RemoveMemberAsync(Guid roomId, Guid userId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/chat/rooms/{roomId}/members/{userId}", null, cancellationToken);
+
+    public Task<Message> EditMessageAsync(Guid roomId, Guid messageId, string text, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<Message>(HttpMethod.Patch, $"/api/v1/chat/rooms/{roomId}/messages/{messageId}", new { text }, authenticated: true, cancellationToken);
+
+    /// <summary>Deletes my message (it stays in history as a tombstone).</summary>
+    public Task DeleteMessageAsync(Guid roomId, Guid messageId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/chat/rooms/{roomId}/messages/{messageId}", null, cancellationToken);
+
+    public Task ReactAsync(Guid roomId, Guid messageId, string emoji, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Put, $"/api/v1/chat/rooms/{roomId}/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}", null, cancellationToken);
+
+    public Task RemoveReactionAsync(Guid roomId, Guid messageId, string emoji, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/chat/rooms/{roomId}/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}", null, cancellationToken);
+
+    public Task BlockAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Put, $"/api/v1/chat/blocks/{userId}", null, cancellationToken);
+
+    public Task UnblockAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/chat/blocks/{userId}", null, cancellationToken);
 }
