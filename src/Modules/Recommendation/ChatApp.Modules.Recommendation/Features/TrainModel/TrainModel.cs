@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Time;
 using ChatApp.BuildingBlocks.UnitOfWork;
@@ -87,8 +88,8 @@ internal sealed class TrainModelHandler(
                 seconds["eligibility"] = Lap(clock);
                 var storing = new Stopwatch();
                 stored = await StoreRecommendationsAsync(version.Id, data, model, eligible, storing, cancellationToken);
-                seconds["store"] = Math.Round(storing.Elapsed.TotalSeconds, 2);
-                seconds["recommend"] = Math.Round(Lap(clock) - seconds["store"], 2);
+                seconds["recommendAndStore"] = Lap(clock);
+                seconds["storeBusy"] = Math.Round(storing.Elapsed.TotalSeconds, 2);
             }
 
             version.Status = ModelStatus.Complete;
@@ -200,33 +201,62 @@ internal sealed class TrainModelHandler(
         var self = data.Raters.Select(id => rateeIndex.GetValueOrDefault(id, -1)).ToArray();
         rateeIndex = null;
 
-        var batch = new List<RecommendedUser>(options.Value.StoreBatch);
-        var stored = 0;
-        foreach (var (rater, top) in model.RecommendAll(options.Value.RecommendationsPerUser, (u, i) => eligible[i] && self[u] != i, cancellationToken))
+        // The lists are computed (on every core) while the previous batch is being written: a bounded hand-over of
+        // two batches keeps memory flat and the database busy.
+        var size = options.Value.StoreBatch;
+        var batches = Channel.CreateBounded<List<RecommendedUser>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
         {
-            for (var rank = 0; rank < top.Length; rank++)
+            try
             {
-                var (ratee, score) = top[rank];
-                batch.Add(new RecommendedUser
+                var batch = new List<RecommendedUser>(size);
+                foreach (var (rater, top) in model.RecommendAll(options.Value.RecommendationsPerUser, (u, i) => eligible[i] && self[u] != i, cancellationToken))
                 {
-                    ModelVersionId = version, RaterId = data.Raters[rater], Rank = rank + 1, RateeId = data.Ratees[ratee], Score = score, PredictedRating = model.Predict(rater, ratee),
-                });
-            }
+                    for (var rank = 0; rank < top.Length; rank++)
+                    {
+                        var (ratee, score) = top[rank];
+                        batch.Add(new RecommendedUser
+                        {
+                            ModelVersionId = version, RaterId = data.Raters[rater], Rank = rank + 1, RateeId = data.Ratees[ratee], Score = score,
+                            PredictedRating = model.Predict(rater, ratee),
+                        });
+                    }
 
-            if (batch.Count >= options.Value.StoreBatch)
+                    if (batch.Count >= size)
+                    {
+                        await batches.Writer.WriteAsync(batch, cancellationToken);
+                        batch = new List<RecommendedUser>(size);
+                    }
+                }
+
+                await batches.Writer.WriteAsync(batch, cancellationToken);
+                batches.Writer.Complete();
+            }
+            catch (Exception exception)
+            {
+                batches.Writer.Complete(exception);
+            }
+        }, cancellationToken);
+
+        var stored = 0;
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 storing.Start();
                 await db.InsertAllAsync(batch, cancellationToken);
                 storing.Stop();
                 stored += batch.Count;
-                batch.Clear();
             }
         }
+        finally
+        {
+            // A failed insert stops the producer too (it waits on the full channel until cancelled otherwise).
+            batches.Writer.TryComplete();
+            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
-        storing.Start();
-        await db.InsertAllAsync(batch, cancellationToken);
-        storing.Stop();
-        return stored + batch.Count;
+        return stored;
     }
 
     /// <summary>
