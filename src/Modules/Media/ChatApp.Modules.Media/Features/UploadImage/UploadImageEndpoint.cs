@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ChatApp.Modules.Media.Images;
 using ChatApp.Modules.Media.Processing;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Media.Features.UploadImage;
@@ -21,7 +22,7 @@ internal sealed class UploadImageEndpoint : ICarterModule
             .RequireRateLimiting(RateLimitPolicies.Upload)
             .DisableAntiforgery()
             .WithOwnBodyLimit() // Media:MaxUploadBytes, set and answered (media.too_large) by the handler
-            .Accepts<IFormFile>("multipart/form-data")
+            .AddOpenApiOperationTransformer(UploadImageOpenApi.DescribeAsync)
             .Produces<MediaImageResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
