@@ -42,6 +42,7 @@ internal static class HostSetup
             .WithEmptyValidators());
         services.AddModules(configuration);
 
+        services.AddJsonWireFormat();
         services.AddChatAppOpenApi();
         services.AddAntiforgery();
         services.AddHttpHardening(configuration);

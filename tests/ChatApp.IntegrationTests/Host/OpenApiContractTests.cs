@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatApp.IntegrationTests.Infrastructure;
 
@@ -68,10 +70,41 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         Assert.Null(document["paths"]!["/api/v1/accounts/me"]!["get"]!["responses"]!["429"]); // no rate-limit policy there
     }
 
+    [Fact]
+    public async Task No_number_is_also_a_string()
+    {
+        var document = await DocumentAsync();
+
+        var mixed = Types(document).Select(t => t.ToJsonString())
+            .Where(t => t.Contains("\"string\"", StringComparison.Ordinal) && (t.Contains("integer", StringComparison.Ordinal) || t.Contains("number", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(mixed);
+    }
+
+    [Fact]
+    public async Task A_number_sent_as_a_string_is_a_bad_request()
+    {
+        var (ann, _, room) = await Chat.NewDirectRoomAsync();
+
+        var response = await Api.As(ann).PostAsJsonAsync($"/api/v1/chat/rooms/{room.Id}/read", new { seq = "1" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("bad_request", (await Problem.ReadAsync(response)).Code);
+    }
+
     private static IEnumerable<(string Name, JsonNode Operation)> Operations(JsonNode document) =>
         from path in document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()
         select ($"{operation.Key.ToUpperInvariant()} {path.Key}", operation.Value!);
+
+    /// <summary>Every <c>type</c> that is a list of types (<c>["integer", "string"]</c>, <c>["string", "null"]</c>).</summary>
+    private static IEnumerable<JsonArray> Types(JsonNode? node) => node switch
+    {
+        JsonObject json => json.SelectMany(member => member is { Key: "type", Value: JsonArray types } ? [types] : Types(member.Value)),
+        JsonArray array => array.SelectMany(Types),
+        _ => [],
+    };
 
     private async Task<JsonNode> DocumentAsync() =>
         JsonNode.Parse(await Api.Anonymous().GetStringAsync("/openapi/v1.json"))!;
