@@ -29,7 +29,7 @@ export interface MediaVariantInfo {
 export interface MembershipChangedEvent {
   roomId: string;
   seq: number;
-  kind: string;
+  kind: "member.joined" | "member.left";
   userId: string;
   byUserId: string | null;
 }
@@ -51,7 +51,7 @@ export interface MessageResponse {
 export interface MessageUpdatedEvent {
   roomId: string;
   seq: number;
-  kind: string;
+  kind: "message.edited" | "message.deleted";
   message: MessageResponse;
 }
 
@@ -69,7 +69,7 @@ export interface PresenceChangedEvent {
 export interface ReactionChangedEvent {
   roomId: string;
   seq: number;
-  kind: string;
+  kind: "reaction.added" | "reaction.removed";
   messageId: string;
   userId: string;
   emoji: string;
@@ -90,9 +90,9 @@ export interface ReadStateResponse {
 export interface RoomChangedEvent {
   roomId: string;
   seq: number;
-  kind: string;
+  kind: "member.role_changed" | "room.renamed" | "room.topic_changed" | "room.picture_changed";
   userId: string;
-  role: string | null;
+  role: "owner" | "admin" | "member" | null;
 }
 
 export interface RoomCreatedEvent {

@@ -83,6 +83,17 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
     }
 
     [Fact]
+    public async Task Kinds_and_roles_are_enums()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+
+        Assert.Equal(["direct", "group"], Enum(schemas["RoomResponse"]!["properties"]!["kind"]!));
+        Assert.Equal(["owner", "admin", "member"], Enum(schemas["RoomMemberResponse"]!["properties"]!["role"]!));
+        Assert.Equal(["avatar", "chat"], Enum(schemas["MediaImageResponse"]!["properties"]!["purpose"]!));
+        Assert.Equal(["android", "ios", null], Enum(schemas["RegisterDeviceRequest"]!["properties"]!["platform"]!));
+    }
+
+    [Fact]
     public async Task A_number_sent_as_a_string_is_a_bad_request()
     {
         var (ann, _, room) = await Chat.NewDirectRoomAsync();
@@ -97,6 +108,8 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         from path in document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()
         select ($"{operation.Key.ToUpperInvariant()} {path.Key}", operation.Value!);
+
+    private static IEnumerable<string?> Enum(JsonNode schema) => schema["enum"]!.AsArray().Select(value => value?.GetValue<string>());
 
     /// <summary>Every <c>type</c> that is a list of types (<c>["integer", "string"]</c>, <c>["string", "null"]</c>).</summary>
     private static IEnumerable<JsonArray> Types(JsonNode? node) => node switch

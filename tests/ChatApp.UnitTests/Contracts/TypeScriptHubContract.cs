@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ChatApp.BuildingBlocks.Web;
 using ChatApp.Modules.Chat.Realtime;
 
 namespace ChatApp.UnitTests.Contracts;
@@ -54,8 +55,7 @@ internal sealed class TypeScriptHubContract
             output.Append("export interface ").Append(name).Append(" {\n");
             foreach (var property in Properties(type))
             {
-                output.Append("  ").Append(MemberName(property)).Append(": ")
-                    .Append(TypeOf(property.PropertyType, nullability.Create(property))).Append(";\n");
+                output.Append("  ").Append(MemberName(property)).Append(": ").Append(PropertyType(property)).Append(";\n");
             }
 
             output.Append("}\n\n");
@@ -73,6 +73,19 @@ internal sealed class TypeScriptHubContract
 
         output.Append("  | (string & {});\n");
         return output.ToString();
+    }
+
+    /// <summary>A property's type; a string with <see cref="WireValuesAttribute"/> is the union of its values.</summary>
+    private string PropertyType(PropertyInfo property)
+    {
+        var info = nullability.Create(property);
+        if (property.GetCustomAttribute<WireValuesAttribute>() is not { } wire)
+        {
+            return TypeOf(property.PropertyType, info);
+        }
+
+        var union = string.Join(" | ", wire.Values.Select(value => JsonSerializer.Serialize(value)));
+        return info.ReadState == NullabilityState.Nullable ? union + " | null" : union;
     }
 
     private string Method(MethodInfo method)

@@ -8,5 +8,6 @@ internal static class OpenApiSetup
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementOperationTransformer>()
             .AddOperationTransformer<CommonErrorResponsesOperationTransformer>()
+            .AddSchemaTransformer<WireValuesSchemaTransformer>()
             .AddDocumentTransformer<ProblemSchemaDocumentTransformer>());
 }
