@@ -94,6 +94,22 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
     }
 
     [Fact]
+    public async Task Request_limits_come_from_the_validators()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+
+        var register = schemas["RegisterCommand"]!["properties"]!;
+        Assert.Equal(256, register["email"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal("email", register["email"]!["format"]!.GetValue<string>());
+        Assert.Equal(128, register["password"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(1, register["displayName"]!["minLength"]!.GetValue<int>());
+        var score = schemas["RateUserRequest"]!["properties"]!["score"]!;
+        Assert.Equal(1, score["minimum"]!.GetValue<int>());
+        Assert.Equal(5, score["maximum"]!.GetValue<int>());
+        Assert.Equal(64, schemas["SendMessageRequest"]!["properties"]!["clientMessageId"]!["maxLength"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_number_sent_as_a_string_is_a_bad_request()
     {
         var (ann, _, room) = await Chat.NewDirectRoomAsync();

@@ -9,5 +9,6 @@ internal static class OpenApiSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>()
             .AddOperationTransformer<CommonErrorResponsesOperationTransformer>()
             .AddSchemaTransformer<WireValuesSchemaTransformer>()
+            .AddSchemaTransformer<ValidationRulesSchemaTransformer>()
             .AddDocumentTransformer<ProblemSchemaDocumentTransformer>());
 }
