@@ -83,6 +83,22 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
     }
 
     [Fact]
+    public async Task Error_responses_list_their_codes()
+    {
+        var document = await DocumentAsync();
+
+        var upload = document["paths"]!["/api/v1/media/images"]!["post"]!["responses"]!;
+        Assert.Equal(["media.unsupported_format"], Codes(upload["415"]!));
+        Assert.Contains("media.too_large", Codes(upload["413"]!));
+        Assert.Contains("media.crop_outside", Codes(upload["400"]!));
+        Assert.Contains("Codes: ", upload["415"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["rate_limited"], Codes(upload["429"]!));
+        Assert.Equal(["unauthorized"], Codes(upload["401"]!));
+        Assert.Equal(["media.not_found"], Codes(document["paths"]!["/api/v1/media/images/{mediaId}"]!["get"]!["responses"]!["404"]!));
+        Assert.All(Operations(document), operation => Assert.Equal(["internal_error"], Codes(operation.Operation["responses"]!["500"]!)));
+    }
+
+    [Fact]
     public async Task Kinds_and_roles_are_enums()
     {
         var schemas = (await DocumentAsync())["components"]!["schemas"]!;
@@ -124,6 +140,8 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         from path in document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()
         select ($"{operation.Key.ToUpperInvariant()} {path.Key}", operation.Value!);
+
+    private static IEnumerable<string> Codes(JsonNode response) => response["x-error-codes"]!.AsArray().Select(code => code!.GetValue<string>());
 
     private static IEnumerable<string?> Enum(JsonNode schema) => schema["enum"]!.AsArray().Select(value => value?.GetValue<string>());
 

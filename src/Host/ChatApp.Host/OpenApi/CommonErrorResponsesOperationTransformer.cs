@@ -23,16 +23,19 @@ internal sealed class CommonErrorResponsesOperationTransformer : IOpenApiOperati
         if (hasBody || operation.Parameters is { Count: > 0 })
         {
             responses.TryAdd("400", Response($"A body or parameter that cannot be read ({ProblemCodes.BadRequest}) or is invalid (validation_failed, with errors per field)."));
+            Codes(responses, "400", ProblemCodes.BadRequest, "validation_failed");
         }
 
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
         {
             responses.TryAdd("401", Response("No access token, or it is expired, invalid or its session was revoked."));
+            Codes(responses, "401", ProblemCodes.Unauthorized);
         }
 
         if (hasBody)
         {
             responses.TryAdd("413", Response($"The body is larger than the limit ({ProblemCodes.TooLarge})."));
+            Codes(responses, "413", ProblemCodes.TooLarge);
         }
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any())
@@ -51,10 +54,21 @@ internal sealed class CommonErrorResponsesOperationTransformer : IOpenApiOperati
                 declared.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 declared.Headers.TryAdd("Retry-After", tooMany.Headers["Retry-After"]);
             }
+
+            Codes(responses, "429", ProblemCodes.RateLimited);
         }
 
         responses.TryAdd("500", Response($"An unexpected failure ({ProblemCodes.InternalError}); the traceId finds it in the logs."));
+        Codes(responses, "500", ProblemCodes.InternalError);
         return Task.CompletedTask;
+    }
+
+    private static void Codes(OpenApiResponses responses, string status, params string[] codes)
+    {
+        if (responses[status] is OpenApiResponse response)
+        {
+            ErrorCodes.Add(response, codes);
+        }
     }
 
     private static OpenApiResponse Response(string description) => new() { Description = description };

@@ -7,6 +7,7 @@ internal static class OpenApiSetup
         services.AddOpenApi(options => options
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
             .AddOperationTransformer<BearerRequirementOperationTransformer>()
+            .AddOperationTransformer<ProblemCodesOperationTransformer>()
             .AddOperationTransformer<CommonErrorResponsesOperationTransformer>()
             .AddSchemaTransformer<WireValuesSchemaTransformer>()
             .AddSchemaTransformer<ValidationRulesSchemaTransformer>()

@@ -25,8 +25,16 @@ internal sealed class UploadImageEndpoint : ICarterModule
             .AddOpenApiOperationTransformer(UploadImageOpenApi.DescribeAsync)
             .Produces<MediaImageResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                "validation_failed",
+                MediaErrors.EmptyFile.Code,
+                MediaErrors.CorruptImage.Code,
+                MediaErrors.TrailingData.Code,
+                MediaErrors.TooManyPixels(0, 0).Code,
+                MediaErrors.CropOutside(0, 0).Code)
+            .ProducesErrors(StatusCodes.Status413PayloadTooLarge, MediaErrors.TooLarge(0).Code)
+            .ProducesErrors(StatusCodes.Status415UnsupportedMediaType, MediaErrors.UnsupportedFormat.Code)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Created<MediaImageResponse>, ProblemHttpResult>> HandleAsync(
