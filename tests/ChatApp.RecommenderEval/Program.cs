@@ -12,6 +12,7 @@ const string Usage = """
            ChatApp.RecommenderEval --ratings FILE --split time|random [--test-share 0.2] [options]
            ChatApp.RecommenderEval --help
            ChatApp.RecommenderEval --generate OUT --people N --ratings M [--seed S] [--communities C] [--bad-actors F]
+           ChatApp.RecommenderEval --bench FILE [--top N] [--scale MIN,MAX,NEUTRAL] [--affinity-max-ratees N] [--epochs N] [--factors N]
       files: rater, ratee, rating[, timestamp], tab- or comma-separated (a header line is skipped)
       --folds DIR        DIR holds the folds' files, named by --pattern (default u{0}.base,u{0}.test; {0}: 1..--count)
       --pattern P        TRAIN,TEST file name patterns of --folds
@@ -30,6 +31,9 @@ const string Usage = """
       --factors N --epochs N --lr X --reg X   matrix factorisation hyper-parameters (defaults: the service's)
       --affinity-lambda X --disliked-weight X --affinity-min-ratings N --liking-exponent X   ranking hyper-parameters
       --affinity-popularity X   affinity divided by the ratee's number of ratings to the power X (default: the service's)
+      --affinity-max-ratees N   EASE while there are at most N ratees (default 3000), else implicit factors over everyone
+      --implicit-lambda X --implicit-alpha X --implicit-damping X   implicit factors' λ, confidence α and popularity damping β
+      --exposure-raters N --exposure-share X --exposure-max-doubt X   exposure slots of the batch lists (0 raters: none)
       --prior-weight X   imaginary ratings at the global mean in the shrunk mean of the distrust rule (default 10)
       --distrust-confidence X   posterior probability that a recommended person's true mean is at or above NEUTRAL (default 0.9)
       --tune             choose factors/regularisation and the ranking's λ, disliked weight and liking exponent on a
@@ -40,6 +44,11 @@ const string Usage = """
                          pair) among N people to OUT, the people (joined, community, trustworthiness, bad actor) to
                          OUT.people; power-law degrees, people joining over time, --communities C (default 8) and a
                          share --bad-actors F (default 0.05) of bad actors; --seed S (default 1) fixes the network
+      --bench FILE       time what the service's training job does instead: load FILE, train, compute every rater's top
+                         --top N (default 50; never themselves, never rated, never distrusted) with RecommendAll; prints
+                         seconds per stage, the peak working set, candidate coverage (share of the not-distrusted ratees
+                         in some list) and the distrusted share; --affinity-max-ratees N (default 3000: more ratees use
+                         implicit factors instead of EASE), --epochs N and --factors N override the defaults
     output: per fold and model (most popular, biases only, plain SVD, the recommender) RMSE, MAE, P@10, R@10, NDCG@10, catalogue coverage (share of training ratees in some
       top-10) and distrusted share (share of top-10 slots going to people whose mean received rating in train+test is
       below neutral); per fold, paired percentile bootstrap 95% intervals of the recommender minus biases-only
@@ -49,6 +58,11 @@ const string Usage = """
 if (args.Contains("--generate"))
 {
     return GenerateCommand.Run(args) is { } refused ? Fail(refused) : 0;
+}
+
+if (args.Contains("--bench") && !args.Contains("--help") && !args.Contains("-h"))
+{
+    return BenchCommand.Run(args) is { } refused ? Fail(refused) : 0;
 }
 
 var arguments = EvalArguments.Parse(args, out var problem);
@@ -187,7 +201,10 @@ static FoldResult RunFold(string name, List<(string, string, double)> train, Lis
     var model = Recommender.Train(data, options);
     fit = watch.Elapsed.TotalSeconds;
     watch.Restart();
-    result = Evaluation.Evaluate(data, test, model.Predict, (u, n, allowed) => model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList(), isDistrusted);
+    // Every rater's list through the batch API the service uses (the model already leaves out what a rater rated).
+    var lists = model.RecommendAll(Evaluation.TopN, (_, _) => true, CancellationToken.None).ToDictionary(r => r.Rater, r => r.Top);
+    result = Evaluation.Evaluate(data, test, model.Predict, (u, n, allowed) => u >= 0 && lists.TryGetValue(u, out var top)
+        ? top.Select(r => r.Ratee).Where(allowed).Take(n).ToList() : model.Recommend(u, n, allowed).Select(r => r.Ratee).ToList(), isDistrusted);
     rows.Add((RecommenderRow, result, fit, watch.Elapsed.TotalSeconds));
     Console.WriteLine($"{name}: blend weights {string.Join(" ", model.BlendWeights.Select(w => w.ToString("F3", CultureInfo.InvariantCulture)))}");
     return new FoldResult(name, rows);

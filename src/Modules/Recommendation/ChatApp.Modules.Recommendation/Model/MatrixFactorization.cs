@@ -67,15 +67,32 @@ internal sealed class MatrixFactorization
         var mu = (float)mean;
         var unit = (float)(ReferenceWidth / data.Scale.Width);
 
-        // Ratings grouped by rater: the implicit sum is computed once per rater per epoch and its gradient applied once.
-        var byRater = new List<int>[users];
+        // Ratings grouped by rater (compressed rows, ratee and value side by side, in rating order within a row): the
+        // implicit sum is computed once per rater per epoch and its gradient applied once; a rater's ratings are read
+        // from one place instead of from wherever they lie in the input.
+        var start = new int[users + 1];
+        foreach (var u in data.RaterIndex)
+        {
+            start[u + 1]++;
+        }
+
+        for (var u = 0; u < users; u++)
+        {
+            start[u + 1] += start[u];
+        }
+
+        var rowRatee = new int[data.Count];
+        var rowValue = new float[data.Count];
+        var next = start[..^1];
         for (var n = 0; n < data.Count; n++)
         {
-            (byRater[data.RaterIndex[n]] ??= []).Add(n);
+            var at = next[data.RaterIndex[n]]++;
+            rowRatee[at] = data.RateeIndex[n];
+            rowValue[at] = data.Values[n];
         }
 
         var y = options.Implicit ? Gaussian(random, items * k, options.InitialStandardDeviation) : new float[items * k];
-        var raterOrder = Enumerable.Range(0, users).Where(u => byRater[u] is not null).ToArray();
+        var raterOrder = Enumerable.Range(0, users).Where(u => start[u + 1] > start[u]).ToArray();
         var implicitSum = new float[k];
         var effective = new float[k];
         var gradient = new float[k];
@@ -85,28 +102,29 @@ internal sealed class MatrixFactorization
             random.Shuffle(raterOrder);
             foreach (var u in raterOrder)
             {
-                var ratings = byRater[u]!;
+                var ratees = rowRatee.AsSpan(start[u], start[u + 1] - start[u]);
+                var values = rowValue.AsSpan(start[u], ratees.Length);
                 var pu = p.AsSpan(u * k, k);
-                var norm = options.Implicit ? 1 / MathF.Sqrt(ratings.Count) : 0f;
+                var norm = options.Implicit ? 1 / MathF.Sqrt(ratees.Length) : 0f;
                 Array.Clear(implicitSum);
                 Array.Clear(gradient);
                 if (options.Implicit)
                 {
-                    foreach (var n in ratings)
+                    foreach (var j in ratees)
                     {
-                        Add(implicitSum, y.AsSpan(data.RateeIndex[n] * k, k));
+                        Add(implicitSum, y.AsSpan(j * k, k));
                     }
 
                     Scale(implicitSum, norm);
                 }
 
-                Shuffle(random, ratings);
-                foreach (var n in ratings)
+                Shuffle(random, ratees, values);
+                for (var n = 0; n < ratees.Length; n++)
                 {
-                    var i = data.RateeIndex[n];
+                    var i = ratees[n];
                     var qi = q.AsSpan(i * k, k);
                     Sum(pu, implicitSum, effective);
-                    var error = ((data.Values[n] - mu) * unit) - (bu[u] + bi[i] + Dot(effective, qi));
+                    var error = ((values[n] - mu) * unit) - (bu[u] + bi[i] + Dot(effective, qi));
                     bu[u] += lr * (error - (regBias * bu[u]));
                     bi[i] += lr * (error - (regBias * bi[i]));
                     Step(pu, qi, effective, gradient, error, lr, reg);
@@ -115,14 +133,11 @@ internal sealed class MatrixFactorization
                 if (options.Implicit)
                 {
                     // One step for every implicit vector of the rater, with the gradient averaged over its ratings.
-                    var step = lr * norm / ratings.Count;
-                    foreach (var n in ratings)
+                    var step = lr * norm / ratees.Length;
+                    var decay = lr * reg / ratees.Length;
+                    foreach (var j in ratees)
                     {
-                        var yj = y.AsSpan(data.RateeIndex[n] * k, k);
-                        for (var f = 0; f < k; f++)
-                        {
-                            yj[f] += (step * gradient[f]) - (lr * reg * yj[f] / ratings.Count);
-                        }
+                        ImplicitStep(y.AsSpan(j * k, k), gradient, step, decay);
                     }
                 }
             }
@@ -135,18 +150,19 @@ internal sealed class MatrixFactorization
         {
             for (var u = 0; u < users; u++)
             {
-                if (byRater[u] is not { } ratings)
+                var ratees = rowRatee.AsSpan(start[u], start[u + 1] - start[u]);
+                if (ratees.IsEmpty)
                 {
                     continue;
                 }
 
                 Array.Clear(implicitSum);
-                foreach (var n in ratings)
+                foreach (var j in ratees)
                 {
-                    Add(implicitSum, y.AsSpan(data.RateeIndex[n] * k, k));
+                    Add(implicitSum, y.AsSpan(j * k, k));
                 }
 
-                Scale(implicitSum, 1 / MathF.Sqrt(ratings.Count));
+                Scale(implicitSum, 1 / MathF.Sqrt(ratees.Length));
                 Add(p.AsSpan(u * k, k), implicitSum);
             }
         }
@@ -178,9 +194,35 @@ internal sealed class MatrixFactorization
 
     private static void Sum(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result)
     {
-        for (var f = 0; f < result.Length; f++)
+        var width = System.Numerics.Vector<float>.Count;
+        var f = 0;
+        for (; f <= result.Length - width; f += width)
+        {
+            (new System.Numerics.Vector<float>(a[f..]) + new System.Numerics.Vector<float>(b[f..])).CopyTo(result[f..]);
+        }
+
+        for (; f < result.Length; f++)
         {
             result[f] = a[f] + b[f];
+        }
+    }
+
+    /// <summary>y += step·gradient − decay·y, element by element (vectorised; the same arithmetic as the scalar loop).</summary>
+    private static void ImplicitStep(Span<float> y, ReadOnlySpan<float> gradient, float step, float decay)
+    {
+        var width = System.Numerics.Vector<float>.Count;
+        var s = new System.Numerics.Vector<float>(step);
+        var d = new System.Numerics.Vector<float>(decay);
+        var f = 0;
+        for (; f <= y.Length - width; f += width)
+        {
+            var yf = new System.Numerics.Vector<float>(y[f..]);
+            (yf + ((s * new System.Numerics.Vector<float>(gradient[f..])) - (d * yf))).CopyTo(y[f..]);
+        }
+
+        for (; f < y.Length; f++)
+        {
+            y[f] += (step * gradient[f]) - (decay * y[f]);
         }
     }
 
@@ -219,7 +261,14 @@ internal sealed class MatrixFactorization
 
     private static void Add(Span<float> target, ReadOnlySpan<float> values)
     {
-        for (var f = 0; f < target.Length; f++)
+        var width = System.Numerics.Vector<float>.Count;
+        var f = 0;
+        for (; f <= target.Length - width; f += width)
+        {
+            (new System.Numerics.Vector<float>(target[f..]) + new System.Numerics.Vector<float>(values[f..])).CopyTo(target[f..]);
+        }
+
+        for (; f < target.Length; f++)
         {
             target[f] += values[f];
         }
@@ -233,12 +282,14 @@ internal sealed class MatrixFactorization
         }
     }
 
-    private static void Shuffle(Random random, List<int> list)
+    /// <summary>Fisher–Yates over a rater's row, ratees and values swapped together.</summary>
+    private static void Shuffle(Random random, Span<int> ratees, Span<float> values)
     {
-        for (var n = list.Count - 1; n > 0; n--)
+        for (var n = ratees.Length - 1; n > 0; n--)
         {
             var m = random.Next(n + 1);
-            (list[n], list[m]) = (list[m], list[n]);
+            (ratees[n], ratees[m]) = (ratees[m], ratees[n]);
+            (values[n], values[m]) = (values[m], values[n]);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ChatApp.Modules.Recommendation.Model;
@@ -7,24 +8,38 @@ namespace ChatApp.Modules.Recommendation.Model;
 /// fitted by least squares on a validation slice of the training ratings, the parts then retrained on all of them.
 /// <see cref="Predict"/> estimates a rating; <see cref="Recommend"/> ranks whom to recommend: the rater's affinity to
 /// the ratee (<see cref="Affinity"/>: who they are likely to rate, and rate well) times the predicted rating, rescaled
-/// to 0..1.
+/// to 0..1. The affinity is EASE while the ratees are few enough (<see cref="RecommenderOptions.AffinityMaxRatees"/>),
+/// else implicit-feedback factors (<see cref="ImplicitFactors"/>) over everyone, searched exactly by
+/// <see cref="TopKScan"/>; <see cref="RecommendAll"/> computes every rater's list in parallel blocks.
 /// </summary>
 internal sealed class Recommender
 {
     private readonly Baseline _baseline;
     private readonly MatrixFactorization _factorization;
     private readonly ItemNeighbors? _neighbours;
-    private readonly Affinity _affinity;
+    private readonly Affinity? _affinity;
+    private readonly ImplicitFactors? _implicit;
+    private readonly TopKScan? _scan;
+    private readonly RatingIndex _index;
+    private readonly int[] _fillOrder;
+    private bool[] _exposable = [];
     private readonly double[] _weights;
     private readonly double _likingExponent;
     private readonly bool[] _distrusted;
 
     private Recommender(
-        Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, Affinity affinity, double[] weights, double likingExponent, DistrustRule distrust, bool[] distrusted)
+        Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, (Affinity? Ease, ImplicitFactors? Implicit, RatingIndex Index) affinity,
+        double[] weights, double likingExponent, DistrustRule distrust, bool[] distrusted, RecommenderOptions options)
     {
         Distrust = distrust;
         _distrusted = distrusted;
-        _affinity = affinity;
+        _affinity = affinity.Ease;
+        _implicit = affinity.Implicit;
+        _index = affinity.Index;
+        _options = options;
+        var candidates = Enumerable.Range(0, distrusted.Length).Where(i => !distrusted[i]).ToArray();
+        _scan = _implicit is null ? null : TopKScan.Pack(_implicit.RateeFactors, _implicit.Factors, candidates, options.ImplicitDamping);
+        _fillOrder = candidates.OrderByDescending(i => baseline.RateeBias[i]).ThenBy(i => i).ToArray();
         _likingExponent = likingExponent;
         _baseline = baseline;
         _factorization = factorization;
@@ -32,7 +47,18 @@ internal sealed class Recommender
         _weights = weights;
     }
 
+    private readonly RecommenderOptions _options;
+
     public IReadOnlyList<double> BlendWeights => _weights;
+
+    /// <summary>Where the time of <see cref="Train"/> went: (stage, seconds), in the order the stages finished.</summary>
+    public IReadOnlyList<(string Stage, double Seconds)> Stages { get; private set; } = [];
+
+    /// <summary>RMSE (on the configured scale, before clamping) of the blend on the validation slice it was fitted on; null without one.</summary>
+    public double? ValidationRmse { get; private set; }
+
+    /// <summary>The candidate source: EASE (few ratees) or implicit factors over everyone.</summary>
+    public string CandidateSource => _implicit is null ? "EASE affinity" : "implicit factors";
 
     public Baseline Baseline => _baseline;
 
@@ -45,7 +71,18 @@ internal sealed class Recommender
     public static Recommender Train<TId>(RatingData<TId> data, RecommenderOptions options, CancellationToken cancellationToken = default)
         where TId : notnull
     {
+        var stages = new List<(string, double)>();
+        void Stage(string name, Stopwatch watch)
+        {
+            lock (stages)
+            {
+                stages.Add((name, watch.Elapsed.TotalSeconds));
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
         var useNeighbours = data.Ratees.Length <= options.MaxRateesForNeighbours;
+        var useEase = data.Ratees.Length <= options.AffinityMaxRatees;
         var random = new Random(options.Seed);
         var validation = new List<int>();
         var training = new List<int>();
@@ -57,23 +94,54 @@ internal sealed class Recommender
         // The parts trained without the validation slice (to fit the blend) and on everything (to serve) are
         // independent: train them side by side, unless the neighbourhood part's dense matrices (12 bytes × ratees²
         // while training) would then be held twice at once.
-        var full = Task.Run(() => Parts(data, options, useNeighbours, cancellationToken), cancellationToken);
+        Stage("split", clock);
+        var full = Task.Run(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            var parts = Parts(data, options, useNeighbours, cancellationToken);
+            Stage("parts on all ratings", watch);
+            return parts;
+        }, cancellationToken);
         if (useNeighbours && data.Ratees.Length > SideBySideMaxRatees)
         {
             full.Wait(cancellationToken);
         }
 
-        var affinity = Task.Run(() => Affinity.Train(data, options, cancellationToken), cancellationToken);
+        var affinity = Task.Run(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            var index = RatingIndex.Build(data, options.DislikedWeight);
+            Stage("rating index", watch);
+            watch.Restart();
+            var ease = useEase ? Affinity.Train(data, options, cancellationToken) : null;
+            var factors = useEase ? null : ImplicitFactors.Train(
+                index, options.ImplicitFactorCount, options.ImplicitIterations, options.ImplicitRegularization, options.ImplicitConfidence, options.Seed, cancellationToken);
+            Stage(useEase ? "EASE affinity" : "implicit factors", watch);
+            return (ease, factors, index);
+        }, cancellationToken);
         double[] weights;
+        double? validationRmse = null;
         if (validation.Count >= 50)
         {
-            var part = Parts(data.Subset(training), options, useNeighbours, cancellationToken);
-            var rows = validation.Select(k => Features(part, data.RaterIndex[k], data.RateeIndex[k])).ToArray();
+            var watch = Stopwatch.StartNew();
+            var subset = data.Subset(training);
+            training = [];
+            var part = Parts(subset, options, useNeighbours, cancellationToken);
+            Stage("parts without the validation slice", watch);
+            watch.Restart();
+            var rows = validation.Select(k =>
+            {
+                Span<double> row = stackalloc double[8];
+                return row[..Features(part, data.RaterIndex[k], data.RateeIndex[k], row)].ToArray();
+            }).ToArray();
             var x = Matrix<double>.Build.DenseOfRowArrays(rows);
             var y = Vector<double>.Build.DenseOfEnumerable(validation.Select(k => ToReference(data.Scale, data.Values[k])));
             // Ridge-regularised least squares: (XᵀX + λI) w = Xᵀy.
             var gram = x.TransposeThisAndMultiply(x) + (Matrix<double>.Build.DenseIdentity(x.ColumnCount) * 1e-3);
             weights = gram.Solve(x.TransposeThisAndMultiply(y)).ToArray();
+            var residual = (x * Vector<double>.Build.DenseOfArray(weights)) - y;
+            validationRmse = Math.Sqrt(residual.DotProduct(residual) / validation.Count) * data.Scale.Width / ReferenceWidth;
+            Stage("blend weights", watch);
         }
         else
         {
@@ -81,8 +149,17 @@ internal sealed class Recommender
         }
 
         var (baseline, factorization, neighbours) = full.GetAwaiter().GetResult();
+        var distrustWatch = Stopwatch.StartNew();
         var distrust = DistrustRule.Fit(data, options.PriorWeight, options.DistrustConfidence);
-        return new Recommender(baseline, factorization, neighbours, affinity.GetAwaiter().GetResult(), weights, options.LikingExponent, distrust, distrust.Distrusted(data));
+        var distrusted = distrust.Distrusted(data);
+        Stage("distrust rule", distrustWatch);
+        var candidates = affinity.GetAwaiter().GetResult();
+        var model = new Recommender(baseline, factorization, neighbours, candidates, weights, options.LikingExponent, distrust, distrusted, options);
+        Stage("total", clock);
+        model.Stages = stages;
+        model.ValidationRmse = validationRmse;
+        model._exposable = Exposable(data, distrust, options.ExposureMaxDoubt);
+        return model;
     }
 
     public double Predict(int rater, int ratee)
@@ -94,7 +171,8 @@ internal sealed class Recommender
             return _baseline.Scale.Clamp(_baseline.Predict(rater, ratee));
         }
 
-        var features = Features((_baseline, _factorization, _neighbours), rater, ratee);
+        Span<double> features = stackalloc double[8];
+        features = features[..Features((_baseline, _factorization, _neighbours), rater, ratee, features)];
         double value = 0;
         for (var n = 0; n < features.Length; n++)
         {
@@ -118,7 +196,14 @@ internal sealed class Recommender
         allowed = Safe(allowed);
         var ratees = _baseline.RateeBias.Length;
         var candidates = new List<(int Ratee, double Score)>();
-        if (rater >= 0)
+        if (rater >= 0 && _scan is not null)
+        {
+            // Implicit factors: the same ranking as RecommendAll.
+            Func<int, int, bool> accept = (_, i) => allowed(i);
+            return Ranked(rater, _scan.Top(_implicit!.RaterFactors, [rater], Math.Max(Shortlist, count), accept)[0], count, accept, []);
+        }
+
+        if (rater >= 0 && _affinity is not null)
         {
             var affinity = new float[ratees];
             _affinity.Scores(rater, affinity);
@@ -136,6 +221,188 @@ internal sealed class Recommender
         }
 
         return candidates.OrderByDescending(c => c.Score).Take(count).ToList();
+    }
+
+    /// <summary>
+    /// Every rater's <paramref name="count"/> best ratees, as <see cref="Recommend"/> ranks them, computed in parallel
+    /// blocks of <see cref="RecommenderOptions.RecommendBlock"/> raters and yielded lazily block by block (the caller
+    /// can store them as they come, in bounded memory). Never a distrusted ratee, never one the rater already rated
+    /// (the model keeps the ratings), and only pairs <paramref name="allowed"/>(rater, ratee) accepts (called from
+    /// several threads at once: it must be thread-safe). Raters are yielded in index order; a list may be shorter than
+    /// <paramref name="count"/> (or empty) when too few are allowed.
+    /// </summary>
+    public IEnumerable<(int Rater, (int Ratee, double Score)[] Top)> RecommendAll(int count, Func<int, int, bool> allowed, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var raters = _index.Raters;
+        var blockSize = Math.Max(64, _options.RecommendBlock);
+        Func<int, int, bool> accept = (u, i) => !_distrusted[i] && !_index.HasRated(u, i) && allowed(u, i);
+        var (offsets, guaranteed) = _scan is null || count == 0 || _options.ExposureRaters <= 0 ? ([], []) : Exposure(accept, cancellationToken);
+        for (var start = 0; start < raters; start += blockSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(raters, start + blockSize);
+            var block = new (int Ratee, double Score)[end - start][];
+            const int Group = 64;
+            var from = start;
+            Parallel.For(0, (end - start + Group - 1) / Group, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+            {
+                var first = from + (g * Group);
+                var last = Math.Min(end, first + Group);
+                if (_scan is null)
+                {
+                    for (var u = first; u < last; u++)
+                    {
+                        var rater = u;
+                        block[u - from] = [.. Recommend(rater, count, i => accept(rater, i))];
+                    }
+
+                    return;
+                }
+
+                var ids = Enumerable.Range(first, last - first).ToArray();
+                var shortlists = _scan.Top(_implicit!.RaterFactors, ids, Math.Max(Shortlist, count), accept);
+                for (var n = 0; n < ids.Length; n++)
+                {
+                    var u = ids[n];
+                    block[u - from] = Ranked(u, shortlists[n], count, accept, offsets.Length == 0 ? [] : guaranteed.AsSpan(offsets[u], offsets[u + 1] - offsets[u]));
+                }
+            });
+
+            for (var n = 0; n < block.Length; n++)
+            {
+                yield return (start + n, block[n]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A shortlist ranked by affinity × liking^exponent, the best <paramref name="count"/>; too short a list is filled
+    /// with the best predicted ratings among the ratees in order of their bias (a rater without enough affinity).
+    /// </summary>
+    private (int Ratee, double Score)[] Ranked(
+        int rater, (int Ratee, float Score)[] shortlist, int count, Func<int, int, bool> accept, ReadOnlySpan<(int Ratee, float Score)> guaranteed)
+    {
+        var ranked = new (int Ratee, double Score)[shortlist.Length];
+        for (var n = 0; n < shortlist.Length; n++)
+        {
+            var ratee = shortlist[n].Ratee;
+            ranked[n] = (ratee, shortlist[n].Score * Math.Pow(Liking(rater, ratee), _likingExponent));
+        }
+
+        Comparison<(int Ratee, double Score)> best = (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Ratee.CompareTo(b.Ratee);
+        Array.Sort(ranked, best);
+        if (guaranteed.Length > 0 && count > 0)
+        {
+            // Exposure: ratees for whom this rater is among their best-matching raters take up to a share of the slots
+            // (those already in the list keep their place), so everyone eligible reaches somebody's list.
+            var top = ranked.Take(count).Select(r => r.Ratee).ToHashSet();
+            var reserve = Math.Max(1, (int)(count * _options.ExposureShare));
+            var extra = new List<(int Ratee, double Score)>();
+            foreach (var (ratee, affinity) in guaranteed)
+            {
+                if (extra.Count < reserve && !top.Contains(ratee))
+                {
+                    extra.Add((ratee, affinity * Math.Pow(Liking(rater, ratee), _likingExponent)));
+                }
+            }
+
+            if (extra.Count > 0)
+            {
+                var kept = ranked.Where(r => !extra.Any(e => e.Ratee == r.Ratee)).Take(Math.Max(0, count - extra.Count));
+                ranked = [.. kept.Concat(extra)];
+                Array.Sort(ranked, best);
+            }
+        }
+
+        if (ranked.Length >= count)
+        {
+            return ranked[..count];
+        }
+
+        var list = new List<(int Ratee, double Score)>(ranked);
+        var chosen = ranked.Select(r => r.Ratee).ToHashSet();
+        var fill = new List<(int Ratee, double Score)>();
+        foreach (var ratee in _fillOrder)
+        {
+            if (fill.Count >= 2 * (count - list.Count))
+            {
+                break;
+            }
+
+            if (!chosen.Contains(ratee) && accept(rater, ratee))
+            {
+                fill.Add((ratee, Liking(rater, ratee) - 1));
+            }
+        }
+
+        list.AddRange(fill.OrderByDescending(c => c.Score).Take(count - list.Count));
+        return [.. list];
+    }
+
+    /// <summary>
+    /// The reverse scan that makes every eligible ratee reachable: for each ratee that is not distrusted, its
+    /// <see cref="RecommenderOptions.ExposureRaters"/> best-matching raters by implicit affinity (among the pairs
+    /// <paramref name="accept"/> allows), grouped by rater (compressed rows: rater u's are
+    /// [offsets[u], offsets[u + 1]), neediest ratee first: fewest received ratings).
+    /// </summary>
+    private (int[] Offsets, (int Ratee, float Score)[] Guaranteed) Exposure(Func<int, int, bool> accept, CancellationToken cancellationToken)
+    {
+        var factors = _implicit!;
+        // Raters by the direction of their factors only: by the raw dot product the few raters with the longest factor
+        // vectors would be everybody's best match (hubs), and one list has only so many slots.
+        var raterScan = TopKScan.Pack(factors.RaterFactors, factors.Factors, Enumerable.Range(0, _index.Raters).ToArray(), damping: 1);
+        var ratees = _fillOrder.Where(i => _exposable.Length > i && _exposable[i]).ToArray();
+        const int Group = 256;
+        var found = new (int Rater, int Ratee, float Score)[(ratees.Length + Group - 1) / Group][];
+        Parallel.For(0, found.Length, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        {
+            var group = ratees[(g * Group)..Math.Min(ratees.Length, (g + 1) * Group)];
+            var best = raterScan.Top(factors.RateeFactors, group, _options.ExposureRaters, (i, u) => accept(u, i));
+            var pairs = new List<(int, int, float)>();
+            for (var n = 0; n < group.Length; n++)
+            {
+                var damping = TopKScan.Damping(factors.RateeFactors.AsSpan(group[n] * factors.Factors, factors.Factors), _options.ImplicitDamping);
+                pairs.AddRange(best[n].Select(b => (b.Ratee, group[n], factors.Score(b.Ratee, group[n]) * damping)));
+            }
+
+            found[g] = [.. pairs];
+        });
+
+        var all = found.SelectMany(f => f).OrderBy(p => p.Rater).ThenBy(p => _index.RateeOffsets[p.Ratee + 1] - _index.RateeOffsets[p.Ratee]).ThenBy(p => p.Ratee).ToArray();
+        var offsets = new int[_index.Raters + 1];
+        foreach (var (rater, _, _) in all)
+        {
+            offsets[rater + 1]++;
+        }
+
+        for (var u = 0; u < _index.Raters; u++)
+        {
+            offsets[u + 1] += offsets[u];
+        }
+
+        return (offsets, all.Select(p => (p.Ratee, p.Score)).ToArray());
+    }
+
+    /// <summary>
+    /// Who gets exposure slots: ratees with ratings whose posterior probability of a true mean below neutral
+    /// (<see cref="DistrustRule.ProbabilityBelowNeutral"/>) is at most <see cref="RecommenderOptions.ExposureMaxDoubt"/>
+    /// (a tenth of what the distrust rule tolerates by default), so the slots go to people the evidence already speaks
+    /// for, not to those the rule only just lets through.
+    /// </summary>
+    private static bool[] Exposable<TId>(RatingData<TId> data, DistrustRule distrust, double maxDoubt)
+        where TId : notnull
+    {
+        var count = new int[data.Ratees.Length];
+        var sum = new double[count.Length];
+        for (var k = 0; k < data.Count; k++)
+        {
+            count[data.RateeIndex[k]]++;
+            sum[data.RateeIndex[k]] += data.Values[k];
+        }
+
+        return Enumerable.Range(0, count.Length).Select(i => count[i] > 0 && !distrust.IsDistrusted(count[i], sum[i])
+            && distrust.ProbabilityBelowNeutral(count[i], sum[i]) <= maxDoubt).ToArray();
     }
 
     /// <summary>The caller's filter, and never a distrusted ratee (<see cref="DistrustRule"/>), whatever the caller allows.</summary>
@@ -170,7 +437,7 @@ internal sealed class Recommender
     /// The blend's inputs (on the 1..5 reference scale): each model's prediction, and the MF and kNN predictions again scaled by how little is known
     /// about the rater and the ratee (1/√(1+ratings)), so the blend can trust each model more or less with support.
     /// </summary>
-    private static double[] Features((Baseline Baseline, MatrixFactorization Factorization, ItemNeighbors? Neighbours) parts, int rater, int ratee)
+    private static int Features((Baseline Baseline, MatrixFactorization Factorization, ItemNeighbors? Neighbours) parts, int rater, int ratee, Span<double> into)
     {
         var baseline = parts.Baseline;
         var raterSupport = 1 / Math.Sqrt(1 + (rater >= 0 ? baseline.RaterCounts[rater] : 0));
@@ -179,10 +446,23 @@ internal sealed class Recommender
         var bias = ToReference(baseline.Scale, baseline.Predict(rater, ratee));
         if (parts.Neighbours is null)
         {
-            return [1, mf, bias, mf * raterSupport, mf * rateeSupport];
+            into[0] = 1;
+            into[1] = mf;
+            into[2] = bias;
+            into[3] = mf * raterSupport;
+            into[4] = mf * rateeSupport;
+            return 5;
         }
 
         var knn = ToReference(baseline.Scale, parts.Neighbours.Predict(rater, ratee));
-        return [1, mf, knn, bias, mf * raterSupport, mf * rateeSupport, knn * raterSupport, knn * rateeSupport];
+        into[0] = 1;
+        into[1] = mf;
+        into[2] = knn;
+        into[3] = bias;
+        into[4] = mf * raterSupport;
+        into[5] = mf * rateeSupport;
+        into[6] = knn * raterSupport;
+        into[7] = knn * rateeSupport;
+        return 8;
     }
 }

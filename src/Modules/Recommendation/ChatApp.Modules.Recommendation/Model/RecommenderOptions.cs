@@ -49,4 +49,39 @@ internal sealed record RecommenderOptions
     /// move up). Chosen on validation slices of the training data (docs/recommendation.md, "Precision on MovieLens").
     /// </summary>
     public double AffinityPopularityExponent { get; init; } = 0.1;
+    /// <summary>Latent factors of <see cref="ImplicitFactors"/>, the candidate source above <see cref="AffinityMaxRatees"/> ratees.</summary>
+    public int ImplicitFactorCount { get; init; } = 32;
+
+    /// <summary>Alternating least-squares iterations (both halves) of <see cref="ImplicitFactors"/>.</summary>
+    public int ImplicitIterations { get; init; } = 6;
+
+    /// <summary>L2 penalty λ of <see cref="ImplicitFactors"/>.</summary>
+    public double ImplicitRegularization { get; init; } = 10;
+
+    /// <summary>α of <see cref="ImplicitFactors"/>: a rated pair's confidence is 1 + α × its weight (1 liked, <see cref="DislikedWeight"/> below).</summary>
+    public double ImplicitConfidence { get; init; } = 3;
+
+    /// <summary>Raters per block of <see cref="Recommender.RecommendAll"/> (computed in parallel, then yielded).</summary>
+    public int RecommendBlock { get; init; } = 4096;
+
+    /// <summary>
+    /// β: candidates are ranked by x·y / |y|^β of <see cref="ImplicitFactors"/> (0: the raw predicted preference, which
+    /// favours the most rated; 1: the direction of the ratee's factors only), so people with few ratings can reach lists.
+    /// </summary>
+    public double ImplicitDamping { get; init; } = 0.25;
+
+    /// <summary>
+    /// Exposure in <see cref="Recommender.RecommendAll"/> (implicit candidates): every ratee that is not distrusted is
+    /// offered to this many of its best-matching raters (a reverse top-K scan)...
+    /// </summary>
+    public int ExposureRaters { get; init; } = 3;
+
+    /// <summary>...who give such ratees up to this share of their list's slots (at least one).</summary>
+    public double ExposureShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// Exposure goes only to ratees whose posterior probability of a true mean below neutral is at most this
+    /// (<see cref="DistrustRule.ProbabilityBelowNeutral"/>; the rule itself tolerates 1 − <see cref="DistrustConfidence"/>).
+    /// </summary>
+    public double ExposureMaxDoubt { get; init; } = 0.01;
 }

@@ -202,7 +202,7 @@ internal sealed class TrainModelHandler(
 
         var batch = new List<RecommendedUser>(options.Value.StoreBatch);
         var stored = 0;
-        foreach (var (rater, top) in RecommendAll(model, data, options.Value.RecommendationsPerUser, (u, i) => eligible[i] && self[u] != i, cancellationToken))
+        foreach (var (rater, top) in model.RecommendAll(options.Value.RecommendationsPerUser, (u, i) => eligible[i] && self[u] != i, cancellationToken))
         {
             for (var rank = 0; rank < top.Length; rank++)
             {
@@ -227,24 +227,6 @@ internal sealed class TrainModelHandler(
         await db.InsertAllAsync(batch, cancellationToken);
         storing.Stop();
         return stored + batch.Count;
-    }
-
-    private static IEnumerable<(int Rater, (int Ratee, double Score)[] Top)> RecommendAll(
-        Recommender model, RatingData<Guid> data, int count, Func<int, int, bool> allowed, CancellationToken cancellationToken)
-    {
-        var rated = new HashSet<int>[data.Raters.Length];
-        for (var k = 0; k < data.Count; k++)
-        {
-            (rated[data.RaterIndex[k]] ??= []).Add(data.RateeIndex[k]);
-        }
-
-        for (var u = 0; u < data.Raters.Length; u++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var mine = rated[u];
-            var rater = u;
-            yield return (u, model.Recommend(u, count, i => allowed(rater, i) && mine?.Contains(i) != true).ToArray());
-        }
     }
 
     /// <summary>

@@ -1,0 +1,205 @@
+using System.Net;
+using ChatApp.Client;
+using ChatApp.Client.Media;
+using ChatApp.Client.Realtime;
+using ChatApp.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using SkiaSharp;
+
+namespace ChatApp.IntegrationTests.Client;
+
+/// <summary>The typed client (src/Clients/ChatApp.Client) against the real host, reading answers in strict contract mode.</summary>
+public sealed class ClientTests(ChatAppFactory factory) : IntegrationTest(factory)
+{
+    private const string Password = "Corr3ct-Horse";
+
+    [Fact]
+    public async Task Register_sign_in_and_read_my_profile()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+        var email = AccountsApi.UniqueEmail();
+
+        var registration = await client.Accounts.RegisterAsync(email, Password, "김민준", handle: "minjun_" + Guid.NewGuid().ToString("N")[..6]);
+        var tokens = await client.Accounts.LoginAsync(email, Password, deviceName: "client test");
+        var me = await client.Accounts.GetMeAsync();
+
+        Assert.Equal(registration.UserId, me.Id);
+        Assert.Equal(email, me.Email);
+        Assert.Equal("김민준", me.DisplayName);
+        Assert.Equal("Bearer", tokens.TokenType);
+        Assert.True(await client.Session.IsSignedInAsync());
+    }
+
+    [Fact]
+    public async Task A_refusal_is_a_ChatAppApiException_with_its_code()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+
+        var invalid = await Assert.ThrowsAsync<ChatAppApiException>(() => client.Accounts.RegisterAsync("not an address", "weak", ""));
+        var wrongPassword = await Assert.ThrowsAsync<ChatAppApiException>(() => client.Accounts.LoginAsync(AccountsApi.UniqueEmail(), Password));
+        await SignUpAsync(client);
+        var notFound = await Assert.ThrowsAsync<ChatAppApiException>(() => client.Chat.GetRoomAsync(Guid.NewGuid()));
+        await client.Realtime.StartAsync();
+        var hubRefusal = await Assert.ThrowsAsync<ChatHubException>(() => client.Realtime.SendMessageAsync(Guid.NewGuid(), "hello"));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "validation_failed"), (invalid.Status, invalid.Code));
+        Assert.Contains("email", invalid.Errors.Keys);
+        Assert.Contains("password", invalid.Errors.Keys);
+        Assert.Equal((HttpStatusCode.Unauthorized, "accounts.invalid_credentials"), (wrongPassword.Status, wrongPassword.Code));
+        Assert.Equal((HttpStatusCode.NotFound, "chat.room_not_found"), (notFound.Status, notFound.Code));
+        Assert.Equal("chat.room_not_found", hubRefusal.Code);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Two_people_chat_live_both_ways_with_typed_events(bool messagePack)
+    {
+        var line = new TestServerLine(Factory);
+        await using var minjun = line.NewClient(messagePack);
+        await using var anna = line.NewClient(messagePack);
+        var annaId = await SignUpAsync(anna);
+        var minjunId = await SignUpAsync(minjun);
+        var minjunInbox = new MessageInbox(minjun.Realtime);
+        var annaInbox = new MessageInbox(anna.Realtime);
+        await minjun.Realtime.StartAsync();
+        await anna.Realtime.StartAsync();
+
+        var room = await minjun.Chat.OpenDirectAsync(annaId);
+        var sent = await minjun.Realtime.SendMessageAsync(room.Id, "안녕하세요, 안나!");
+        var heard = await annaInbox.WaitForAsync(m => m.Id == sent.Id);
+        var reply = await anna.Realtime.SendMessageAsync(room.Id, "Hi Minjun!", replyTo: sent.Id);
+        var heardBack = await minjunInbox.WaitForAsync(m => m.Id == reply.Id);
+
+        Assert.Equal(("안녕하세요, 안나!", minjunId), (heard.Text, heard.SenderId));
+        Assert.Equal(("Hi Minjun!", annaId, (Guid?)sent.Id), (heardBack.Text, heardBack.SenderId, heardBack.ReplyToId));
+        await Eventually.Async(() => minjun.Realtime.Cursor[room.Id] == reply.Seq, TimeSpan.FromSeconds(30), () => $"cursor {minjun.Realtime.Cursor[room.Id]}");
+        var read = await anna.Realtime.MarkReadAsync(room.Id, reply.Seq);
+        Assert.Equal((room.Id, reply.Seq, 0), (read.RoomId, read.ReadSeq, read.UnreadCount));
+    }
+
+    [Fact]
+    public async Task A_send_retried_after_a_lost_connection_is_stored_once()
+    {
+        var line = new TestServerLine(Factory);
+        await using var minjun = line.NewClient();
+        await using var anna = line.NewClient();
+        var annaId = await SignUpAsync(anna);
+        await SignUpAsync(minjun);
+        await minjun.Realtime.StartAsync();
+        var room = await minjun.Chat.OpenDirectAsync(annaId);
+        var clientMessageId = Guid.NewGuid().ToString();
+        // The first attempt reached the server and was stored, but its answer was lost with the connection.
+        var stored = await minjun.Chat.SendAsync(room.Id, "one message", clientMessageId);
+        line.Cut();
+        await Eventually.Async(() => Task.FromResult(minjun.Realtime.Connection.State != HubConnectionState.Connected));
+
+        var sending = minjun.Realtime.SendMessageAsync(room.Id, "one message", clientMessageId: clientMessageId);
+        line.Restore();
+        var retried = await sending.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(stored.Id, retried.Id);
+        var history = await minjun.Chat.GetMessagesAsync(room.Id);
+        Assert.Single(history.Messages, m => m.ClientMessageId == clientMessageId);
+        Assert.True(line.Connects >= 2);
+    }
+
+    [Fact]
+    public async Task After_a_reconnect_missed_messages_arrive_through_sync()
+    {
+        var line = new TestServerLine(Factory);
+        var otherLine = new TestServerLine(Factory);
+        await using var minjun = line.NewClient();
+        await using var anna = otherLine.NewClient();
+        var annaId = await SignUpAsync(anna);
+        await SignUpAsync(minjun);
+        var room = await minjun.Chat.OpenDirectAsync(annaId);
+        var annaInbox = new MessageInbox(anna.Realtime);
+        SyncResultCount synced = new();
+        anna.Realtime.Synced += _ => synced.Increment();
+        await anna.Realtime.StartAsync();
+        otherLine.Cut();
+        await Eventually.Async(() => Task.FromResult(anna.Realtime.Connection.State != HubConnectionState.Connected));
+
+        var missed = new[]
+        {
+            await minjun.Chat.SendAsync(room.Id, "while you were away 1"),
+            await minjun.Chat.SendAsync(room.Id, "while you were away 2"),
+        };
+        var syncsBefore = synced.Value;
+        otherLine.Restore();
+
+        foreach (var message in missed)
+        {
+            await annaInbox.WaitForAsync(m => m.Id == message.Id);
+        }
+        await Eventually.Async(() => Task.FromResult(synced.Value > syncsBefore && anna.Realtime.Cursor[room.Id] == missed[^1].Seq));
+    }
+
+    [Fact]
+    public async Task An_upload_with_a_crop_returns_the_variants()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+        await SignUpAsync(client);
+
+        var image = await client.Media.UploadImageAsync(
+            TestImages.Solid(800, 600, SKColors.CornflowerBlue), "photo.jpg", "chat", new Crop(100, 50, 400, 300));
+
+        Assert.Equal(("chat", 400, 300), (image.Purpose, image.Width, image.Height));
+        Assert.Equal(["chat", "chat-thumb"], image.Variants.Select(v => v.Name).Order(StringComparer.Ordinal));
+        Assert.All(image.Variants, v => Assert.Equal("image/jpeg", v.ContentType));
+    }
+
+    [Fact]
+    public async Task A_group_conversation_with_edits_reactions_and_a_delete_reaches_the_other_member_as_typed_events()
+    {
+        var line = new TestServerLine(Factory);
+        await using var minjun = line.NewClient();
+        await using var anna = line.NewClient();
+        var annaId = await SignUpAsync(anna);
+        var minjunId = await SignUpAsync(minjun);
+        var updates = new System.Collections.Concurrent.ConcurrentQueue<ChatApp.Client.Realtime.Events.MessageUpdatedEvent>();
+        var reactions = new System.Collections.Concurrent.ConcurrentQueue<ChatApp.Client.Realtime.Events.ReactionChangedEvent>();
+        anna.Realtime.MessageUpdated += updates.Enqueue;
+        anna.Realtime.ReactionChanged += reactions.Enqueue;
+        await anna.Realtime.StartAsync();
+
+        var group = await minjun.Chat.CreateGroupAsync("스터디 모임", [annaId]);
+        var renamed = await minjun.Chat.UpdateRoomAsync(group.Id, topic: "Tuesdays");
+        var message = await minjun.Chat.SendAsync(group.Id, "first draft");
+        var edited = await minjun.Chat.EditMessageAsync(group.Id, message.Id, "final text");
+        await anna.Chat.ReactAsync(group.Id, message.Id, "👍");
+        await minjun.Chat.DeleteMessageAsync(group.Id, message.Id);
+
+        await Eventually.Async(() => updates.Count >= 2 && !reactions.IsEmpty, TimeSpan.FromSeconds(30), () => $"{updates.Count} updates, {reactions.Count} reactions");
+        Assert.Equal(["message.edited", "message.deleted"], updates.Select(u => u.Kind));
+        Assert.Equal(("reaction.added", "👍", annaId), (reactions.First().Kind, reactions.First().Emoji, reactions.First().UserId));
+        Assert.Equal(("final text", "Tuesdays"), (edited.Text, renamed.Topic));
+        var page = await anna.Chat.GetMessagesAsync(group.Id);
+        Assert.True(Assert.Single(page.Messages, m => m.Id == message.Id).Deleted);
+        var room = await anna.Chat.GetRoomAsync(group.Id);
+        Assert.Equal([annaId, minjunId], room.Members!.Select(m => m.UserId).Order());
+        Assert.Equal("Person " + (await minjun.Accounts.GetMeAsync()).Email![5..10], (await anna.Accounts.GetUserAsync(minjunId)).DisplayName);
+        Assert.True(Assert.Single(await anna.Accounts.ListSessionsAsync()).IsCurrent);
+        Assert.Single(await anna.Chat.ListRoomsAsync(), r => r.Id == group.Id);
+        Assert.All(await anna.Chat.GetPresenceAsync([minjunId]), p => Assert.Equal(minjunId, p.UserId));
+        Assert.NotNull((await anna.Recommendations.ForMeAsync()).People);
+    }
+
+    private static async Task<Guid> SignUpAsync(ChatAppClient client)
+    {
+        var email = AccountsApi.UniqueEmail();
+        var registration = await client.Accounts.RegisterAsync(email, Password, "Person " + email[5..10]);
+        await client.Accounts.LoginAsync(email, Password);
+        return registration.UserId;
+    }
+
+    private sealed class SyncResultCount
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Increment() => Interlocked.Increment(ref _value);
+    }
+}
