@@ -5,6 +5,7 @@ using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.RateLimiting;
 using ChatApp.BuildingBlocks.Web;
 using ChatApp.Host.Http;
+using ChatApp.Host.OpenApi;
 using ChatApp.Host.Telemetry;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -41,9 +42,8 @@ internal static class HostSetup
             .WithEmptyValidators());
         services.AddModules(configuration);
 
-        services.AddOpenApi(options => options
-            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
-            .AddOperationTransformer<BearerRequirementOperationTransformer>());
+        services.AddJsonWireFormat();
+        services.AddChatAppOpenApi();
         services.AddAntiforgery();
         services.AddHttpHardening(configuration);
         services.AddRedis(configuration);

@@ -8,7 +8,7 @@ namespace ChatApp.Modules.Chat.Invites;
 internal sealed record InviteResponse(
     string Code,
     string Url,
-    string Kind,
+    [property: WireValues("group", "personal")] string Kind,
     Guid? RoomId,
     Guid CreatedBy,
     DateTime CreatedAt,

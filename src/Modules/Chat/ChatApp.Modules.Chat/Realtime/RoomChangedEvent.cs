@@ -1,3 +1,5 @@
+using ChatApp.Modules.Chat.Rooms;
+
 namespace ChatApp.Modules.Chat.Realtime;
 
 /// <summary>
@@ -5,4 +7,7 @@ namespace ChatApp.Modules.Chat.Realtime;
 /// the change's sequence number. <c>userId</c>: the member whose role changed, or who changed the room; <c>role</c>:
 /// the new role (role changes only). Clients re-read the room for the new name, topic or picture.
 /// </summary>
-internal sealed record RoomChangedEvent(Guid RoomId, long Seq, string Kind, Guid UserId, string? Role);
+internal sealed record RoomChangedEvent(Guid RoomId, long Seq,
+    [property: WireValues(RoomEventKinds.MemberRoleChanged, RoomEventKinds.RoomRenamed, RoomEventKinds.RoomTopicChanged, RoomEventKinds.RoomPictureChanged)] string Kind,
+    Guid UserId,
+    [property: WireValues(RoomRoles.Owner, RoomRoles.Admin, RoomRoles.Member)] string? Role);

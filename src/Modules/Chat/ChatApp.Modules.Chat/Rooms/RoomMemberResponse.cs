@@ -3,4 +3,4 @@ using ChatApp.Modules.Media.Contracts;
 namespace ChatApp.Modules.Chat.Rooms;
 
 /// <summary>A member as the room shows them; <c>Deactivated</c>: the account is deactivated for now (grey it out; no new rooms with them).</summary>
-internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, string Role, string? AvatarUrl, bool Deactivated);
+internal sealed record RoomMemberResponse(Guid UserId, string DisplayName, [property: WireValues(RoomRoles.Owner, RoomRoles.Admin, RoomRoles.Member)] string Role, string? AvatarUrl, bool Deactivated);

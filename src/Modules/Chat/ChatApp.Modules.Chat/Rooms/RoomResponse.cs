@@ -9,7 +9,7 @@ namespace ChatApp.Modules.Chat.Rooms;
 /// </summary>
 internal sealed record RoomResponse(
     Guid Id,
-    string Kind,
+    [property: WireValues("direct", "group")] string Kind,
     string Name,
     Guid? OwnerId,
     Guid? DirectUserId,

@@ -3,7 +3,7 @@ namespace ChatApp.Modules.Media.Images;
 /// <summary>An uploaded image and the URL of each variant (signed and expiring at <c>UrlsExpireAt</c> for chat pictures).</summary>
 internal sealed record MediaImageResponse(
     Guid Id,
-    string Purpose,
+    [property: WireValues("avatar", "chat")] string Purpose,
     int Width,
     int Height,
     IReadOnlyList<MediaVariantInfo> Variants,

@@ -7,7 +7,7 @@ using ChatApp.Modules.Chat.Rooms;
 namespace ChatApp.Modules.Chat.Features.ChangeMemberRole;
 
 /// <summary><c>role</c>: <c>admin</c> or <c>member</c> (ownership moves with transfer ownership).</summary>
-internal sealed record ChangeMemberRoleRequest(string? Role);
+internal sealed record ChangeMemberRoleRequest([property: WireValues(RoomRoles.Admin, RoomRoles.Member)] string? Role);
 
 internal sealed record ChangeMemberRoleCommand(Guid UserId, Guid RoomId, Guid MemberId, string Role) : ICommand<Result<RoomResponse>>;
 

@@ -14,7 +14,7 @@ internal sealed record InviteRoomPreview(string Name, string? Topic, RoomPicture
 internal sealed record InvitePersonPreview(Guid UserId, string DisplayName, string? AvatarUrl);
 
 /// <summary><c>kind</c>: <c>group</c> (<c>room</c> set) or <c>personal</c> (<c>person</c> set).</summary>
-internal sealed record InvitePreviewResponse(string Kind, DateTime? ExpiresAt, InviteRoomPreview? Room, InvitePersonPreview? Person);
+internal sealed record InvitePreviewResponse([property: WireValues("group", "personal")] string Kind, DateTime? ExpiresAt, InviteRoomPreview? Room, InvitePersonPreview? Person);
 
 /// <summary>Anyone with the link may look (no sign-in needed); only usable links are shown, others answer with their reason.</summary>
 internal sealed class PreviewInviteHandler(ChatDbContext db, IUserDirectory users, IMediaCatalog media, TimeProvider timeProvider)

@@ -16,7 +16,12 @@ internal sealed record SyncQuery(Guid UserId, IReadOnlyDictionary<Guid, long> Kn
 /// reaction which <c>emoji</c>, for a member added or removed by someone else who did it (<c>byUserId</c>), for a role
 /// change the new <c>role</c>.
 /// </summary>
-internal sealed record RoomEventResponse(long Seq, string Kind, DateTime OccurredAt, Guid? UserId, MessageResponse? Message, string? Emoji, Guid? ByUserId, string? Role);
+internal sealed record RoomEventResponse(
+    long Seq,
+    [property: WireValues(
+        RoomEventKinds.MemberJoined, RoomEventKinds.MemberLeft, RoomEventKinds.MessageCreated, RoomEventKinds.MessageEdited, RoomEventKinds.MessageDeleted, RoomEventKinds.ReactionAdded,
+        RoomEventKinds.ReactionRemoved, RoomEventKinds.MemberRoleChanged, RoomEventKinds.RoomRenamed, RoomEventKinds.RoomTopicChanged, RoomEventKinds.RoomPictureChanged)]
+    string Kind, DateTime OccurredAt, Guid? UserId, MessageResponse? Message, string? Emoji, Guid? ByUserId, string? Role);
 
 /// <summary>
 /// What changed in one room after the cursor. <c>truncated</c>: more than the sync limit was missed, <c>events</c> is

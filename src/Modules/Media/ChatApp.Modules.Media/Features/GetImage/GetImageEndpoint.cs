@@ -11,7 +11,7 @@ internal sealed class GetImageEndpoint : ICarterModule
             .WithTags("Media")
             .WithSummary("One of my uploaded images, with fresh URLs of its variants")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, MediaErrors.ImageNotFound.Code);
 
     private static async Task<Results<Ok<MediaImageResponse>, ProblemHttpResult>> HandleAsync(
         Guid mediaId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

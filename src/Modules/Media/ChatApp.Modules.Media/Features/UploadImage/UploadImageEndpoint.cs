@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ChatApp.Modules.Media.Images;
 using ChatApp.Modules.Media.Processing;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Media.Features.UploadImage;
@@ -21,11 +22,19 @@ internal sealed class UploadImageEndpoint : ICarterModule
             .RequireRateLimiting(RateLimitPolicies.Upload)
             .DisableAntiforgery()
             .WithOwnBodyLimit() // Media:MaxUploadBytes, set and answered (media.too_large) by the handler
-            .Accepts<IFormFile>("multipart/form-data")
+            .AddOpenApiOperationTransformer(UploadImageOpenApi.DescribeAsync)
             .Produces<MediaImageResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                "validation_failed",
+                MediaErrors.EmptyFile.Code,
+                MediaErrors.CorruptImage.Code,
+                MediaErrors.TrailingData.Code,
+                MediaErrors.TooManyPixels(0, 0).Code,
+                MediaErrors.CropOutside(0, 0).Code)
+            .ProducesErrors(StatusCodes.Status413PayloadTooLarge, MediaErrors.TooLarge(0).Code)
+            .ProducesErrors(StatusCodes.Status415UnsupportedMediaType, MediaErrors.UnsupportedFormat.Code)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Results<Created<MediaImageResponse>, ProblemHttpResult>> HandleAsync(

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Modules.Moderation.Features.SubmitReport;
 
-internal sealed record SubmitReportRequest(string? TargetType, Guid TargetId, string? Reason, string? Note);
+internal sealed record SubmitReportRequest(
+    [property: WireValues(ReportTargetTypes.Message, ReportTargetTypes.User, ReportTargetTypes.Room)] string? TargetType,
+    Guid TargetId,
+    [property: WireValues("spam", "harassment", "sexual", "violence", "self_harm", "other")] string? Reason, string? Note);
 
 internal sealed record SubmitReportCommand(Guid ReporterId, string TargetType, Guid TargetId, string Reason, string? Note) : ICommand<Result<ReportResponse>>;
 

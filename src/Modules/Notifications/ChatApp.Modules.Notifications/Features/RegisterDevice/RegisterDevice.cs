@@ -5,7 +5,7 @@ using ChatApp.Modules.Notifications.Devices;
 
 namespace ChatApp.Modules.Notifications.Features.RegisterDevice;
 
-internal sealed record RegisterDeviceRequest(string? Platform, string? Token, string? AppId, string? Locale = null);
+internal sealed record RegisterDeviceRequest([property: WireValues(DeviceTokens.Android, DeviceTokens.Ios)] string? Platform, string? Token, string? AppId, string? Locale = null);
 
 internal sealed record RegisterDeviceCommand(Guid UserId, Guid SessionId, string? Platform, string? Token, string? AppId, string? Locale)
     : ICommand<Result<RegisteredDevice>>;

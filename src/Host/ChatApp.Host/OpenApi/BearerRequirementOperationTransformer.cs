@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace ChatApp.Host;
+namespace ChatApp.Host.OpenApi;
 
 /// <summary>Marks the operations that need an access token (and only those) with the bearer requirement and their 401.</summary>
 internal sealed class BearerRequirementOperationTransformer : IOpenApiOperationTransformer

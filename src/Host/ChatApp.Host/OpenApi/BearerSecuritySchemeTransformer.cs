@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace ChatApp.Host;
+namespace ChatApp.Host.OpenApi;
 
 /// <summary>Declares the bearer (JWT) scheme in the OpenAPI document so that reference UIs can send the access token.</summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer
