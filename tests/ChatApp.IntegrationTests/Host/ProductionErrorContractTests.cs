@@ -2,33 +2,11 @@ using ChatApp.IntegrationTests.Infrastructure;
 
 namespace ChatApp.IntegrationTests.Host;
 
-/// <summary>One real host process in Production (MariaDB, Redis, S3) whose search limit is 2 per user.</summary>
-public sealed class ErrorContractHostFixture : IAsyncLifetime
+/// <summary>The Production host process of <see cref="ProductionHostFixture"/> with a search limit of 2 per user.</summary>
+public sealed class ErrorContractHostFixture : ProductionHostFixture
 {
-    private string? _database;
-
-    public HostProcess Host { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await Nodes.CreateDatabaseAsync("errors");
-        var environment = Nodes.Environment(_database, $"chatapp-test:{Guid.NewGuid():N}:", migrate: true);
+    protected override void Configure(Dictionary<string, string> environment) =>
         environment[ErrorContract.SearchLimitKey.Replace(":", "__", StringComparison.Ordinal)] = "2";
-        Host = await HostProcess.StartServerAsync(environment);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await Nodes.DropDatabaseAsync(_database);
-        }
-    }
 }
 
 public sealed class ProductionErrorContractTests(ErrorContractHostFixture fixture) : IClassFixture<ErrorContractHostFixture>
@@ -36,9 +14,9 @@ public sealed class ProductionErrorContractTests(ErrorContractHostFixture fixtur
     [Fact]
     public async Task Every_error_a_client_can_meet_in_Production_is_a_problem_with_a_code()
     {
-        using var anonymous = new HttpClient { BaseAddress = fixture.Host.Address };
-        var (_, token) = await Nodes.RegisterAndLoginAsync(new HttpClient { BaseAddress = fixture.Host.Address });
-        using var signedIn = Nodes.Authorized(new HttpClient { BaseAddress = fixture.Host.Address }, token);
+        using var anonymous = new HttpClient { BaseAddress = fixture.Address };
+        var (_, token) = await Nodes.RegisterAndLoginAsync(new HttpClient { BaseAddress = fixture.Address });
+        using var signedIn = Nodes.Authorized(new HttpClient { BaseAddress = fixture.Address }, token);
         await ErrorContract.EveryErrorIsAProblemWithACodeAsync(anonymous, signedIn);
     }
 }
