@@ -73,7 +73,9 @@ public sealed class Session
             TokenResponse fresh;
             try
             {
-                fresh = await _refresh(tokens.RefreshToken, cancellationToken);
+                // Not the caller's token: a refresh the server has rotated must be stored even if this caller gave up,
+                // or the next refresh would reuse the spent token (reuse revokes the session).
+                fresh = await _refresh(tokens.RefreshToken, CancellationToken.None);
             }
             catch (ChatAppApiException refused) when (refused.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
@@ -81,7 +83,7 @@ public sealed class Session
                 SignedOut?.Invoke(refused);
                 return null;
             }
-            await _store.SetAsync(fresh, cancellationToken);
+            await _store.SetAsync(fresh, CancellationToken.None);
             Refreshed?.Invoke(fresh);
             return fresh.AccessToken;
         }

@@ -35,6 +35,7 @@ public static class RecommendationModule
             .Validate(o => o.DistrustConfidence is > 0.5 and < 1, "Recommendation:DistrustConfidence must lie between 0.5 and 1 (exclusive).")
             .Validate(o => o.PriorWeight >= 0, "Recommendation:PriorWeight must not be negative.")
             .Validate(o => o.RecommendationsPerUser is >= 1 and <= 500, "Recommendation:RecommendationsPerUser must lie between 1 and 500.")
+            .Validate(o => o.KeepModelVersions >= 1, "Recommendation:KeepModelVersions must be at least 1.")
             .Validate(o => o.TrainingLease >= TimeSpan.FromSeconds(3), "Recommendation:TrainingLease must be at least 3 seconds.")
             .Validate(o => o.StoreBatch is >= 1 and <= 50_000, "Recommendation:StoreBatch must lie between 1 and 50000.")
             .ValidateOnStart();

@@ -115,10 +115,8 @@ internal sealed class TrainModelHandler(
                 modelOptions.AffinityPopularityExponent,
             });
             await db.SaveChangesAsync(cancellationToken);
-            await DeleteOldVersionsAsync(cancellationToken);
             logger.LogInformation("Model version {Version} trained on {Ratings} ratings: {Rows} recommendations; seconds per stage {Seconds}",
                 version.Id, data.Count, stored, seconds);
-            return version;
         }
         catch (Exception exception)
         {
@@ -136,6 +134,19 @@ internal sealed class TrainModelHandler(
                 .SetProperty(v => v.Error, error), CancellationToken.None);
             throw;
         }
+
+        // The version is complete and served from here on: dropping old ones is housekeeping that must never turn it
+        // into a failure (a stop or lost lease now leaves the rest for the next run's housekeeping).
+        try
+        {
+            await DeleteOldVersionsAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Dropping old model versions after version {Version} stopped; the next training finishes it", version.Id);
+        }
+
+        return version;
     }
 
     /// <summary>The whole process's peak working set so far (training is usually what sets it), for operators.</summary>
