@@ -150,56 +150,8 @@ internal static class BenchCommand
     /// <summary>The ratings with ids mapped to whole numbers as they stream in (one string per distinct id, not per line).</summary>
     private static List<(int, int, double)>? Load(string path, RatingScale scale, out string? error)
     {
-        if (!File.Exists(path))
-        {
-            error = $"no such file: {path}";
-            return null;
-        }
-
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Id(string id) => ids.TryGetValue(id, out var n) ? n : ids[id] = ids.Count;
-        var ratings = new List<(int, int, double)>();
-        var number = 0;
-        try
-        {
-            foreach (var line in File.ReadLines(path))
-            {
-                number++;
-                if (line.Trim().Length == 0)
-                {
-                    continue;
-                }
-
-                var parts = line.Split(line.Contains('\t', StringComparison.Ordinal) ? '\t' : ',');
-                var parsed = double.TryParse(parts.Length >= 3 ? parts[2] : string.Empty, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
-                if (!parsed && number == 1 && parts.Length >= 3)
-                {
-                    continue;
-                }
-
-                if (!parsed)
-                {
-                    error = $"{path}:{number}: expected rater, ratee, rating";
-                    return null;
-                }
-
-                if (!(value >= scale.Minimum && value <= scale.Maximum))
-                {
-                    error = string.Create(CultureInfo.InvariantCulture, $"{path}:{number}: rating {value} lies outside the scale {scale} (set it with --scale MIN,MAX,NEUTRAL)");
-                    return null;
-                }
-
-                ratings.Add((Id(parts[0].Trim()), Id(parts[1].Trim()), value));
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            error = $"cannot read {path}: {exception.Message}";
-            return null;
-        }
-
-        error = ratings.Count == 0 ? $"no ratings in {path}" : null;
-        return error is null ? ratings : null;
+        return RatingFiles.Read(path, scale, id => ids.TryGetValue(id, out var n) ? n : ids[id] = ids.Count, out error);
     }
 
     private static string LoadAverage()

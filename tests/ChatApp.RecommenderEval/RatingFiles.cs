@@ -12,7 +12,14 @@ internal static class RatingFiles
     /// The ratings of a file; with <paramref name="timestamps"/>, also each rating's timestamp (the 4th column, a whole
     /// number), and a row without one is refused.
     /// </summary>
-    public static List<(string Rater, string Ratee, double Value)>? Read(string path, RatingScale scale, out string? error, List<long>? timestamps = null)
+    public static List<(string Rater, string Ratee, double Value)>? Read(string path, RatingScale scale, out string? error, List<long>? timestamps = null) =>
+        Read(path, scale, id => id, out error, timestamps);
+
+    /// <summary>
+    /// The same, with each id mapped by <paramref name="id"/> as it is read (the bench maps them to whole numbers, so a
+    /// 10M-line file holds one string per distinct id, not per line).
+    /// </summary>
+    public static List<(TId Rater, TId Ratee, double Value)>? Read<TId>(string path, RatingScale scale, Func<string, TId> id, out string? error, List<long>? timestamps = null)
     {
         if (Directory.Exists(path))
         {
@@ -26,7 +33,7 @@ internal static class RatingFiles
             return null;
         }
 
-        var ratings = new List<(string, string, double)>();
+        var ratings = new List<(TId, TId, double)>();
         try
         {
             var number = 0;
@@ -68,7 +75,7 @@ internal static class RatingFiles
                     timestamps.Add(timestamp);
                 }
 
-                ratings.Add((parts[0].Trim(), parts[1].Trim(), value));
+                ratings.Add((id(parts[0].Trim()), id(parts[1].Trim()), value));
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -106,11 +106,14 @@ public sealed class TrainingLeaseTests(TrainingLeaseFactory factory) : Integrati
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
         Assert.True(await trainingLock.TryAcquireAsync(first, CancellationToken.None));
+        var firstExpiry = await LeaseExpiryAsync();
         using (var lost = new CancellationTokenSource())
         {
             await using (trainingLock.KeepAlive(first, lost))
             {
-                await Task.Delay(TimeSpan.FromSeconds(7)); // more than twice the 3 s lease: renewed, never expired
+                // Renewed (every second) until the first lease's expiry is long past: the lease never lapsed.
+                await Eventually.Async(async () => DateTime.UtcNow > firstExpiry.AddSeconds(2) && await LeaseExpiryAsync() > DateTime.UtcNow,
+                    TimeSpan.FromSeconds(30), "the lease is renewed past its first expiry");
                 Assert.False(await trainingLock.TryAcquireAsync(second, CancellationToken.None));
                 Assert.False(lost.IsCancellationRequested);
             }
@@ -137,6 +140,12 @@ public sealed class TrainingLeaseTests(TrainingLeaseFactory factory) : Integrati
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainModelCommand());
+    }
+
+    private async Task<DateTime> LeaseExpiryAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RecommendationDbContext>().TrainingLeases.AsNoTracking().Select(l => l.ExpiresAt).SingleAsync();
     }
 
     private async Task<int> VersionCountAsync()

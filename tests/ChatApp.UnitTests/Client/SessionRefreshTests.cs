@@ -9,7 +9,8 @@ public sealed class SessionRefreshTests
     [Fact]
     public async Task Concurrent_401s_cause_one_refresh_and_both_calls_succeed()
     {
-        var server = new FakeServer();
+        // The four 401s are held until all four calls have met one: every call is then waiting for a new token at once.
+        var server = new FakeServer { HoldUnauthorizedUntil = 4 };
         await using var client = new ChatAppClient(new HttpClient(server) { BaseAddress = new Uri("http://chat.test") });
         await client.Accounts.LoginAsync("a@chat.test", "Passw0rd-a");
         server.RevokeAccessTokens();
@@ -58,6 +59,10 @@ public sealed class SessionRefreshTests
         private int _refreshes;
         private int _unauthorized;
         private volatile int _validGeneration;
+        private readonly TaskCompletionSource _allUnauthorized = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>401s are answered only once this many calls have met one (1: at once).</summary>
+        public int HoldUnauthorizedUntil { get; init; } = 1;
 
         public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
@@ -77,7 +82,6 @@ public sealed class SessionRefreshTests
                     return Tokens();
                 case "/api/v1/accounts/refresh":
                     Interlocked.Increment(ref _refreshes);
-                    await Task.Delay(50, cancellationToken);
                     return RefuseRefresh
                         ? Problem(HttpStatusCode.Unauthorized, "accounts.invalid_refresh_token")
                         : Tokens();
@@ -88,8 +92,12 @@ public sealed class SessionRefreshTests
                         createdAt = DateTime.UtcNow, avatar = (object?)null, handle = (string?)null, discoverable = true,
                     });
                 case "/api/v1/accounts/me":
-                    Interlocked.Increment(ref _unauthorized);
-                    await Task.Delay(20, cancellationToken);
+                    if (Interlocked.Increment(ref _unauthorized) >= HoldUnauthorizedUntil)
+                    {
+                        _allUnauthorized.TrySetResult();
+                    }
+
+                    await _allUnauthorized.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
                     return Problem(HttpStatusCode.Unauthorized, "unauthorized");
                 default:
                     return Problem(HttpStatusCode.NotFound, "not_found");

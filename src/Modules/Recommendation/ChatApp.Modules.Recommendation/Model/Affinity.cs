@@ -124,7 +124,7 @@ internal sealed class Affinity
         var sum = new float[m];
         foreach (var (row, weight) in _byRater[rater])
         {
-            Add(sum, _b.AsSpan(row * m, m), weight);
+            Vectors.AddScaled(sum, _b.AsSpan(row * m, m), weight);
         }
 
         for (var row = 0; row < m; row++)
@@ -169,7 +169,7 @@ internal sealed class Affinity
                     if (i != k && factor != 0)
                     {
                         a[(i * n) + k] = 0;
-                        Add(a.AsSpan(i * n, n), a.AsSpan(k * n, n), -factor);
+                        Vectors.AddScaled(a.AsSpan(i * n, n), a.AsSpan(k * n, n), -factor);
                     }
                 }
             }
@@ -212,7 +212,7 @@ internal sealed class Affinity
             {
                 if (factors[t] != 0)
                 {
-                    Add(row, a.AsSpan((start + t) * n, n), -factors[t]);
+                    Vectors.AddScaled(row, a.AsSpan((start + t) * n, n), -factors[t]);
                 }
             }
         }
@@ -241,23 +241,6 @@ internal sealed class Affinity
         for (; c < n; c++)
         {
             target[c] -= (factors[0] * r0[c]) + (factors[1] * r1[c]) + (factors[2] * r2[c]) + (factors[3] * r3[c]);
-        }
-    }
-
-    /// <summary>target += weight × source.</summary>
-    private static void Add(Span<float> target, ReadOnlySpan<float> source, float weight)
-    {
-        var width = Vector<float>.Count;
-        var factor = new Vector<float>(weight);
-        var c = 0;
-        for (; c <= target.Length - width; c += width)
-        {
-            (new Vector<float>(target[c..]) + (factor * new Vector<float>(source[c..]))).CopyTo(target[c..]);
-        }
-
-        for (; c < target.Length; c++)
-        {
-            target[c] += weight * source[c];
         }
     }
 

@@ -77,7 +77,7 @@ internal sealed class DistrustRule
     }
 
     /// <summary>How many ratings each ratee of <paramref name="data"/> received, and their sum.</summary>
-    private static (int[] Count, double[] Sum) Received<TId>(RatingData<TId> data)
+    internal static (int[] Count, double[] Sum) Received<TId>(RatingData<TId> data)
         where TId : notnull
     {
         var count = new int[data.Ratees.Length];

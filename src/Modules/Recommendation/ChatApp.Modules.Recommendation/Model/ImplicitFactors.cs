@@ -30,7 +30,7 @@ internal sealed class ImplicitFactors
 
     /// <summary>The rater's affinity to the ratee: the predicted preference x·y (about 0..1).</summary>
     public float Score(int rater, int ratee) =>
-        MatrixFactorization.Dot(RaterFactors.AsSpan(rater * Factors, Factors), RateeFactors.AsSpan(ratee * Factors, Factors));
+        Vectors.Dot(RaterFactors.AsSpan(rater * Factors, Factors), RateeFactors.AsSpan(ratee * Factors, Factors));
 
     public static ImplicitFactors Train(RatingIndex index, int factors, int iterations, double regularization, double alpha, int seed, CancellationToken cancellationToken = default)
     {
@@ -79,7 +79,7 @@ internal sealed class ImplicitFactors
                 b.Clear();
                 for (var at = start; at < end; at++)
                 {
-                    Add(b, other.AsSpan(columns[at] * k, k), 1 + (alpha * weights[at]));
+                    Vectors.AddScaled(b, other.AsSpan(columns[at] * k, k), 1 + (alpha * weights[at]));
                 }
 
                 Multiply(gram, other, k, columns, weights, alpha, start, end, xu, ap);
@@ -89,14 +89,14 @@ internal sealed class ImplicitFactors
                 }
 
                 r.CopyTo(p);
-                var old = MatrixFactorization.Dot(r, r);
+                var old = Vectors.Dot(r, r);
                 for (var step = 0; step < ConjugateGradientSteps && old > 1e-10f; step++)
                 {
                     Multiply(gram, other, k, columns, weights, alpha, start, end, p, ap);
-                    var length = old / MatrixFactorization.Dot(p, ap);
-                    Add(xu, p, length);
-                    Add(r, ap, -length);
-                    var next = MatrixFactorization.Dot(r, r);
+                    var length = old / Vectors.Dot(p, ap);
+                    Vectors.AddScaled(xu, p, length);
+                    Vectors.AddScaled(r, ap, -length);
+                    var next = Vectors.Dot(r, r);
                     for (var f = 0; f < k; f++)
                     {
                         p[f] = r[f] + (next / old * p[f]);
@@ -115,13 +115,13 @@ internal sealed class ImplicitFactors
     {
         for (var f = 0; f < k; f++)
         {
-            result[f] = MatrixFactorization.Dot(gram.AsSpan(f * k, k), v);
+            result[f] = Vectors.Dot(gram.AsSpan(f * k, k), v);
         }
 
         for (var at = start; at < end; at++)
         {
             var yj = other.AsSpan(columns[at] * k, k);
-            Add(result, yj, alpha * weights[at] * MatrixFactorization.Dot(yj, v));
+            Vectors.AddScaled(result, yj, alpha * weights[at] * Vectors.Dot(yj, v));
         }
     }
 
@@ -159,23 +159,6 @@ internal sealed class ImplicitFactors
             }
         });
         return total;
-    }
-
-    /// <summary>target += weight × source, vectorised.</summary>
-    private static void Add(Span<float> target, ReadOnlySpan<float> source, float weight)
-    {
-        var width = Vector<float>.Count;
-        var factor = new Vector<float>(weight);
-        var c = 0;
-        for (; c <= target.Length - width; c += width)
-        {
-            (new Vector<float>(target[c..]) + (factor * new Vector<float>(source[c..]))).CopyTo(target[c..]);
-        }
-
-        for (; c < target.Length; c++)
-        {
-            target[c] += weight * source[c];
-        }
     }
 
     private static float[] Initial(Random random, int length, int factors)

@@ -124,7 +124,7 @@ internal sealed class MatrixFactorization
                     var i = ratees[n];
                     var qi = q.AsSpan(i * k, k);
                     Sum(pu, implicitSum, effective);
-                    var error = ((values[n] - mu) * unit) - (bu[u] + bi[i] + Dot(effective, qi));
+                    var error = ((values[n] - mu) * unit) - (bu[u] + bi[i] + Vectors.Dot(effective, qi));
                     bu[u] += lr * (error - (regBias * bu[u]));
                     bi[i] += lr * (error - (regBias * bi[i]));
                     Step(pu, qi, effective, gradient, error, lr, reg);
@@ -186,7 +186,7 @@ internal sealed class MatrixFactorization
 
         if (rater >= 0 && ratee >= 0)
         {
-            value += Dot(RaterFactors.AsSpan(rater * Factors, Factors), RateeFactors.AsSpan(ratee * Factors, Factors));
+            value += Vectors.Dot(RaterFactors.AsSpan(rater * Factors, Factors), RateeFactors.AsSpan(ratee * Factors, Factors));
         }
 
         return Math.Clamp(GlobalMean + (value / Unit), MinRating, MaxRating);
@@ -291,25 +291,6 @@ internal sealed class MatrixFactorization
             (ratees[n], ratees[m]) = (ratees[m], ratees[n]);
             (values[n], values[m]) = (values[m], values[n]);
         }
-    }
-
-    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = System.Numerics.Vector<float>.Zero;
-        var width = System.Numerics.Vector<float>.Count;
-        var n = 0;
-        for (; n <= a.Length - width; n += width)
-        {
-            sum += new System.Numerics.Vector<float>(a[n..]) * new System.Numerics.Vector<float>(b[n..]);
-        }
-
-        var total = System.Numerics.Vector.Sum(sum);
-        for (; n < a.Length; n++)
-        {
-            total += a[n] * b[n];
-        }
-
-        return total;
     }
 
     private static float[] Gaussian(Random random, int length, double deviation)

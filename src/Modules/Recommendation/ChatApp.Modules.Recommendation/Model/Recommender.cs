@@ -393,14 +393,7 @@ internal sealed class Recommender
     private static bool[] Exposable<TId>(RatingData<TId> data, DistrustRule distrust, double maxDoubt)
         where TId : notnull
     {
-        var count = new int[data.Ratees.Length];
-        var sum = new double[count.Length];
-        for (var k = 0; k < data.Count; k++)
-        {
-            count[data.RateeIndex[k]]++;
-            sum[data.RateeIndex[k]] += data.Values[k];
-        }
-
+        var (count, sum) = DistrustRule.Received(data);
         return Enumerable.Range(0, count.Length).Select(i => count[i] > 0 && !distrust.IsDistrusted(count[i], sum[i])
             && distrust.ProbabilityBelowNeutral(count[i], sum[i]) <= maxDoubt).ToArray();
     }

@@ -54,7 +54,7 @@ internal sealed class TopKScan
 
     /// <summary>1 / |y|^β: the weight of a ratee's factors in the scan.</summary>
     public static float Damping(ReadOnlySpan<float> factors, double damping) =>
-        damping == 0 ? 1 : (float)Math.Pow(Math.Max(1e-6, Math.Sqrt(MatrixFactorization.Dot(factors, factors))), -damping);
+        damping == 0 ? 1 : (float)Math.Pow(Math.Max(1e-6, Math.Sqrt(Vectors.Dot(factors, factors))), -damping);
 
     /// <summary>How many ratees are scanned.</summary>
     public int Count => _ids.Count(i => i >= 0);
