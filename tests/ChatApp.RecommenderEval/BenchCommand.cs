@@ -3,7 +3,7 @@ using System.Globalization;
 using ChatApp.Modules.Recommendation.Model;
 
 /// <summary>
-/// <c>--bench FILE [--top N] [--scale MIN,MAX,NEUTRAL] [--affinity-max-ratees N] [--epochs N] [--factors N]</c>: what the
+/// <c>--bench FILE [--top N] [--scale MIN,MAX,NEUTRAL] [--affinity-max-ratees N] [--epochs N] [--factors N] [--blend-implicit-weight X]</c>: what the
 /// service's training job does, timed: load the ratings, train the recommender, compute every rater's top N through
 /// <see cref="Recommender.RecommendAll"/> (never themselves). Prints the time per stage, the peak working set, the
 /// candidate coverage (share of the not-distrusted ratees in at least one list) and the distrusted share of the slots
@@ -13,7 +13,7 @@ internal static class BenchCommand
 {
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        "--bench", "--top", "--scale", "--affinity-max-ratees", "--epochs", "--factors",
+        "--bench", "--top", "--scale", "--affinity-max-ratees", "--epochs", "--factors", "--blend-implicit-weight",
     };
 
     public static string? Run(string[] args)
@@ -24,7 +24,7 @@ internal static class BenchCommand
             var name = args[n];
             if (!Known.Contains(name))
             {
-                return $"unknown option '{name}' with --bench (it takes --top, --scale, --affinity-max-ratees, --epochs, --factors)";
+                return $"unknown option '{name}' with --bench (it takes --top, --scale, --affinity-max-ratees, --epochs, --factors, --blend-implicit-weight)";
             }
 
             if (n + 1 >= args.Length || args[n + 1].StartsWith("--", StringComparison.Ordinal))
@@ -52,6 +52,17 @@ internal static class BenchCommand
             }
         }
 
+        double? blendWeight = null;
+        if (values.TryGetValue("--blend-implicit-weight", out var blendText))
+        {
+            if (!double.TryParse(blendText, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight < 0)
+            {
+                return $"--blend-implicit-weight needs a number of at least 0, got '{blendText}'";
+            }
+
+            blendWeight = weight;
+        }
+
         var scale = RatingScale.OneToFive;
         if (values.TryGetValue("--scale", out var scaleText))
         {
@@ -74,6 +85,7 @@ internal static class BenchCommand
         var options = defaults with
         {
             AffinityMaxRatees = whole.GetValueOrDefault("--affinity-max-ratees", defaults.AffinityMaxRatees),
+            BlendImplicitWeight = blendWeight ?? defaults.BlendImplicitWeight,
             Factorization = defaults.Factorization with
             {
                 Epochs = whole.GetValueOrDefault("--epochs", defaults.Factorization.Epochs),

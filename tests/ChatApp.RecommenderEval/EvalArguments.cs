@@ -35,6 +35,11 @@ internal sealed class EvalArguments
         ["--implicit-damping"] = ValueKind.Number,
         ["--implicit-lambda"] = ValueKind.Number,
         ["--implicit-alpha"] = ValueKind.Number,
+        ["--blend-implicit-weight"] = ValueKind.Number,
+        ["--blend-implicit-factors"] = ValueKind.Integer,
+        ["--blend-implicit-iterations"] = ValueKind.Integer,
+        ["--blend-implicit-lambda"] = ValueKind.Number,
+        ["--blend-implicit-alpha"] = ValueKind.Number,
         ["--exposure-raters"] = ValueKind.Integer,
         ["--exposure-share"] = ValueKind.Number,
         ["--exposure-max-doubt"] = ValueKind.Number,
@@ -165,6 +170,8 @@ internal sealed class EvalArguments
             : values.TryGetValue("--count", out var c) && int.Parse(c, CultureInfo.InvariantCulture) < 1 ? "--count must be at least 1"
             : values.TryGetValue("--pattern", out var p) && p.Split(',').Length != 2 ? "--pattern needs TRAIN,TEST (two file name patterns with {0} for the fold)"
             : values.TryGetValue("--distrust-confidence", out var q) && !(double.Parse(q, CultureInfo.InvariantCulture) is > 0.5 and < 1) ? "--distrust-confidence must lie between 0.5 and 1"
+            : values.TryGetValue("--blend-implicit-weight", out var bw) && double.Parse(bw, CultureInfo.InvariantCulture) < 0 ? "--blend-implicit-weight must be 0 (EASE alone) or more"
+            : new[] { "--blend-implicit-factors", "--blend-implicit-iterations" }.FirstOrDefault(o => values.TryGetValue(o, out var v) && int.Parse(v, CultureInfo.InvariantCulture) < 1) is { } small ? $"{small} must be at least 1"
             : null;
         if (error is not null)
         {
@@ -192,6 +199,11 @@ internal sealed class EvalArguments
             ImplicitDamping = Number("--implicit-damping") ?? defaults.ImplicitDamping,
             ImplicitRegularization = Number("--implicit-lambda") ?? defaults.ImplicitRegularization,
             ImplicitConfidence = Number("--implicit-alpha") ?? defaults.ImplicitConfidence,
+            BlendImplicitWeight = Number("--blend-implicit-weight") ?? defaults.BlendImplicitWeight,
+            BlendImplicitFactorCount = Whole("--blend-implicit-factors") ?? defaults.BlendImplicitFactorCount,
+            BlendImplicitIterations = Whole("--blend-implicit-iterations") ?? defaults.BlendImplicitIterations,
+            BlendImplicitRegularization = Number("--blend-implicit-lambda") ?? defaults.BlendImplicitRegularization,
+            BlendImplicitConfidence = Number("--blend-implicit-alpha") ?? defaults.BlendImplicitConfidence,
             ExposureRaters = Whole("--exposure-raters") ?? defaults.ExposureRaters,
             ExposureShare = Number("--exposure-share") ?? defaults.ExposureShare,
             ExposureMaxDoubt = Number("--exposure-max-doubt") ?? defaults.ExposureMaxDoubt,

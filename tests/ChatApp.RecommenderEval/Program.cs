@@ -12,7 +12,7 @@ const string Usage = """
            ChatApp.RecommenderEval --ratings FILE --split time|random [--test-share 0.2] [options]
            ChatApp.RecommenderEval --help
            ChatApp.RecommenderEval --generate OUT --people N --ratings M [--seed S] [--communities C] [--bad-actors F]
-           ChatApp.RecommenderEval --bench FILE [--top N] [--scale MIN,MAX,NEUTRAL] [--affinity-max-ratees N] [--epochs N] [--factors N]
+           ChatApp.RecommenderEval --bench FILE [--top N] [--scale MIN,MAX,NEUTRAL] [--affinity-max-ratees N] [--epochs N] [--factors N] [--blend-implicit-weight X]
       files: rater, ratee, rating[, timestamp], tab- or comma-separated (a header line is skipped)
       --folds DIR        DIR holds the folds' files, named by --pattern (default u{0}.base,u{0}.test; {0}: 1..--count)
       --pattern P        TRAIN,TEST file name patterns of --folds
@@ -33,6 +33,9 @@ const string Usage = """
       --affinity-popularity X   affinity divided by the ratee's number of ratings to the power X (default: the service's)
       --affinity-max-ratees N   EASE while there are at most N ratees (default 3000), else implicit factors over everyone
       --implicit-lambda X --implicit-alpha X --implicit-damping X   implicit factors' λ, confidence α and popularity damping β
+      --blend-implicit-weight X   while EASE is the affinity, implicit factors' scores added with weight X (0: EASE alone)
+      --blend-implicit-factors N --blend-implicit-iterations N --blend-implicit-lambda X --blend-implicit-alpha X
+                         those implicit factors' size, ALS iterations, λ and confidence α (defaults: the service's)
       --exposure-raters N --exposure-share X --exposure-max-doubt X   exposure slots of the batch lists (0 raters: none)
       --prior-weight X   imaginary ratings at the global mean in the shrunk mean of the distrust rule (default 10)
       --distrust-confidence X   posterior probability that a recommended person's true mean is at or above NEUTRAL (default 0.9)
@@ -48,7 +51,7 @@ const string Usage = """
                          --top N (default 50; never themselves, never rated, never distrusted) with RecommendAll; prints
                          seconds per stage, the peak working set, candidate coverage (share of the not-distrusted ratees
                          in some list) and the distrusted share; --affinity-max-ratees N (default 3000: more ratees use
-                         implicit factors instead of EASE), --epochs N and --factors N override the defaults
+                         implicit factors instead of EASE), --epochs N, --factors N and --blend-implicit-weight X override the defaults
     output: per fold and model (most popular, biases only, plain SVD, the recommender) RMSE, MAE, P@10, R@10, NDCG@10, catalogue coverage (share of training ratees in some
       top-10) and distrusted share (share of top-10 slots going to people whose mean received rating in train+test is
       below neutral); per fold, paired percentile bootstrap 95% intervals of the recommender minus biases-only

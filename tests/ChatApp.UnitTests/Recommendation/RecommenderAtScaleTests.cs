@@ -45,7 +45,8 @@ public sealed class RecommenderAtScaleTests
     }
 
     /// <summary>Implicit candidates whatever the size (EASE would take at most this many ratees).</summary>
-    private static RecommenderOptions Small => new() { AffinityMaxRatees = 20 };
+    /// <summary>At most 20 ratees for EASE (so these networks use implicit factors); lists of 10 here, so exposure from the first place.</summary>
+    private static RecommenderOptions Small => new() { AffinityMaxRatees = 20, ExposureAfter = 0 };
 
     [Fact]
     public void The_rating_index_holds_every_rating_both_ways_with_rater_rows_sorted()
@@ -148,6 +149,28 @@ public sealed class RecommenderAtScaleTests
         var eligible = Enumerable.Range(0, data.Ratees.Length).Where(i => !model.IsDistrusted(i)).ToList();
         Assert.True(eligible.Count > 200);
         Assert.Equal(everyone, eligible.All(covered.Contains));
+    }
+
+    [Fact]
+    public void Exposure_slots_come_after_the_first_places_which_stay_the_best_matches()
+    {
+        var data = RatingData<int>.From(Communities(4, 60, 10, seed: 3), Signed);
+        Func<int, int, bool> notSelf = (u, i) => data.Raters[u] != data.Ratees[i];
+        var plain = Recommender.Train(data, Small with { ExposureRaters = 0 }).RecommendAll(30, notSelf, CancellationToken.None).ToList();
+        var exposing = Recommender.Train(data, Small with { ExposureAfter = 10 });
+        var ten = exposing.RecommendAll(10, notSelf, CancellationToken.None).ToList();
+        var thirty = exposing.RecommendAll(30, notSelf, CancellationToken.None).ToList();
+
+        var changedTails = 0;
+        for (var n = 0; n < plain.Count; n++)
+        {
+            Assert.Equal(plain[n].Top.Take(10).Select(t => t.Ratee), ten[n].Top.Select(t => t.Ratee));
+            Assert.Equal(plain[n].Top.Take(10).Select(t => t.Ratee), thirty[n].Top.Take(10).Select(t => t.Ratee));
+            Assert.Equal(30, thirty[n].Top.Select(t => t.Ratee).Distinct().Count());
+            changedTails += plain[n].Top.Select(t => t.Ratee).SequenceEqual(thirty[n].Top.Select(t => t.Ratee)) ? 0 : 1;
+        }
+
+        Assert.True(changedTails > 0, "exposure changed no list of 30");
     }
 
     [Fact]

@@ -19,6 +19,8 @@ internal sealed class Recommender
     private readonly ItemNeighbors? _neighbours;
     private readonly Affinity? _affinity;
     private readonly ImplicitFactors? _implicit;
+    private readonly ImplicitFactors? _blend;
+    private readonly float[] _rateePopularity;
     private readonly TopKScan? _scan;
     private readonly RatingIndex _index;
     private readonly int[] _fillOrder;
@@ -28,14 +30,17 @@ internal sealed class Recommender
     private readonly bool[] _distrusted;
 
     private Recommender(
-        Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, (Affinity? Ease, ImplicitFactors? Implicit, RatingIndex Index) affinity,
+        Baseline baseline, MatrixFactorization factorization, ItemNeighbors? neighbours, (Affinity? Ease, ImplicitFactors? Implicit, ImplicitFactors? Blend, RatingIndex Index) affinity,
         double[] weights, double likingExponent, DistrustRule distrust, bool[] distrusted, RecommenderOptions options)
     {
         Distrust = distrust;
         _distrusted = distrusted;
         _affinity = affinity.Ease;
         _implicit = affinity.Implicit;
+        _blend = affinity.Blend;
         _index = affinity.Index;
+        _rateePopularity = Enumerable.Range(0, _index.Ratees)
+            .Select(i => (float)Math.Pow(Math.Max(1, _index.RateeOffsets[i + 1] - _index.RateeOffsets[i]), -options.AffinityPopularityExponent)).ToArray();
         _options = options;
         var candidates = Enumerable.Range(0, distrusted.Length).Where(i => !distrusted[i]).ToArray();
         _scan = _implicit is null ? null : TopKScan.Pack(_implicit.RateeFactors, _implicit.Factors, candidates, options.ImplicitDamping);
@@ -117,7 +122,18 @@ internal sealed class Recommender
             var factors = useEase ? null : ImplicitFactors.Train(
                 index, options.ImplicitFactorCount, options.ImplicitIterations, options.ImplicitRegularization, options.ImplicitConfidence, options.Seed, cancellationToken);
             Stage(useEase ? "EASE affinity" : "implicit factors", watch);
-            return (ease, factors, index);
+            ImplicitFactors? blend = null;
+            if (useEase && options.BlendImplicitWeight > 0)
+            {
+                // Implicit factors next to EASE (docs/recommendation.md, "Precision on MovieLens"): a second view of whom
+                // a rater goes on to rate, cheap while the ratees are few enough for EASE.
+                watch.Restart();
+                blend = ImplicitFactors.Train(index, options.BlendImplicitFactorCount, options.BlendImplicitIterations,
+                    options.BlendImplicitRegularization, options.BlendImplicitConfidence, options.Seed, cancellationToken);
+                Stage("implicit factors blended with EASE", watch);
+            }
+
+            return (ease, factors, blend, index);
         }, cancellationToken);
         double[] weights;
         double? validationRmse = null;
@@ -207,7 +223,13 @@ internal sealed class Recommender
         {
             var affinity = new float[ratees];
             _affinity.Scores(rater, affinity);
-            var shortlist = Enumerable.Range(0, ratees).Where(i => affinity[i] > 0 && allowed(i))
+            var open = Enumerable.Range(0, ratees).Where(allowed).ToArray();
+            if (_blend is not null && rater < _index.Raters)
+            {
+                Blend(rater, affinity, open);
+            }
+
+            var shortlist = open.Where(i => affinity[i] > 0)
                 .OrderByDescending(i => affinity[i]).Take(Math.Max(Shortlist, count)).ToList();
             candidates.AddRange(shortlist.Select(i => (i, affinity[i] * Math.Pow(Liking(rater, i), _likingExponent))));
         }
@@ -224,6 +246,34 @@ internal sealed class Recommender
     }
 
     /// <summary>
+    /// EASE's scores (already divided by the ratee's popularity) divided by the rater's best one among the
+    /// <paramref name="open"/> candidates, plus <see cref="RecommenderOptions.BlendImplicitWeight"/> × the implicit
+    /// factors' (divided by the same popularity) divided by their best: two views of whom the rater goes on to rate,
+    /// on one footing. Scores of ratees not in <paramref name="open"/> are left as they are (never used).
+    /// </summary>
+    private void Blend(int rater, Span<float> affinity, int[] open)
+    {
+        var blend = _blend!;
+        var implicitScores = new float[open.Length];
+        float bestEase = 0, bestImplicit = 0;
+        for (var n = 0; n < open.Length; n++)
+        {
+            var i = open[n];
+            implicitScores[n] = blend.Score(rater, i) * _rateePopularity[i];
+            bestEase = Math.Max(bestEase, affinity[i]);
+            bestImplicit = Math.Max(bestImplicit, implicitScores[n]);
+        }
+
+        var easeScale = bestEase > 0 ? 1 / bestEase : 0;
+        var implicitScale = bestImplicit > 0 ? (float)_options.BlendImplicitWeight / bestImplicit : 0;
+        for (var n = 0; n < open.Length; n++)
+        {
+            var i = open[n];
+            affinity[i] = (affinity[i] * easeScale) + (implicitScores[n] * implicitScale);
+        }
+    }
+
+    /// <summary>
     /// Every rater's <paramref name="count"/> best ratees, as <see cref="Recommend"/> ranks them, computed in parallel
     /// blocks of <see cref="RecommenderOptions.RecommendBlock"/> raters and yielded lazily block by block (the caller
     /// can store them as they come, in bounded memory). Never a distrusted ratee, never one the rater already rated
@@ -237,7 +287,7 @@ internal sealed class Recommender
         var raters = _index.Raters;
         var blockSize = Math.Max(64, _options.RecommendBlock);
         Func<int, int, bool> accept = (u, i) => !_distrusted[i] && !_index.HasRated(u, i) && allowed(u, i);
-        var (offsets, guaranteed) = _scan is null || count == 0 || _options.ExposureRaters <= 0 ? ([], []) : Exposure(accept, cancellationToken);
+        var (offsets, guaranteed) = (_implicit ?? _blend) is null || count == 0 || _options.ExposureRaters <= 0 ? ([], []) : Exposure(accept, cancellationToken);
         for (var start = 0; start < raters; start += blockSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -254,7 +304,8 @@ internal sealed class Recommender
                     for (var u = first; u < last; u++)
                     {
                         var rater = u;
-                        block[u - from] = [.. Recommend(rater, count, i => accept(rater, i))];
+                        var ranked = Recommend(rater, count, i => accept(rater, i)).ToArray();
+                        block[u - from] = offsets.Length == 0 ? ranked : Expose(rater, ranked, count, guaranteed.AsSpan(offsets[u], offsets[u + 1] - offsets[u]));
                     }
 
                     return;
@@ -290,30 +341,8 @@ internal sealed class Recommender
             ranked[n] = (ratee, shortlist[n].Score * Math.Pow(Liking(rater, ratee), _likingExponent));
         }
 
-        Comparison<(int Ratee, double Score)> best = (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Ratee.CompareTo(b.Ratee);
-        Array.Sort(ranked, best);
-        if (guaranteed.Length > 0 && count > 0)
-        {
-            // Exposure: ratees for whom this rater is among their best-matching raters take up to a share of the slots
-            // (those already in the list keep their place), so everyone eligible reaches somebody's list.
-            var top = ranked.Take(count).Select(r => r.Ratee).ToHashSet();
-            var reserve = Math.Max(1, (int)(count * _options.ExposureShare));
-            var extra = new List<(int Ratee, double Score)>();
-            foreach (var (ratee, affinity) in guaranteed)
-            {
-                if (extra.Count < reserve && !top.Contains(ratee))
-                {
-                    extra.Add((ratee, affinity * Math.Pow(Liking(rater, ratee), _likingExponent)));
-                }
-            }
-
-            if (extra.Count > 0)
-            {
-                var kept = ranked.Where(r => !extra.Any(e => e.Ratee == r.Ratee)).Take(Math.Max(0, count - extra.Count));
-                ranked = [.. kept.Concat(extra)];
-                Array.Sort(ranked, best);
-            }
-        }
+        Array.Sort(ranked, Best);
+        ranked = Expose(rater, ranked, count, guaranteed);
 
         if (ranked.Length >= count)
         {
@@ -340,6 +369,41 @@ internal sealed class Recommender
         return [.. list];
     }
 
+    private static readonly Comparison<(int Ratee, double Score)> Best = (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Ratee.CompareTo(b.Ratee);
+
+    /// <summary>
+    /// Exposure: ratees for whom this rater is among their best-matching raters (<paramref name="guaranteed"/>, from
+    /// <see cref="Exposure"/>) take up to <see cref="RecommenderOptions.ExposureShare"/> of the slots, always after the
+    /// first <see cref="RecommenderOptions.ExposureAfter"/> places (the best matches stay on top; those already in the
+    /// list keep their place), so everyone eligible reaches somebody's list. <paramref name="ranked"/> is best first.
+    /// </summary>
+    private (int Ratee, double Score)[] Expose(int rater, (int Ratee, double Score)[] ranked, int count, ReadOnlySpan<(int Ratee, float Score)> guaranteed)
+    {
+        var reserve = Math.Min(Math.Max(1, (int)(count * _options.ExposureShare)), count - _options.ExposureAfter);
+        if (guaranteed.Length == 0 || reserve <= 0)
+        {
+            return ranked;
+        }
+
+        var top = ranked.Take(count).Select(r => r.Ratee).ToHashSet();
+        var extra = new List<(int Ratee, double Score)>();
+        foreach (var (ratee, affinity) in guaranteed)
+        {
+            if (extra.Count < reserve && !top.Contains(ratee))
+            {
+                extra.Add((ratee, affinity * Math.Pow(Liking(rater, ratee), _likingExponent)));
+            }
+        }
+
+        if (extra.Count == 0)
+        {
+            return ranked;
+        }
+
+        extra.Sort(Best);
+        return [.. ranked.Take(Math.Max(0, count - extra.Count)), .. extra];
+    }
+
     /// <summary>
     /// The reverse scan that makes every eligible ratee reachable: for each ratee that is not distrusted, its
     /// <see cref="RecommenderOptions.ExposureRaters"/> best-matching raters by implicit affinity (among the pairs
@@ -348,7 +412,7 @@ internal sealed class Recommender
     /// </summary>
     private (int[] Offsets, (int Ratee, float Score)[] Guaranteed) Exposure(Func<int, int, bool> accept, CancellationToken cancellationToken)
     {
-        var factors = _implicit!;
+        var factors = (_implicit ?? _blend)!;
         // Raters by the direction of their factors only: by the raw dot product the few raters with the longest factor
         // vectors would be everybody's best match (hubs), and one list has only so many slots.
         var raterScan = TopKScan.Pack(factors.RaterFactors, factors.Factors, Enumerable.Range(0, _index.Raters).ToArray(), damping: 1);

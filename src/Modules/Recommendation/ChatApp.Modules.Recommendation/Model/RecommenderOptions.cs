@@ -49,6 +49,27 @@ internal sealed record RecommenderOptions
     /// move up). Chosen on validation slices of the training data (docs/recommendation.md, "Precision on MovieLens").
     /// </summary>
     public double AffinityPopularityExponent { get; init; } = 0.1;
+
+    /// <summary>
+    /// While EASE is the affinity (at most <see cref="AffinityMaxRatees"/> ratees), implicit-feedback factors
+    /// (<see cref="ImplicitFactors"/>) are trained too and their scores added to EASE's with this weight, each divided by
+    /// the rater's best score among the candidates (0: EASE alone). Chosen on validation slices (docs/recommendation.md,
+    /// "Precision on MovieLens").
+    /// </summary>
+    public double BlendImplicitWeight { get; init; } = 2;
+
+    /// <summary>Latent factors of the implicit factors blended with EASE (<see cref="BlendImplicitWeight"/>).</summary>
+    public int BlendImplicitFactorCount { get; init; } = 64;
+
+    /// <summary>Alternating least-squares iterations of the implicit factors blended with EASE.</summary>
+    public int BlendImplicitIterations { get; init; } = 12;
+
+    /// <summary>L2 penalty λ of the implicit factors blended with EASE.</summary>
+    public double BlendImplicitRegularization { get; init; } = 30;
+
+    /// <summary>α (confidence 1 + α × weight) of the implicit factors blended with EASE.</summary>
+    public double BlendImplicitConfidence { get; init; } = 3;
+
     /// <summary>Latent factors of <see cref="ImplicitFactors"/>, the candidate source above <see cref="AffinityMaxRatees"/> ratees.</summary>
     public int ImplicitFactorCount { get; init; } = 32;
 
@@ -71,13 +92,20 @@ internal sealed record RecommenderOptions
     public double ImplicitDamping { get; init; } = 0.25;
 
     /// <summary>
-    /// Exposure in <see cref="Recommender.RecommendAll"/> (implicit candidates): every ratee that is not distrusted is
+    /// Exposure in <see cref="Recommender.RecommendAll"/> (needs implicit factors: the candidates above
+    /// <see cref="AffinityMaxRatees"/>, or those blended with EASE below it): every ratee that is not distrusted is
     /// offered to this many of its best-matching raters (a reverse top-K scan)...
     /// </summary>
     public int ExposureRaters { get; init; } = 3;
 
     /// <summary>...who give such ratees up to this share of their list's slots (at least one).</summary>
     public double ExposureShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// ...never among the first this many places of a list: those go to the best matches (precision), the exposure
+    /// slots follow them (a list of at most this many has none).
+    /// </summary>
+    public int ExposureAfter { get; init; } = 10;
 
     /// <summary>
     /// Exposure goes only to ratees whose posterior probability of a true mean below neutral is at most this

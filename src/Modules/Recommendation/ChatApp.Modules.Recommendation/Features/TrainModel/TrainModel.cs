@@ -113,6 +113,7 @@ internal sealed class TrainModelHandler(
                 modelOptions.DislikedWeight,
                 modelOptions.LikingExponent,
                 modelOptions.AffinityPopularityExponent,
+                modelOptions.BlendImplicitWeight,
             });
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Model version {Version} trained on {Ratings} ratings: {Rows} recommendations; seconds per stage {Seconds}",
