@@ -1,3 +1,4 @@
+using ChatApp.Client.Chat;
 using System.Diagnostics;
 using System.Globalization;
 using MessagePack;
@@ -128,7 +129,7 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
 
         _connection = builder.Build();
         _connection.ServerTimeout = TimeSpan.FromMinutes(2);
-        _connection.On<MessageDto[]>("MessagesCreated", frame =>
+        _connection.On<Message[]>("MessagesCreated", frame =>
         {
             foreach (var message in frame)
             {
@@ -169,7 +170,7 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
         _sentAt[n] = Stopwatch.GetTimestamp();
         Sent++;
         var clientMessageId = string.Create(CultureInfo.InvariantCulture, $"{Index}-{n}");
-        var invocation = _connection!.InvokeAsync<MessageDto>("SendMessage", RoomId, clientMessageId, "load message " + clientMessageId, null);
+        var invocation = _connection!.InvokeAsync<Message>("SendMessage", RoomId, clientMessageId, "load message " + clientMessageId, null);
         _ = invocation.ContinueWith(task => OnAck(task, n), TaskScheduler.Default);
     }
 
@@ -186,7 +187,7 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
         }
     }
 
-    private void OnAck(Task<MessageDto> task, int n)
+    private void OnAck(Task<Message> task, int n)
     {
         var now = Stopwatch.GetTimestamp();
         lock (_gate)
@@ -209,7 +210,7 @@ internal sealed class LoadClient(int index, LoadUser user, int room, Guid roomId
         }
     }
 
-    private void OnMessage(MessageDto message)
+    private void OnMessage(Message message)
     {
         var now = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _arrivals);

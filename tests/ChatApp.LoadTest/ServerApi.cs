@@ -1,10 +1,10 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using ChatApp.Client;
+using ChatApp.Client.Accounts;
+using ChatApp.Client.Auth;
 
 namespace ChatApp.LoadTest;
 
-/// <summary>The REST calls the tool needs to set up users and rooms.</summary>
+/// <summary>The REST calls the tool needs to set up users and rooms, through the typed client (strict about the answers).</summary>
 internal sealed class ServerApi(Uri baseAddress) : IDisposable
 {
     private const string Password = "Load-test-password-1";
@@ -12,48 +12,39 @@ internal sealed class ServerApi(Uri baseAddress) : IDisposable
 
     public async Task<LoadUser> CreateUserAsync(string email)
     {
-        var registered = await _http.PostAsJsonAsync("/api/v1/accounts/register", new { email, password = Password, displayName = email[..email.IndexOf('@')] });
-        await EnsureAsync(registered, "register");
-        var userId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
-        return await LoginAsync(userId, email);
+        var registration = await Client().Accounts.RegisterAsync(email, Password, email[..email.IndexOf('@')]);
+        return await LoginAsync(registration.UserId, email);
     }
 
     /// <summary>Signs the user in again (a new session) for a fresh access token.</summary>
     public async Task<LoadUser> LoginAsync(Guid userId, string email)
     {
-        var login = await _http.PostAsJsonAsync("/api/v1/accounts/login", new { email, password = Password, deviceName = "load tool" });
-        await EnsureAsync(login, "login");
-        var tokens = await login.Content.ReadFromJsonAsync<JsonElement>();
-        return new LoadUser(userId, email, tokens.GetProperty("accessToken").GetString()!, tokens.GetProperty("accessTokenExpiresAt").GetDateTimeOffset());
+        var tokens = await Client().Accounts.LoginAsync(email, Password, "load tool");
+        return new LoadUser(userId, email, tokens.AccessToken, new DateTimeOffset(DateTime.SpecifyKind(tokens.AccessTokenExpiresAt, DateTimeKind.Utc)));
     }
 
-    public async Task<Guid> CreateGroupAsync(LoadUser owner, string name, IEnumerable<Guid> memberIds)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/chat/rooms") { Content = JsonContent.Create(new { name, memberIds }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", owner.AccessToken);
-        var response = await _http.SendAsync(request);
-        await EnsureAsync(response, "create room");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    public async Task<Guid> CreateGroupAsync(LoadUser owner, string name, IEnumerable<Guid> memberIds) =>
+        (await Client(owner).Chat.CreateGroupAsync(name, memberIds)).Id;
 
     /// <summary>Registers an Android phone's FCM token for the user's session (as the app does after signing in).</summary>
-    public async Task RegisterAndroidDeviceAsync(LoadUser user, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/notifications/devices")
-        {
-            Content = JsonContent.Create(new { platform = "android", token, appId = "com.example.chatapp.bench" }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
-        await EnsureAsync(await _http.SendAsync(request), "register device");
-    }
+    public Task RegisterAndroidDeviceAsync(LoadUser user, string token) =>
+        Client(user).Notifications.RegisterDeviceAsync("android", token, "com.example.chatapp.bench");
 
     public void Dispose() => _http.Dispose();
 
-    private static async Task EnsureAsync(HttpResponseMessage response, string what)
+    /// <summary>
+    /// A client on the shared HttpClient, signed in with the user's access token. The tool keeps no refresh token (it
+    /// signs users in again when their tokens run out: <see cref="LoadRun"/>), so the client never refreshes.
+    /// </summary>
+    private ChatAppClient Client(LoadUser? user = null)
     {
-        if (!response.IsSuccessStatusCode)
+        var store = new InMemoryTokenStore();
+        if (user is not null)
         {
-            throw new InvalidOperationException($"{what} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var expires = user.AccessTokenExpiresAt.UtcDateTime;
+            store.SetAsync(new TokenResponse(user.AccessToken, expires, "", expires, Guid.Empty, "Bearer"), CancellationToken.None).AsTask().GetAwaiter().GetResult();
         }
+
+        return new ChatAppClient(_http, new ChatAppClientOptions { StrictContract = true, TokenStore = store, RefreshBeforeExpiry = TimeSpan.Zero });
     }
 }

@@ -3,6 +3,7 @@ using ChatApp.Client.Auth;
 using ChatApp.Client.Chat;
 using ChatApp.Client.Http;
 using ChatApp.Client.Media;
+using ChatApp.Client.Notifications;
 using ChatApp.Client.People;
 using ChatApp.Client.Recommendations;
 using ChatApp.Client.Realtime;
@@ -32,6 +33,7 @@ public sealed class ChatAppClient : IAsyncDisposable
         Media = new MediaApi(api);
         People = new PeopleApi(api);
         Recommendations = new RecommendationsApi(api);
+        Notifications = new NotificationsApi(api);
     }
 
     public Session Session { get; }
@@ -45,6 +47,8 @@ public sealed class ChatAppClient : IAsyncDisposable
     public PeopleApi People { get; }
 
     public RecommendationsApi Recommendations { get; }
+
+    public NotificationsApi Notifications { get; }
 
     /// <summary>The hub connection of this client (created on first use; call <see cref="ChatRealtime.StartAsync"/>).</summary>
     public ChatRealtime Realtime => _realtime ??= new ChatRealtime(_baseAddress, Chat, Session, _options);

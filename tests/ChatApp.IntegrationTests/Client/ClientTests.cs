@@ -3,6 +3,7 @@ using ChatApp.Client;
 using ChatApp.Client.Media;
 using ChatApp.Client.Realtime;
 using ChatApp.IntegrationTests.Infrastructure;
+using ChatApp.IntegrationTests.Notifications.Devices;
 using Microsoft.AspNetCore.SignalR.Client;
 using SkiaSharp;
 
@@ -184,6 +185,37 @@ public sealed class ClientTests(ChatAppFactory factory) : IntegrationTest(factor
         Assert.Single(await anna.Chat.ListRoomsAsync(), r => r.Id == group.Id);
         Assert.All(await anna.Chat.GetPresenceAsync([minjunId]), p => Assert.Equal(minjunId, p.UserId));
         Assert.NotNull((await anna.Recommendations.ForMeAsync()).People);
+    }
+
+    [Fact]
+    public async Task Devices_preferences_and_mutes_go_through_the_notifications_area()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+        await SignUpAsync(client);
+        var room = await client.Chat.CreateGroupAsync("알림 테스트", []);
+        var token = DeviceRegistrationTests.FcmToken();
+
+        var device = await client.Notifications.RegisterDeviceAsync("android", token, "com.example.chat", "ko-KR");
+        var devices = await client.Notifications.ListDevicesAsync();
+        var preferences = await client.Notifications.UpdatePreferencesAsync(false, "Asia/Seoul", new("23:00", "07:30"));
+        var until = DateTimeOffset.UtcNow.AddHours(8);
+        var mute = await client.Notifications.MuteRoomAsync(room.Id, until);
+        var mutes = await client.Notifications.ListMutesAsync();
+        await client.Notifications.UnmuteRoomAsync(room.Id);
+        await client.Notifications.RemoveDeviceAsync(token);
+        var bad = await Assert.ThrowsAsync<ChatAppApiException>(() => client.Notifications.RegisterDeviceAsync("ios", "not-a-token", "com.example.chat"));
+
+        Assert.Equal(("android", token, "com.example.chat", "ko-KR", true), (device.Platform, device.Token, device.AppId, device.Locale, device.Current));
+        Assert.Equal(token, Assert.Single(devices).Token);
+        Assert.Equal((false, "Asia/Seoul", "23:00", "07:30"), (preferences.ShowPreviews, preferences.TimeZone, preferences.QuietHours?.Start, preferences.QuietHours?.End));
+        Assert.Equal(preferences, await client.Notifications.GetPreferencesAsync());
+        Assert.Equal(room.Id, mute.RoomId);
+        Assert.True(Math.Abs((mute.Until!.Value - until.UtcDateTime).TotalSeconds) < 1);
+        Assert.Equal(room.Id, Assert.Single(mutes).RoomId);
+        Assert.Empty(await client.Notifications.ListMutesAsync());
+        Assert.Empty(await client.Notifications.ListDevicesAsync());
+        Assert.Equal((HttpStatusCode.BadRequest, "notifications.invalid_token"), (bad.Status, bad.Code));
+        Assert.Contains("token", bad.Errors.Keys);
     }
 
     private static async Task<Guid> SignUpAsync(ChatAppClient client)

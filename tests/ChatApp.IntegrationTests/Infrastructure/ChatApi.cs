@@ -1,23 +1,10 @@
-using System.Net;
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 using System.Net.Http.Json;
 
 namespace ChatApp.IntegrationTests.Infrastructure;
 
-public sealed record RoomDto(
-    Guid Id, string Kind, string Name, Guid? OwnerId, Guid? DirectUserId, int MemberCount, long LastSeq, DateTime LastActivityAt,
-    MessageDto? LastMessage, long ReadSeq, int UnreadCount, IReadOnlyList<RoomMemberDto>? Members);
-
-public sealed record RoomMemberDto(Guid UserId, string DisplayName, string Role);
-
-public sealed record MessageDto(Guid Id, Guid RoomId, long Seq, Guid SenderId, string ClientMessageId, string Text, Guid? ReplyToId, DateTime CreatedAt, DateTime? EditedAt, bool Deleted);
-
-public sealed record MessagePageDto(IReadOnlyList<MessageDto> Messages, bool HasMore, IReadOnlyList<ReactionSummaryDto> Reactions);
-
-public sealed record ReactionSummaryDto(Guid MessageId, string Emoji, int Count, IReadOnlyList<Guid> UserIds);
-
-public sealed record ReadStateDto(Guid RoomId, long ReadSeq, int UnreadCount);
-
-/// <summary>Calls the Chat REST API the way the mobile app does.</summary>
+/// <summary>Calls the Chat REST API the way the mobile app does, through the typed client (raw requests where a test inspects the answer).</summary>
 public sealed class ChatApi(AccountsApi accounts)
 {
     /// <summary>Two new users, Ann and Bob, and their direct room (opened by Ann).</summary>
@@ -28,40 +15,33 @@ public sealed class ChatApi(AccountsApi accounts)
         return (ann, bob, await OpenDirectAsync(ann, bob.Id));
     }
 
-    public async Task<RoomDto> OpenDirectAsync(TestUser me, Guid other)
-    {
-        var response = await accounts.As(me).PutAsync($"/api/v1/chat/direct/{other}", null);
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<RoomDto>())!;
-    }
+    public Task<RoomDto> OpenDirectAsync(TestUser me, Guid other) => accounts.Client(me).Chat.OpenDirectAsync(other);
 
-    public async Task<RoomDto> CreateGroupAsync(TestUser owner, string name, params Guid[] memberIds)
-    {
-        var response = await accounts.As(owner).PostAsJsonAsync("/api/v1/chat/rooms", new { name, memberIds });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<RoomDto>())!;
-    }
+    public Task<RoomDto> CreateGroupAsync(TestUser owner, string name, params Guid[] memberIds) =>
+        accounts.Client(owner).Chat.CreateGroupAsync(name, memberIds);
 
     public Task<HttpResponseMessage> PostMessageAsync(TestUser sender, Guid roomId, string text, string? clientMessageId = null, Guid? replyTo = null) =>
         accounts.As(sender).PostAsJsonAsync($"/api/v1/chat/rooms/{roomId}/messages",
             new { clientMessageId = clientMessageId ?? Guid.NewGuid().ToString("N"), text, replyTo });
 
-    public async Task<MessageDto> SendAsync(TestUser sender, Guid roomId, string text, string? clientMessageId = null)
+    public Task<MessageDto> SendAsync(TestUser sender, Guid roomId, string text, string? clientMessageId = null) =>
+        accounts.Client(sender).Chat.SendAsync(roomId, text, clientMessageId ?? Guid.NewGuid().ToString("N"));
+
+    /// <summary>A page of history; <paramref name="query"/> may hold <c>before</c>, <c>after</c> and <c>limit</c> (e.g. "?after=5&amp;limit=10").</summary>
+    public Task<MessagePageDto> HistoryAsync(TestUser me, Guid roomId, string query = "")
     {
-        var response = await PostMessageAsync(sender, roomId, text, clientMessageId);
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<MessageDto>())!;
+        var values = QueryHelpers.ParseQuery(query);
+        var unknown = values.Keys.Except(["before", "after", "limit"], StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"history takes before, after and limit, not {string.Join(", ", unknown)}", nameof(query));
+        }
+
+        long? Number(string name) => values.TryGetValue(name, out var v) ? long.Parse(v.ToString(), CultureInfo.InvariantCulture) : null;
+        return accounts.Client(me).Chat.GetMessagesAsync(roomId, Number("before"), Number("after"), (int?)Number("limit"));
     }
 
-    public async Task<MessagePageDto> HistoryAsync(TestUser me, Guid roomId, string query = "")
-    {
-        var response = await accounts.As(me).GetAsync($"/api/v1/chat/rooms/{roomId}/messages{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<MessagePageDto>())!;
-    }
-
-    public async Task<IReadOnlyList<RoomDto>> RoomsAsync(TestUser me) =>
-        (await accounts.As(me).GetFromJsonAsync<List<RoomDto>>("/api/v1/chat/rooms"))!;
+    public Task<IReadOnlyList<RoomDto>> RoomsAsync(TestUser me) => accounts.Client(me).Chat.ListRoomsAsync();
 
     public Task<HttpResponseMessage> PostReadAsync(TestUser me, Guid roomId, long seq) =>
         accounts.As(me).PostAsJsonAsync($"/api/v1/chat/rooms/{roomId}/read", new { seq });

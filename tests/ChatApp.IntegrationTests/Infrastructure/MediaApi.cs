@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using ChatApp.Client.Media;
 
 namespace ChatApp.IntegrationTests.Infrastructure;
 
-public sealed record UploadedVariant(string Name, string Url, int Width, int Height, string ContentType, long Bytes);
-
-public sealed record UploadedImage(Guid Id, string Purpose, int Width, int Height, List<UploadedVariant> Variants, DateTime? UrlsExpireAt, DateTime CreatedAt)
+/// <summary>Test helpers on the client's upload answer.</summary>
+public static class UploadedImages
 {
-    public UploadedVariant Variant(string name) => Variants.Single(v => v.Name == name);
+    public static UploadedVariant Variant(this UploadedImage image, string name) => image.Variants.Single(v => v.Name == name);
 }
 
 /// <summary>Calls the Media API the way the mobile app does (multipart uploads) and fetches variant URLs.</summary>
@@ -33,12 +32,9 @@ public sealed class MediaApi(AccountsApi api, ChatAppFactory factory)
         return await api.As(user).PostAsync("/api/v1/media/images", form);
     }
 
-    public async Task<UploadedImage> UploadAsync(TestUser user, byte[] file, string purpose, (int X, int Y, int Width, int Height)? crop = null)
-    {
-        using var response = await PostImageAsync(user, file, purpose, crop);
-        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<UploadedImage>())!;
-    }
+    /// <summary>Uploads through the typed client (strict about the answer's shape).</summary>
+    public Task<UploadedImage> UploadAsync(TestUser user, byte[] file, string purpose, (int X, int Y, int Width, int Height)? crop = null) =>
+        api.Client(user).Media.UploadImageAsync(file, "photo.jpg", purpose, crop is { } c ? new Crop(c.X, c.Y, c.Width, c.Height) : null);
 
     /// <summary>GETs a variant URL: relative ones from the test host, absolute ones (S3) over the network, without credentials.</summary>
     public async Task<HttpResponseMessage> FetchAsync(string url)

@@ -1,4 +1,19 @@
 namespace ChatApp.Client.Recommendations;
 
 /// <summary>GET /recommendations/for-me (server: RecommendationsResponse).</summary>
-public sealed record RecommendationList(long? ModelVersion, IReadOnlyList<RecommendedPerson> People);
+public sealed record RecommendationList(long? ModelVersion, IReadOnlyList<RecommendedPerson> People)
+{
+    /// <summary>Equal when every field is, the lists element by element.</summary>
+    public bool Equals(RecommendationList? other) =>
+        other is not null
+        && ModelVersion == other.ModelVersion
+        && Sequences.Equal(People, other.People);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(ModelVersion);
+        hash.Add(Sequences.Hash(People));
+        return hash.ToHashCode();
+    }
+}
