@@ -3,6 +3,7 @@ using ChatApp.Client.Auth;
 using ChatApp.Client.Chat;
 using ChatApp.Client.Http;
 using ChatApp.Client.Media;
+using ChatApp.Client.Moderation;
 using ChatApp.Client.Notifications;
 using ChatApp.Client.People;
 using ChatApp.Client.Recommendations;
@@ -34,6 +35,7 @@ public sealed class ChatAppClient : IAsyncDisposable
         People = new PeopleApi(api);
         Recommendations = new RecommendationsApi(api);
         Notifications = new NotificationsApi(api);
+        Moderation = new ModerationApi(api);
     }
 
     public Session Session { get; }
@@ -49,6 +51,8 @@ public sealed class ChatAppClient : IAsyncDisposable
     public RecommendationsApi Recommendations { get; }
 
     public NotificationsApi Notifications { get; }
+
+    public ModerationApi Moderation { get; }
 
     /// <summary>The hub connection of this client (created on first use; call <see cref="ChatRealtime.StartAsync"/>).</summary>
     public ChatRealtime Realtime => _realtime ??= new ChatRealtime(_baseAddress, Chat, Session, _options);

@@ -218,6 +218,26 @@ public sealed class ClientTests(ChatAppFactory factory) : IntegrationTest(factor
         Assert.Contains("token", bad.Errors.Keys);
     }
 
+    [Fact]
+    public async Task A_report_goes_through_the_moderation_area_and_a_second_one_is_refused()
+    {
+        var line = new TestServerLine(Factory);
+        await using var reporter = line.NewClient();
+        await using var other = line.NewClient();
+        await SignUpAsync(reporter);
+        var otherId = await SignUpAsync(other);
+
+        var report = await reporter.Moderation.ReportAsync("user", otherId, "spam", "광고만 보내요");
+        var again = await Assert.ThrowsAsync<ChatAppApiException>(() => reporter.Moderation.ReportAsync("user", otherId, "harassment"));
+        var mine = await reporter.Moderation.MyReportsAsync();
+        var notices = await reporter.Moderation.NoticesAsync();
+
+        Assert.Equal(("user", otherId, "spam", "광고만 보내요", "open"), (report.TargetType, report.TargetId, report.Reason, report.Note, report.Status));
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal(report, Assert.Single(mine));
+        Assert.Equal(new ChatApp.Client.Moderation.NoticesPage([], null), notices);
+    }
+
     private static async Task<Guid> SignUpAsync(ChatAppClient client)
     {
         var email = AccountsApi.UniqueEmail();
