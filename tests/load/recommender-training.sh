@@ -7,6 +7,7 @@
 # its peak (VmHWM). Uses the servers named by CHATAPP_TEST_MYSQL / CHATAPP_TEST_REDIS / CHATAPP_TEST_SMTP
 # (tests/services.sh's output) or starts its own.
 #   source /tmp/svc.env; bash tests/load/recommender-training.sh [PEOPLE] [RATINGS]     (defaults: 50000 1000000)
+#   CHATAPP_REC_TRAINING_WAIT: seconds to wait for the version to finish (default 2400)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -64,7 +65,7 @@ for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/
 rss_ready=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
 echo "node ready (resident ${rss_ready} MiB); waiting for the training job (runs at the next minute), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=""
-for _ in $(seq 1 2400); do
+for _ in $(seq 1 "${CHATAPP_REC_TRAINING_WAIT:-2400}"); do
     status=$(sql -N -e "SELECT Status FROM recommendation_model_versions ORDER BY Id LIMIT 1" 2>/dev/null || true)
     [ "$status" = Complete ] || [ "$status" = Failed ] && break
     sleep 1

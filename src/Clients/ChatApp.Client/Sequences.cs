@@ -8,16 +8,4 @@ internal static class Sequences
 {
     public static bool Equal<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null && a.SequenceEqual(b));
-
-    public static int Hash<T>(IReadOnlyList<T>? list)
-    {
-        var hash = new HashCode();
-        hash.Add(list?.Count ?? -1);
-        foreach (var item in list ?? [])
-        {
-            hash.Add(item);
-        }
-
-        return hash.ToHashCode();
-    }
 }

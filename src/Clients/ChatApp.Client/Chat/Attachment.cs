@@ -12,14 +12,6 @@ public sealed record Attachment(Guid MediaId, int Width, int Height, IReadOnlyLi
         && UrlsExpireAt == other.UrlsExpireAt
         && Sequences.Equal(Variants, other.Variants);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(MediaId);
-        hash.Add(Width);
-        hash.Add(Height);
-        hash.Add(UrlsExpireAt);
-        hash.Add(Sequences.Hash(Variants));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(MediaId, UrlsExpireAt);
 }

@@ -18,20 +18,6 @@ public sealed record Message(Guid Id, Guid RoomId, long Seq, Guid SenderId, stri
         && Deleted == other.Deleted
         && Sequences.Equal(Attachments, other.Attachments);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(Id);
-        hash.Add(RoomId);
-        hash.Add(Seq);
-        hash.Add(SenderId);
-        hash.Add(ClientMessageId);
-        hash.Add(Text);
-        hash.Add(ReplyToId);
-        hash.Add(CreatedAt);
-        hash.Add(EditedAt);
-        hash.Add(Deleted);
-        hash.Add(Sequences.Hash(Attachments));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(Id, Seq, EditedAt, Deleted);
 }

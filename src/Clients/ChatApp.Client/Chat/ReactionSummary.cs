@@ -11,13 +11,6 @@ public sealed record ReactionSummary(Guid MessageId, string Emoji, int Count, IR
         && Count == other.Count
         && Sequences.Equal(UserIds, other.UserIds);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(MessageId);
-        hash.Add(Emoji);
-        hash.Add(Count);
-        hash.Add(Sequences.Hash(UserIds));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(MessageId, Emoji, Count);
 }

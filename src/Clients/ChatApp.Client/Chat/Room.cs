@@ -21,23 +21,6 @@ public sealed record Room(Guid Id, string Kind, string Name, Guid? OwnerId, Guid
         && Picture == other.Picture
         && Sequences.Equal(Members, other.Members);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(Id);
-        hash.Add(Kind);
-        hash.Add(Name);
-        hash.Add(OwnerId);
-        hash.Add(DirectUserId);
-        hash.Add(MemberCount);
-        hash.Add(LastSeq);
-        hash.Add(LastActivityAt);
-        hash.Add(LastMessage);
-        hash.Add(ReadSeq);
-        hash.Add(UnreadCount);
-        hash.Add(Topic);
-        hash.Add(Picture);
-        hash.Add(Sequences.Hash(Members));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(Id, LastSeq, ReadSeq, UnreadCount);
 }

@@ -12,14 +12,6 @@ public sealed record RoomChanges(Guid RoomId, long FromSeq, long LastSeq, bool T
         && Truncated == other.Truncated
         && Sequences.Equal(Events, other.Events);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(RoomId);
-        hash.Add(FromSeq);
-        hash.Add(LastSeq);
-        hash.Add(Truncated);
-        hash.Add(Sequences.Hash(Events));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(RoomId, FromSeq, LastSeq);
 }

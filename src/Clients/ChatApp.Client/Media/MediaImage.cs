@@ -14,16 +14,6 @@ public sealed record MediaImage(Guid Id, string Purpose, int Width, int Height, 
         && CreatedAt == other.CreatedAt
         && Sequences.Equal(Variants, other.Variants);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(Id);
-        hash.Add(Purpose);
-        hash.Add(Width);
-        hash.Add(Height);
-        hash.Add(UrlsExpireAt);
-        hash.Add(CreatedAt);
-        hash.Add(Sequences.Hash(Variants));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(Id, UrlsExpireAt);
 }

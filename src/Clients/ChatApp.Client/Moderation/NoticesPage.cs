@@ -9,5 +9,6 @@ public sealed record NoticesPage(IReadOnlyList<Notice> Items, string? NextCursor
         && NextCursor == other.NextCursor
         && Sequences.Equal(Items, other.Items);
 
-    public override int GetHashCode() => HashCode.Combine(NextCursor, Sequences.Hash(Items));
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(NextCursor);
 }

@@ -9,11 +9,6 @@ public sealed record PeopleSearchPage(IReadOnlyList<Person> Items, string? NextC
         && NextCursor == other.NextCursor
         && Sequences.Equal(Items, other.Items);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(NextCursor);
-        hash.Add(Sequences.Hash(Items));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(NextCursor);
 }

@@ -9,11 +9,6 @@ public sealed record RecommendationList(long? ModelVersion, IReadOnlyList<Recomm
         && ModelVersion == other.ModelVersion
         && Sequences.Equal(People, other.People);
 
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(ModelVersion);
-        hash.Add(Sequences.Hash(People));
-        return hash.ToHashCode();
-    }
+    /// <summary>From the identifying fields only: equal values hash alike.</summary>
+    public override int GetHashCode() => HashCode.Combine(ModelVersion);
 }
