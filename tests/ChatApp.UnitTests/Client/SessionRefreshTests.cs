@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ChatApp.Client;
+using ChatApp.Client.Accounts;
+using ChatApp.Client.Auth;
 
 namespace ChatApp.UnitTests.Client;
 
@@ -50,6 +52,37 @@ public sealed class SessionRefreshTests
 
         Assert.Equal(1, server.Refreshes);
         Assert.Equal(0, server.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_sign_in_or_out_during_a_refresh_waits_for_it_and_wins(bool signIn)
+    {
+        static TokenResponse Tokens(string access, DateTime expires) => new(access, expires, "refresh-" + access, expires.AddDays(30), Guid.Empty, "Bearer");
+        var store = new InMemoryTokenStore();
+        var refreshStarted = new TaskCompletionSource();
+        var releaseRefresh = new TaskCompletionSource();
+        var session = new Session(store, async (_, _) =>
+        {
+            refreshStarted.SetResult();
+            await releaseRefresh.Task;
+            return Tokens("refreshed", DateTime.UtcNow.AddMinutes(15));
+        }, TimeSpan.FromSeconds(30), TimeProvider.System);
+        await session.StartAsync(Tokens("old", DateTime.UtcNow.AddSeconds(-1)), CancellationToken.None);
+
+        var refresh = session.RefreshAsync("old");
+        await refreshStarted.Task;
+        var change = signIn
+            ? session.StartAsync(Tokens("signed-in", DateTime.UtcNow.AddMinutes(15)), CancellationToken.None).AsTask()
+            : session.EndAsync(CancellationToken.None).AsTask();
+        var waited = !change.IsCompleted;
+        releaseRefresh.SetResult();
+        await refresh;
+        await change;
+
+        Assert.True(waited, "the sign-in or sign-out did not wait for the refresh in flight");
+        Assert.Equal(signIn ? "signed-in" : null, (await store.GetAsync(CancellationToken.None))?.AccessToken);
     }
 
     /// <summary>Answers login, refresh and GET /accounts/me like the server does, counting refreshes.</summary>

@@ -32,9 +32,33 @@ public sealed class Session
 
     public async ValueTask<bool> IsSignedInAsync(CancellationToken cancellationToken = default) => await _store.GetAsync(cancellationToken) is not null;
 
-    internal ValueTask StartAsync(TokenResponse tokens, CancellationToken cancellationToken) => _store.SetAsync(tokens, cancellationToken);
+    /// <summary>Keeps a sign-in's tokens; waits for a refresh in flight, so its answer cannot overwrite them.</summary>
+    internal async ValueTask StartAsync(TokenResponse tokens, CancellationToken cancellationToken)
+    {
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            await _store.SetAsync(tokens, cancellationToken);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
 
-    internal ValueTask EndAsync(CancellationToken cancellationToken) => _store.ClearAsync(cancellationToken);
+    /// <summary>Forgets the tokens (sign-out); waits for a refresh in flight, so its answer cannot bring them back.</summary>
+    internal async ValueTask EndAsync(CancellationToken cancellationToken)
+    {
+        await _refreshing.WaitAsync(CancellationToken.None);
+        try
+        {
+            await _store.ClearAsync(cancellationToken);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
 
     /// <summary>A usable access token (refreshed first if it is about to expire), or null when signed out.</summary>
     public async Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken = default)
