@@ -126,6 +126,30 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
     }
 
     [Fact]
+    public async Task Query_parameter_limits_come_from_the_validators()
+    {
+        var paths = (await DocumentAsync())["paths"]!;
+
+        var messages = Parameters(paths["/api/v1/chat/rooms/{roomId}/messages"]!["get"]!);
+        Assert.Equal(1, messages["limit"]!["minimum"]!.GetValue<int>());
+        Assert.Equal(100, messages["limit"]!["maximum"]!.GetValue<int>());
+        Assert.Equal(0, messages["before"]!["exclusiveMinimum"]!.GetValue<int>());
+        Assert.Equal(0, messages["after"]!["minimum"]!.GetValue<int>());
+        foreach (var path in new[] { "/api/v1/chat/search", "/api/v1/recommendations/for-me" })
+        {
+            var limit = Parameters(paths[path]!["get"]!)["limit"]!;
+            Assert.Equal(1, limit["minimum"]!.GetValue<int>());
+            Assert.Equal(50, limit["maximum"]!.GetValue<int>());
+        }
+
+        var presence = Parameters(paths["/api/v1/chat/presence"]!["get"]!)["userIds"]!;
+        Assert.Equal(1, presence["minItems"]!.GetValue<int>());
+        Assert.Equal(500, presence["maxItems"]!.GetValue<int>());
+        Assert.Equal(200, Parameters(paths["/api/v1/chat/blocks"]!["get"]!)["cursor"]!["maxLength"]!.GetValue<int>());
+        Assert.Null(Parameters(paths["/api/v1/chat/rooms/{roomId}/messages"]!["get"]!)["roomId"]!["minimum"]); // no rule, no limit
+    }
+
+    [Fact]
     public async Task A_number_sent_as_a_string_is_a_bad_request()
     {
         var (ann, _, room) = await Chat.NewDirectRoomAsync();
@@ -140,6 +164,10 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         from path in document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()
         select ($"{operation.Key.ToUpperInvariant()} {path.Key}", operation.Value!);
+
+    /// <summary>An operation's parameters' schemas by name.</summary>
+    private static Dictionary<string, JsonNode> Parameters(JsonNode operation) =>
+        operation["parameters"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!, StringComparer.Ordinal);
 
     private static IEnumerable<string> Codes(JsonNode response) => response["x-error-codes"]!.AsArray().Select(code => code!.GetValue<string>());
 

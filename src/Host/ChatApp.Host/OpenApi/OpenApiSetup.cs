@@ -9,6 +9,7 @@ internal static class OpenApiSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>()
             .AddOperationTransformer<ProblemCodesOperationTransformer>()
             .AddOperationTransformer<CommonErrorResponsesOperationTransformer>()
+            .AddOperationTransformer<ValidationRulesParameterTransformer>()
             .AddSchemaTransformer<WireValuesSchemaTransformer>()
             .AddSchemaTransformer<ValidationRulesSchemaTransformer>()
             .AddDocumentTransformer<ProblemSchemaDocumentTransformer>());
