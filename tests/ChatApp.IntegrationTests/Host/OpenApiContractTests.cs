@@ -3,6 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatApp.IntegrationTests.Infrastructure;
+using ChatApp.Modules.Accounts.Auth;
+using ChatApp.Modules.Accounts.External;
+using ChatApp.Modules.Chat.Invites;
+using ChatApp.Modules.Moderation.Domain;
+using ChatApp.Modules.Recommendation.Features.GetProfileScore;
+using ChatApp.Modules.Recommendation.Features.GetRecommendations;
 
 namespace ChatApp.IntegrationTests.Host;
 
@@ -107,6 +113,37 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         Assert.Equal(["owner", "admin", "member"], Enum(schemas["RoomMemberResponse"]!["properties"]!["role"]!));
         Assert.Equal(["avatar", "chat"], Enum(schemas["MediaImageResponse"]!["properties"]!["purpose"]!));
         Assert.Equal(["android", "ios", null], Enum(schemas["RegisterDeviceRequest"]!["properties"]!["platform"]!));
+    }
+
+    /// <summary>Each fixed set of strings the API sends or reads, with the constants the server's code uses for it.</summary>
+    public static TheoryData<string, string, string[]> FixedSets => new()
+    {
+        { "NoticeResponse", "kind", NoticeKinds.All },
+        { "NoticeResponse", "category", ReportReasons.All },
+        { "NoticeResponse", "outcome", NoticeKinds.Outcomes },
+        { "ReportResponse", "targetType", ReportTargetTypes.All },
+        { "ReportResponse", "reason", ReportReasons.All },
+        { "ReportResponse", "status", ReportStatuses.All },
+        { "ReportResponse", "outcome", ModerationActions.ReportOutcomes },
+        { "SubmitReportRequest", "reason", ReportReasons.All },
+        { "SubmitReportRequest", "targetType", ReportTargetTypes.All },
+        { "RecommendedPersonResponse", "source", RecommendationSources.All },
+        { "ProfileScoreResponse", "status", ScoreStatuses.All },
+        { "LinkedLoginResponse", "provider", [.. ExternalProviders.All] },
+        { "DeleteAccountRequest", "provider", [.. ExternalProviders.All] },
+        { "InviteResponse", "status", [InviteRules.Active, InviteRules.Expired, InviteRules.Revoked, InviteRules.UsedUp] },
+        { "TokenResponse", "tokenType", [TokenResponse.BearerTokenType] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FixedSets))]
+    public async Task Fixed_sets_are_enums_of_the_values_the_code_uses(string schema, string property, string[] values)
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+
+        var member = schemas[schema]?["properties"]?[property];
+        Assert.True(member is not null, $"{schema}.{property} is not in the document");
+        Assert.Equal(values.Order(StringComparer.Ordinal), Enum(member).OfType<string>().Order(StringComparer.Ordinal));
     }
 
     [Fact]
