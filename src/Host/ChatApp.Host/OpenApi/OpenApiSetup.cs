@@ -12,5 +12,6 @@ internal static class OpenApiSetup
             .AddOperationTransformer<ValidationRulesParameterTransformer>()
             .AddSchemaTransformer<WireValuesSchemaTransformer>()
             .AddSchemaTransformer<ValidationRulesSchemaTransformer>()
+            .AddSchemaTransformer<ExamplesSchemaTransformer>()
             .AddDocumentTransformer<ProblemSchemaDocumentTransformer>());
 }
