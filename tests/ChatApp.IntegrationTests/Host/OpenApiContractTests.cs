@@ -3,6 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatApp.IntegrationTests.Infrastructure;
+using ChatApp.Modules.Accounts.Auth;
+using ChatApp.Modules.Accounts.External;
+using ChatApp.Modules.Chat.Invites;
+using ChatApp.Modules.Moderation.Domain;
+using ChatApp.Modules.Recommendation.Features.GetProfileScore;
+using ChatApp.Modules.Recommendation.Features.GetRecommendations;
 
 namespace ChatApp.IntegrationTests.Host;
 
@@ -109,6 +115,37 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         Assert.Equal(["android", "ios", null], Enum(schemas["RegisterDeviceRequest"]!["properties"]!["platform"]!));
     }
 
+    /// <summary>Each fixed set of strings the API sends or reads, with the constants the server's code uses for it.</summary>
+    public static TheoryData<string, string, string[]> FixedSets => new()
+    {
+        { "NoticeResponse", "kind", NoticeKinds.All },
+        { "NoticeResponse", "category", ReportReasons.All },
+        { "NoticeResponse", "outcome", NoticeKinds.Outcomes },
+        { "ReportResponse", "targetType", ReportTargetTypes.All },
+        { "ReportResponse", "reason", ReportReasons.All },
+        { "ReportResponse", "status", ReportStatuses.All },
+        { "ReportResponse", "outcome", ModerationActions.ReportOutcomes },
+        { "SubmitReportRequest", "reason", ReportReasons.All },
+        { "SubmitReportRequest", "targetType", ReportTargetTypes.All },
+        { "RecommendedPersonResponse", "source", RecommendationSources.All },
+        { "ProfileScoreResponse", "status", ScoreStatuses.All },
+        { "LinkedLoginResponse", "provider", [.. ExternalProviders.All] },
+        { "DeleteAccountRequest", "provider", [.. ExternalProviders.All] },
+        { "InviteResponse", "status", [InviteRules.Active, InviteRules.Expired, InviteRules.Revoked, InviteRules.UsedUp] },
+        { "TokenResponse", "tokenType", [TokenResponse.BearerTokenType] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FixedSets))]
+    public async Task Fixed_sets_are_enums_of_the_values_the_code_uses(string schema, string property, string[] values)
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+
+        var member = schemas[schema]?["properties"]?[property];
+        Assert.True(member is not null, $"{schema}.{property} is not in the document");
+        Assert.Equal(values.Order(StringComparer.Ordinal), Enum(member).OfType<string>().Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Request_limits_come_from_the_validators()
     {
@@ -126,6 +163,30 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
     }
 
     [Fact]
+    public async Task Query_parameter_limits_come_from_the_validators()
+    {
+        var paths = (await DocumentAsync())["paths"]!;
+
+        var messages = Parameters(paths["/api/v1/chat/rooms/{roomId}/messages"]!["get"]!);
+        Assert.Equal(1, messages["limit"]!["minimum"]!.GetValue<int>());
+        Assert.Equal(100, messages["limit"]!["maximum"]!.GetValue<int>());
+        Assert.Equal(0, messages["before"]!["exclusiveMinimum"]!.GetValue<int>());
+        Assert.Equal(0, messages["after"]!["minimum"]!.GetValue<int>());
+        foreach (var path in new[] { "/api/v1/chat/search", "/api/v1/recommendations/for-me" })
+        {
+            var limit = Parameters(paths[path]!["get"]!)["limit"]!;
+            Assert.Equal(1, limit["minimum"]!.GetValue<int>());
+            Assert.Equal(50, limit["maximum"]!.GetValue<int>());
+        }
+
+        var presence = Parameters(paths["/api/v1/chat/presence"]!["get"]!)["userIds"]!;
+        Assert.Equal(1, presence["minItems"]!.GetValue<int>());
+        Assert.Equal(500, presence["maxItems"]!.GetValue<int>());
+        Assert.Equal(200, Parameters(paths["/api/v1/chat/blocks"]!["get"]!)["cursor"]!["maxLength"]!.GetValue<int>());
+        Assert.Null(Parameters(paths["/api/v1/chat/rooms/{roomId}/messages"]!["get"]!)["roomId"]!["minimum"]); // no rule, no limit
+    }
+
+    [Fact]
     public async Task A_number_sent_as_a_string_is_a_bad_request()
     {
         var (ann, _, room) = await Chat.NewDirectRoomAsync();
@@ -140,6 +201,10 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         from path in document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()
         select ($"{operation.Key.ToUpperInvariant()} {path.Key}", operation.Value!);
+
+    /// <summary>An operation's parameters' schemas by name.</summary>
+    private static Dictionary<string, JsonNode> Parameters(JsonNode operation) =>
+        operation["parameters"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!, StringComparer.Ordinal);
 
     private static IEnumerable<string> Codes(JsonNode response) => response["x-error-codes"]!.AsArray().Select(code => code!.GetValue<string>());
 

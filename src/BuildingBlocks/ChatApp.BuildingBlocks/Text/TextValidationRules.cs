@@ -10,6 +10,12 @@ namespace ChatApp.BuildingBlocks.Text;
 /// </summary>
 public static class TextValidationRules
 {
+    /// <summary>The codes a <see cref="SafeName{T}"/> rule answers besides <c>validation_failed</c> (the OpenAPI document's <c>x-error-codes</c>).</summary>
+    public static readonly IReadOnlyList<string> SafeNameCodes = [UserText.InvalidUnicodeCode, UserText.ControlCharactersCode, UserText.BidiControlsCode];
+
+    /// <summary>The codes a <see cref="SafeText{T}"/> rule answers besides <c>validation_failed</c>.</summary>
+    public static readonly IReadOnlyList<string> SafeTextCodes = [UserText.InvalidUnicodeCode, UserText.ControlCharactersCode];
+
     /// <summary>
     /// A one-line name: no controls, no bidirectional overrides, at most <paramref name="maxLength"/> once normalised;
     /// when <paramref name="required"/>, not empty and not blank (something visible), otherwise null or blank pass.

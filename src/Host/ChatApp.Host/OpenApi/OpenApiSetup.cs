@@ -9,7 +9,9 @@ internal static class OpenApiSetup
             .AddOperationTransformer<BearerRequirementOperationTransformer>()
             .AddOperationTransformer<ProblemCodesOperationTransformer>()
             .AddOperationTransformer<CommonErrorResponsesOperationTransformer>()
+            .AddOperationTransformer<ValidationRulesParameterTransformer>()
             .AddSchemaTransformer<WireValuesSchemaTransformer>()
             .AddSchemaTransformer<ValidationRulesSchemaTransformer>()
+            .AddSchemaTransformer<ExamplesSchemaTransformer>()
             .AddDocumentTransformer<ProblemSchemaDocumentTransformer>());
 }

@@ -53,6 +53,7 @@ internal sealed class ProblemSchemaDocumentTransformer : IOpenApiDocumentTransfo
         Type = JsonSchemaType.Object,
         Description = "An RFC 9457 problem. Branch on code (stable, e.g. validation_failed, rate_limited, chat.not_a_member), never on title or detail.",
         Required = new HashSet<string> { "code" },
+        Examples = [Examples.Parse(Examples.Problem)],
         Properties = new Dictionary<string, IOpenApiSchema>
         {
             ["type"] = Text("A URI for the status."),

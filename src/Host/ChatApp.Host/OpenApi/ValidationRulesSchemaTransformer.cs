@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using FluentValidation;
+using FluentValidation.Internal;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -41,13 +42,7 @@ internal sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransform
                 continue;
             }
 
-            // A rule is found by its member's C# name, or by the name it reports (OverridePropertyName("score")).
-            var components = new[] { member.Name, property.Name }.Distinct(StringComparer.Ordinal)
-                .SelectMany(descriptor.GetRulesForMember)
-                .Where(rule => !rule.HasCondition && !rule.HasAsyncCondition && (rule.RuleSets is not { Length: > 0 } sets || sets.Contains("default")))
-                .SelectMany(rule => rule.Components)
-                .Where(component => !component.HasCondition && !component.HasAsyncCondition);
-            foreach (var component in components)
+            foreach (var component in UnconditionalRules(descriptor, member.Name, property.Name))
             {
                 if (Apply(propertySchema, component.Validator))
                 {
@@ -59,6 +54,14 @@ internal sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransform
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The unconditional rules of a member, found by its C# name or by the name it reports (<c>OverridePropertyName("score")</c>).</summary>
+    internal static IEnumerable<IRuleComponent> UnconditionalRules(IValidatorDescriptor descriptor, params string[] names) =>
+        names.Distinct(StringComparer.Ordinal)
+            .SelectMany(descriptor.GetRulesForMember)
+            .Where(rule => !rule.HasCondition && !rule.HasAsyncCondition && (rule.RuleSets is not { Length: > 0 } sets || sets.Contains("default")))
+            .SelectMany(rule => rule.Components)
+            .Where(component => !component.HasCondition && !component.HasAsyncCondition);
 
     private static Type? ValidatorTypeFor(Type type)
     {
@@ -73,7 +76,7 @@ internal sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransform
     }
 
     /// <summary>Writes what the rule says into the schema; true when the rule makes the member required.</summary>
-    private static bool Apply(OpenApiSchema schema, IPropertyValidator rule)
+    internal static bool Apply(OpenApiSchema schema, IPropertyValidator rule)
     {
         var isText = schema.Type is { } type && type.HasFlag(JsonSchemaType.String);
         switch (rule)
@@ -98,6 +101,11 @@ internal sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransform
                     schema.MaxLength = schema.MaxLength is { } max ? Math.Min(max, length.Max) : length.Max;
                 }
 
+                return false;
+            case IBetweenValidator between when schema.Type is { } list && list.HasFlag(JsonSchemaType.Array):
+                // a rule on the list's Count (RuleFor(q => q.UserIds.Count).InclusiveBetween(1, 100).OverridePropertyName("userIds"))
+                schema.MinItems = Count(between.From);
+                schema.MaxItems = Count(between.To);
                 return false;
             case IBetweenValidator between when !rule.GetType().Name.Contains("Exclusive", StringComparison.Ordinal):
                 schema.Minimum = Number(between.From);
@@ -131,6 +139,8 @@ internal sealed class ValidationRulesSchemaTransformer : IOpenApiSchemaTransform
                 return false;
         }
     }
+
+    private static int? Count(object? value) => value is int count ? count : null;
 
     private static string? Number(object? value) => value switch
     {

@@ -8,8 +8,10 @@ internal sealed record TokenResponse(
     string RefreshToken,
     DateTime RefreshTokenExpiresAt,
     Guid SessionId,
-    string TokenType = "Bearer")
+    [property: WireValues(TokenResponse.BearerTokenType)] string TokenType = TokenResponse.BearerTokenType)
 {
+    public const string BearerTokenType = "Bearer";
+
     public static TokenResponse From(TokenPair pair) =>
         new(pair.AccessToken, pair.AccessTokenExpiresAt, pair.RefreshToken, pair.RefreshTokenExpiresAt, pair.SessionId);
 }

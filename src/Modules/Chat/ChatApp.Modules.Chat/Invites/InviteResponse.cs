@@ -16,7 +16,7 @@ internal sealed record InviteResponse(
     int? MaxUses,
     int Uses,
     DateTime? RevokedAt,
-    string Status)
+    [property: WireValues(InviteRules.Active, InviteRules.Expired, InviteRules.Revoked, InviteRules.UsedUp)] string Status)
 {
     public static InviteResponse From(Invite invite, string url, DateTime now) => new(
         invite.Code, url, invite.RoomId is null ? "personal" : "group", invite.RoomId, invite.CreatedBy, invite.CreatedAt, invite.ExpiresAt,

@@ -14,4 +14,7 @@ internal static class ModerationActions
     public const string Lift = "lift";
 
     public static readonly string[] All = [Dismiss, DeleteMessage, Warn, Suspend, Ban, Lift];
+
+    /// <summary>The <c>outcome</c> of a closed report: the action that closed it (a lift closes none).</summary>
+    public static readonly string[] ReportOutcomes = [Dismiss, DeleteMessage, Warn, Suspend, Ban];
 }

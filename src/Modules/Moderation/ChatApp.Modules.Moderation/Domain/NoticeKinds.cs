@@ -15,6 +15,11 @@ internal static class NoticeKinds
 
     public const string NoViolation = "no_violation";
 
+    public static readonly string[] All = [Warning, Suspension, Ban, Lift, MessageRemoved, ReportOutcome];
+
+    /// <summary>The <c>outcome</c> of a <see cref="ReportOutcome"/> notice.</summary>
+    public static readonly string[] Outcomes = [ActionTaken, NoViolation];
+
     /// <summary>The notice the person gets for a moderator's action on them; null for a dismissal (they are not told they were reported).</summary>
     public static string? ForAction(string action) => action switch
     {

@@ -3,11 +3,12 @@ namespace ChatApp.Modules.Moderation.Reports;
 /// <summary>A report as its reporter sees it: what, why, and what came of it (never who reviewed it).</summary>
 internal sealed record ReportResponse(
     Guid Id,
-    string TargetType,
+    [property: WireValues(ReportTargetTypes.Message, ReportTargetTypes.User, ReportTargetTypes.Room)] string TargetType,
     Guid TargetId,
-    string Reason,
+    [property: WireValues(ReportReasons.Spam, ReportReasons.Harassment, ReportReasons.Sexual, ReportReasons.Violence, ReportReasons.SelfHarm, ReportReasons.Other)] string Reason,
     string? Note,
-    string Status,
+    [property: WireValues(ReportStatuses.Open, ReportStatuses.Dismissed, ReportStatuses.Actioned)] string Status,
+    [property: WireValues(ModerationActions.Dismiss, ModerationActions.DeleteMessage, ModerationActions.Warn, ModerationActions.Suspend, ModerationActions.Ban)]
     string? Outcome,
     DateTime CreatedAt,
     DateTime? ResolvedAt)

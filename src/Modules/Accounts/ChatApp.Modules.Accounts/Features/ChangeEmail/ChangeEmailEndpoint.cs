@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.Email;
 
 namespace ChatApp.Modules.Accounts.Features.ChangeEmail;
 
@@ -12,8 +13,15 @@ internal sealed class ChangeEmailEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.EmailSend)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                "validation_failed",
+                UserText.InvalidUnicodeCode,
+                AccountErrors.IncorrectPassword.Code,
+                EmailErrors.SameEmail.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, AccountErrors.EmailTaken.Code)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests, AccountErrors.LockedOut(TimeSpan.Zero).Code);
 
     private static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(
         ChangeEmailRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

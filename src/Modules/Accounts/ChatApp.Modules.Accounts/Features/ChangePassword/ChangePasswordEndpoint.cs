@@ -10,7 +10,8 @@ internal sealed class ChangePasswordEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Change my password; signs out all my other devices")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         ChangePasswordRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.Email;
 
 namespace ChatApp.Modules.Accounts.Features.ConfirmEmailChange;
 
@@ -12,8 +13,10 @@ internal sealed class ConfirmEmailChangeEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.EmailToken)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", EmailErrors.TokenInvalid.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, AccountErrors.EmailTaken.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         ConfirmEmailChangeRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

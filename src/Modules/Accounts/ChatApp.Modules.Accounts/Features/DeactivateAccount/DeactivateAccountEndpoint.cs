@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.External;
 
 namespace ChatApp.Modules.Accounts.Features.DeactivateAccount;
 
@@ -11,7 +12,10 @@ internal sealed class DeactivateAccountEndpoint : ICarterModule
             .WithSummary("Deactivate my account: signs out every device and hides me from others until I sign in again")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", AccountErrors.IncorrectPassword.Code)
+            .ProducesErrors(StatusCodes.Status403Forbidden, ExternalSignInErrors.ReauthenticationRequired.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests, AccountErrors.LockedOut(TimeSpan.Zero).Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         DeactivateAccountRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

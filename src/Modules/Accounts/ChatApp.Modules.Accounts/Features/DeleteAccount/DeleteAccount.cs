@@ -5,7 +5,11 @@ using ChatApp.Modules.Accounts.External;
 namespace ChatApp.Modules.Accounts.Features.DeleteAccount;
 
 /// <summary>The password, or for an account without one a fresh token of a linked provider (with its nonce for Apple and Google).</summary>
-internal sealed record DeleteAccountRequest(string? Password, string? Provider, string? Token, string? Nonce);
+internal sealed record DeleteAccountRequest(
+    string? Password,
+    [property: WireValues(ExternalProviders.Facebook, ExternalProviders.Kakao, ExternalProviders.Apple, ExternalProviders.Google)] string? Provider,
+    string? Token,
+    string? Nonce);
 
 /// <param name="Identity">The provider identity the endpoint verified (before the transaction) from the request's token; null without one.</param>
 [TransactionExemption(TransactionExemption.CommitOnFailure, "A wrong password must still count towards lockout, as a failed sign-in does.")]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.Deletion;
 using ChatApp.Modules.Accounts.External;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,10 +14,24 @@ internal sealed class DeleteAccountEndpoint : ICarterModule
             .WithSummary("Delete my account for good: every device is signed out at once and my personal data is erased in every module")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                "validation_failed",
+                AccountErrors.IncorrectPassword.Code,
+                DeletionErrors.PasswordRequired.Code,
+                DeletionErrors.ProviderTokenRequired.Code)
+            .ProducesErrors(StatusCodes.Status401Unauthorized, ExternalSignInErrors.TokenInvalid.Code)
+            .ProducesErrors(
+                StatusCodes.Status403Forbidden,
+                ExternalSignInErrors.ReauthenticationRequired.Code,
+                DeletionErrors.ExternalLoginMismatch.Code)
+            .ProducesErrors(
+                StatusCodes.Status404NotFound,
+                AccountErrors.UserNotFound.Code,
+                ExternalSignInErrors.UnknownProvider.Code,
+                ExternalSignInErrors.ProviderNotConfigured.Code)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests, AccountErrors.LockedOut(TimeSpan.Zero).Code)
+            .ProducesErrors(StatusCodes.Status503ServiceUnavailable, ExternalSignInErrors.ProviderUnavailable.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         [FromBody] DeleteAccountRequest request, ClaimsPrincipal user, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)

@@ -12,11 +12,13 @@ internal sealed class ExternalSignInEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Login)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(StatusCodes.Status400BadRequest, ["validation_failed", .. TextValidationRules.SafeNameCodes])
+            .ProducesErrors(StatusCodes.Status401Unauthorized, ExternalSignInErrors.TokenInvalid.Code)
+            .ProducesErrors(StatusCodes.Status403Forbidden, AccountErrors.Banned.Code, AccountErrors.Suspended(DateTime.MinValue).Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ExternalSignInErrors.UnknownProvider.Code, ExternalSignInErrors.ProviderNotConfigured.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ExternalSignInErrors.AccountExists.Code)
+            .ProducesErrors(StatusCodes.Status503ServiceUnavailable, ExternalSignInErrors.ProviderUnavailable.Code);
 
     private static async Task<Results<Ok<TokenResponse>, Created<TokenResponse>, ProblemHttpResult>> HandleAsync(
         string provider, ExternalSignInRequest request, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ internal sealed class ForgotPasswordEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.EmailSend, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", UserText.InvalidUnicodeCode);
 
     private static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(
         ForgotPasswordCommand command, ISender sender, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal sealed class GetMyProfileEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("My profile")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<MyProfileResponse>, ProblemHttpResult>> HandleAsync(
         ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

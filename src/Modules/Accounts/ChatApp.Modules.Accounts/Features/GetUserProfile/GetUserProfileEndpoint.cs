@@ -9,8 +9,8 @@ internal sealed class GetUserProfileEndpoint : ICarterModule
             .WithSummary("A user's public profile")
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Search)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<PublicProfileResponse>, ProblemHttpResult>> HandleAsync(
         Guid userId, ISender sender, CancellationToken cancellationToken) =>

@@ -13,12 +13,17 @@ internal sealed class LinkLoginEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Login)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", AccountErrors.IncorrectPassword.Code)
+            .ProducesErrors(StatusCodes.Status401Unauthorized, ExternalSignInErrors.TokenInvalid.Code)
+            .ProducesErrors(StatusCodes.Status403Forbidden, ExternalSignInErrors.ReauthenticationRequired.Code)
+            .ProducesErrors(
+                StatusCodes.Status404NotFound,
+                AccountErrors.UserNotFound.Code,
+                ExternalSignInErrors.UnknownProvider.Code,
+                ExternalSignInErrors.ProviderNotConfigured.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ExternalSignInErrors.LoginTaken.Code, ExternalSignInErrors.ProviderAlreadyLinked.Code)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests, AccountErrors.LockedOut(TimeSpan.Zero).Code)
+            .ProducesErrors(StatusCodes.Status503ServiceUnavailable, ExternalSignInErrors.ProviderUnavailable.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         string provider, LinkLoginRequest request, ClaimsPrincipal user, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)

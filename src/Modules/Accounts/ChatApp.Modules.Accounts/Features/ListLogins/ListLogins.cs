@@ -10,7 +10,8 @@ internal sealed record ListLoginsQuery(Guid UserId) : IQuery<Result<SignInMethod
 /// <param name="AvailableProviders">The providers this server offers (what the app may show "link" buttons for).</param>
 internal sealed record SignInMethodsResponse(bool HasPassword, IReadOnlyList<LinkedLoginResponse> Logins, IReadOnlyList<string> AvailableProviders);
 
-internal sealed record LinkedLoginResponse(string Provider);
+internal sealed record LinkedLoginResponse(
+    [property: WireValues(ExternalProviders.Facebook, ExternalProviders.Kakao, ExternalProviders.Apple, ExternalProviders.Google)] string Provider);
 
 internal sealed class ListLoginsHandler(AccountsDbContext db, IOptions<ExternalSignInOptions> options) : IQueryHandler<ListLoginsQuery, Result<SignInMethodsResponse>>
 {

@@ -10,7 +10,7 @@ internal sealed class ListLoginsEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("My ways to sign in: whether I have a password, and my linked providers")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<SignInMethodsResponse>, ProblemHttpResult>> HandleAsync(
         ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -10,8 +10,10 @@ internal sealed class LoginEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Login, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesErrors(StatusCodes.Status400BadRequest, ["validation_failed", .. TextValidationRules.SafeNameCodes])
+            .ProducesErrors(StatusCodes.Status401Unauthorized, AccountErrors.InvalidCredentials.Code)
+            .ProducesErrors(StatusCodes.Status403Forbidden, AccountErrors.Banned.Code, AccountErrors.Suspended(DateTime.MinValue).Code)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests, AccountErrors.LockedOut(TimeSpan.Zero).Code);
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(
         LoginCommand command, ISender sender, CancellationToken cancellationToken) =>

@@ -10,8 +10,9 @@ internal sealed class RefreshEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Refresh, RateLimitAccount.Secret("refreshToken"))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status401Unauthorized, AccountErrors.InvalidRefreshToken.Code)
+            .ProducesErrors(StatusCodes.Status403Forbidden, AccountErrors.Banned.Code, AccountErrors.Suspended(DateTime.MinValue).Code);
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(
         RefreshCommand command, ISender sender, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using ChatApp.Modules.Accounts.People;
 namespace ChatApp.Modules.Accounts.Features.Register;
 
 internal sealed class RegisterEndpoint : ICarterModule
@@ -10,8 +11,11 @@ internal sealed class RegisterEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.Register, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                ["validation_failed", .. TextValidationRules.SafeNameCodes, PeopleErrors.HandleInvalidCode, PeopleErrors.HandleReservedCode])
+            .ProducesErrors(StatusCodes.Status409Conflict, AccountErrors.EmailTaken.Code, PeopleErrors.HandleTaken.Code);
 
     private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> HandleAsync(
         RegisterCommand command, ISender sender, CancellationToken cancellationToken)

@@ -9,7 +9,8 @@ internal sealed class RemoveAvatarEndpoint : ICarterModule
             .WithName("RemoveMyAvatar")
             .WithTags("Accounts")
             .WithSummary("Remove my avatar")
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new RemoveAvatarCommand(user.GetUserId()), cancellationToken)).ToNoContent();

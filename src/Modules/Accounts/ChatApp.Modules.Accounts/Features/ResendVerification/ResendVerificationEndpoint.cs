@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.Email;
 
 namespace ChatApp.Modules.Accounts.Features.ResendVerification;
 
@@ -12,8 +13,10 @@ internal sealed class ResendVerificationEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.EmailSend)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, EmailErrors.NoEmail.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, EmailErrors.AlreadyVerified.Code);
 
     private static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {

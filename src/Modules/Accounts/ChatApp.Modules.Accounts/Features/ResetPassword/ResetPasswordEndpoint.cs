@@ -1,3 +1,4 @@
+using ChatApp.Modules.Accounts.Email;
 namespace ChatApp.Modules.Accounts.Features.ResetPassword;
 
 internal sealed class ResetPasswordEndpoint : ICarterModule
@@ -10,7 +11,8 @@ internal sealed class ResetPasswordEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.EmailToken, RateLimitAccount.Email("email"))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", UserText.InvalidUnicodeCode, EmailErrors.TokenInvalid.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         ResetPasswordCommand command, ISender sender, CancellationToken cancellationToken) =>

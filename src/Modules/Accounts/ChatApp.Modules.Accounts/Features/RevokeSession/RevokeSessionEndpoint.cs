@@ -10,7 +10,7 @@ internal sealed class RevokeSessionEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Sign out one of my devices (revokes that session)")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.SessionNotFound.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid sessionId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.People;
 
 namespace ChatApp.Modules.Accounts.Features.SearchPeople;
 
@@ -12,7 +13,8 @@ internal sealed class SearchPeopleEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.PeopleSearch)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", PeopleErrors.InvalidCursorCode);
 
     private static async Task<Results<Ok<PeopleSearchResponse>, ProblemHttpResult>> HandleAsync(
         string? q, string? cursor, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -11,7 +11,9 @@ internal sealed class SetAvatarEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Use one of my uploaded avatar images (POST /api/v1/media/images with purpose=avatar) as my avatar")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesErrors(StatusCodes.Status400BadRequest, AccountErrors.AvatarNotFound.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<AvatarResponse>, ProblemHttpResult>> HandleAsync(
         SetAvatarRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ internal sealed class SetDiscoverabilityEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Whether people search finds me by name and handle prefix (true) or only by my exact handle (false)")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<MyProfileResponse>, ProblemHttpResult>> HandleAsync(
         SetDiscoverabilityRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

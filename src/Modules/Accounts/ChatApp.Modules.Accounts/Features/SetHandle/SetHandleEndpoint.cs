@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.People;
 using ChatApp.Modules.Accounts.Profiles;
 
 namespace ChatApp.Modules.Accounts.Features.SetHandle;
@@ -12,8 +13,10 @@ internal sealed class SetHandleEndpoint : ICarterModule
             .WithSummary("Choose or change my @handle (unique without regard to case; changes wait for a cooldown)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", PeopleErrors.HandleInvalidCode, PeopleErrors.HandleReservedCode)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, PeopleErrors.HandleTaken.Code)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests, PeopleErrors.HandleCooldown(TimeSpan.Zero).Code);
 
     private static async Task<Results<Ok<MyProfileResponse>, ProblemHttpResult>> HandleAsync(
         SetHandleRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.External;
 
 namespace ChatApp.Modules.Accounts.Features.SetPassword;
 
@@ -11,8 +12,9 @@ internal sealed class SetPasswordEndpoint : ICarterModule
             .WithSummary("Set a first password on an account made by a provider (change an existing one with POST)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ExternalSignInErrors.ReauthenticationRequired.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ExternalSignInErrors.PasswordAlreadySet.Code, ExternalSignInErrors.EmailRequired.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         SetPasswordRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

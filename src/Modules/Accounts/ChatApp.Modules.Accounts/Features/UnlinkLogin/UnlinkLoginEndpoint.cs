@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatApp.Modules.Accounts.External;
 
 namespace ChatApp.Modules.Accounts.Features.UnlinkLogin;
 
@@ -10,8 +11,12 @@ internal sealed class UnlinkLoginEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Unlink a provider from my account; refused when it is my last way to sign in")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(
+                StatusCodes.Status404NotFound,
+                ExternalSignInErrors.UnknownProvider.Code,
+                AccountErrors.UserNotFound.Code,
+                ExternalSignInErrors.LoginNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ExternalSignInErrors.LastSignInMethod.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         string provider, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

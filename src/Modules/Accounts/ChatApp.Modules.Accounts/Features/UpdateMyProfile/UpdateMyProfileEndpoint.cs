@@ -11,7 +11,9 @@ internal sealed class UpdateMyProfileEndpoint : ICarterModule
             .WithTags("Accounts")
             .WithSummary("Change my display name and/or bio")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesErrors(StatusCodes.Status400BadRequest, ["validation_failed", .. TextValidationRules.SafeNameCodes])
+            .ProducesErrors(StatusCodes.Status404NotFound, AccountErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<MyProfileResponse>, ProblemHttpResult>> HandleAsync(
         UpdateMyProfileRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -12,9 +12,9 @@ internal sealed class AddMembersEndpoint : ICarterModule
             .WithSummary("Add people to a group room I own or administer")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
 
     private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, AddMembersRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ internal sealed class BlockUserEndpoint : ICarterModule
             .WithSummary("Block a user: no direct room and no direct messages between us until I unblock")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.UserNotFound.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid userId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -12,9 +12,9 @@ internal sealed class ChangeMemberRoleEndpoint : ICarterModule
             .WithSummary("Make a member of a group room I own an admin, or an admin a member again")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomOwner.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code, ChatErrors.MemberNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code, ChatErrors.OwnerRoleFixed.Code);
 
     private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid userId, ChangeMemberRoleRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -13,7 +13,8 @@ internal sealed class CreateGroupRoomEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.CreateRoom)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, ["validation_failed", .. TextValidationRules.SafeNameCodes]);
 
     private static async Task<Results<Created<RoomResponse>, ProblemHttpResult>> HandleAsync(
         CreateGroupRoomRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -12,9 +12,9 @@ internal sealed class CreateInviteEndpoint : ICarterModule
             .WithSummary("Make an invite link to a group room (owner or admin)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code, ChatErrors.TooManyInvites.Code);
 
     private static async Task<Results<Created<InviteResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, CreateInviteRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

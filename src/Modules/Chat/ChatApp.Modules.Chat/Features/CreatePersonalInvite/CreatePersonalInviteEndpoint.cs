@@ -12,7 +12,7 @@ internal sealed class CreatePersonalInviteEndpoint : ICarterModule
             .WithSummary("Make a personal link: whoever uses it gets a direct chat with me")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.TooManyInvites.Code);
 
     private static async Task<Results<Created<InviteResponse>, ProblemHttpResult>> HandleAsync(
         CreatePersonalInviteRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -11,9 +11,9 @@ internal sealed class DeleteMessageEndpoint : ICarterModule
             .WithSummary("Delete a message I sent (a tombstone stays in the history)")
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.EditMessage)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotMessageSender.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code, ChatErrors.MessageNotFound.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid messageId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -13,10 +13,11 @@ internal sealed class EditMessageEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.EditMessage)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, ["validation_failed", .. TextValidationRules.SafeTextCodes])
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotMessageSender.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code, ChatErrors.MessageNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.MessageDeleted.Code);
 
     private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid messageId, EditMessageRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -12,9 +12,9 @@ internal sealed class GetInviteQrCodeEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.InviteLookup)
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.InviteNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.InviteRevoked.Code, ChatErrors.InviteExpired.Code, ChatErrors.InviteUsedUp.Code);
         app.MapGet(ChatRoutes.Invites + "/{code}/qr.svg", (string code, ISender sender, CancellationToken cancellationToken) =>
                 HandleAsync(code, QrCodeFormat.Svg, sender, cancellationToken))
             .WithName("GetInviteQrCodeSvg")
@@ -23,9 +23,9 @@ internal sealed class GetInviteQrCodeEndpoint : ICarterModule
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.InviteLookup)
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.InviteNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.InviteRevoked.Code, ChatErrors.InviteExpired.Code, ChatErrors.InviteUsedUp.Code);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(

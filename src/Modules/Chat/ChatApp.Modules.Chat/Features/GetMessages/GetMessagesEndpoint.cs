@@ -11,7 +11,7 @@ internal sealed class GetMessagesEndpoint : ICarterModule
             .WithSummary("Message history: ?before={seq} for older, ?after={seq} for newer, neither for the newest; limit 1..100 (default 50)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code);
 
     private static async Task<Results<Ok<MessagePage>, ProblemHttpResult>> HandleAsync(
         Guid roomId, long? before, long? after, int? limit, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ internal sealed class GetRoomEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("One of my rooms with its members")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code);
 
     private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

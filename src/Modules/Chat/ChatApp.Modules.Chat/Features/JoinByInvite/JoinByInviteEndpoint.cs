@@ -12,10 +12,16 @@ internal sealed class JoinByInviteEndpoint : ICarterModule
             .WithSummary("Use an invite link: join its group room, or open a direct chat with the maker of a personal link")
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.InviteLookup)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.Blocked.Code, ChatErrors.RemovedFromRoom.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.InviteNotFound.Code)
+            .ProducesErrors(
+                StatusCodes.Status409Conflict,
+                ChatErrors.InviteRevoked.Code,
+                ChatErrors.InviteExpired.Code,
+                ChatErrors.InviteUsedUp.Code,
+                ChatErrors.OwnInvite.Code,
+                ChatErrors.RoomFull.Code);
 
     private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         string code, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -12,9 +12,9 @@ internal sealed class ListInvitesEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("A group room's invite links (owner or admin)")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
         app.MapGet(ChatRoutes.Invites + "/personal", MineAsync)
             .WithName("ListPersonalInvites")
             .WithTags("Chat")

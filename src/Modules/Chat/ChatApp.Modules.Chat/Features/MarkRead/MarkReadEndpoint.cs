@@ -11,7 +11,7 @@ internal sealed class MarkReadEndpoint : ICarterModule
             .WithSummary("Mark the room read up to a sequence number (read positions only move forward)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code);
 
     private static async Task<Results<Ok<ReadStateResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, MarkReadRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

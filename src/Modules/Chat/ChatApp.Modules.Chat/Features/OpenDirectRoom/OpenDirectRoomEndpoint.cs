@@ -13,9 +13,9 @@ internal sealed class OpenDirectRoomEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.CreateRoom)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.Blocked.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.UserNotFound.Code);
 
     private static async Task<Results<Created<RoomResponse>, Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid userId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -9,9 +9,9 @@ internal sealed class PreviewInviteEndpoint : ICarterModule
             .WithSummary("What an invite link leads to (no sign-in needed; rate-limited)")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicies.InviteLookup)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.InviteNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.InviteRevoked.Code, ChatErrors.InviteExpired.Code, ChatErrors.InviteUsedUp.Code);
 
     private static async Task<Results<Ok<InvitePreviewResponse>, ProblemHttpResult>> HandleAsync(
         string code, ISender sender, CancellationToken cancellationToken) =>

@@ -12,9 +12,10 @@ internal sealed class ReactEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.React)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(StatusCodes.Status400BadRequest, ["validation_failed", .. TextValidationRules.SafeNameCodes])
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code, ChatErrors.MessageNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.MessageDeleted.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid messageId, string emoji, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

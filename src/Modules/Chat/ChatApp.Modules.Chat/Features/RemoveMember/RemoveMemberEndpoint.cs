@@ -10,9 +10,9 @@ internal sealed class RemoveMemberEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Remove a member from a group room I own or administer, or leave it (my own user id)")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code, ChatErrors.CannotRemoveManager.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code, ChatErrors.MemberNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid roomId, Guid userId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -10,9 +10,9 @@ internal sealed class RemoveRoomPictureEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Remove a group room's picture (owner or admin)")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid roomId, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -10,8 +10,9 @@ internal sealed class RevokeInviteEndpoint : ICarterModule
             .WithTags("Chat")
             .WithSummary("Revoke an invite link (a room's: owner or admin; a personal one: its maker)")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.InviteNotFound.Code, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         string code, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

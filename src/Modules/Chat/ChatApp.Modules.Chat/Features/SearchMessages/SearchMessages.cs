@@ -6,6 +6,15 @@ namespace ChatApp.Modules.Chat.Features.SearchMessages;
 
 internal sealed record SearchMessagesQuery(Guid UserId, string? Q, Guid? RoomId, string? Cursor, int Limit) : IQuery<Result<MessageSearchPage>>;
 
+/// <summary>The page size, a validator rule so that the OpenAPI document shows it (<c>limit</c> 1..50).</summary>
+internal sealed class SearchMessagesValidator : AbstractValidator<SearchMessagesQuery>
+{
+    public const int MaxLimit = 50;
+
+    public SearchMessagesValidator() =>
+        RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).WithMessage($"limit must be between 1 and {MaxLimit}.");
+}
+
 /// <summary>
 /// Messages of the rooms I am a member of (or of one of them) whose text contains the query, folded
 /// (<see cref="MessageSearchText"/>); never messages of people I blocked or who blocked me, never deleted ones. My rooms'
@@ -13,8 +22,6 @@ internal sealed record SearchMessagesQuery(Guid UserId, string? Q, Guid? RoomId,
 /// </summary>
 internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards, IOptions<ChatOptions> options) : IQueryHandler<SearchMessagesQuery, Result<MessageSearchPage>>
 {
-    public const int MaxLimit = 50;
-
     public async ValueTask<Result<MessageSearchPage>> Handle(SearchMessagesQuery query, CancellationToken cancellationToken)
     {
         var folded = SearchFolding.Fold(query.Q);
@@ -31,11 +38,6 @@ internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards, I
         if (!MessageSearchText.HasTerm(folded))
         {
             return SearchErrors.QueryTooShort;
-        }
-
-        if (query.Limit is < 1 or > MaxLimit)
-        {
-            return Error.Validation("limit", $"limit must be between 1 and {MaxLimit}.");
         }
 
         (DateTime CreatedAt, Guid MessageId)? after = null;

@@ -13,8 +13,15 @@ internal sealed class SearchMessagesEndpoint : ICarterModule
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Search)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                "validation_failed",
+                SearchErrors.QueryRequired.Code,
+                SearchErrors.QueryTooShort.Code,
+                SearchErrors.QueryTooLong.Code,
+                SearchErrors.InvalidCursor.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code);
 
     private static async Task<Results<Ok<MessageSearchPage>, ProblemHttpResult>> HandleAsync(
         string? q, Guid? roomId, string? cursor, int? limit, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

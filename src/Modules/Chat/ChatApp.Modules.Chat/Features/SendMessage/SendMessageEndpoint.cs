@@ -12,10 +12,14 @@ internal sealed class SendMessageEndpoint : ICarterModule
             .WithSummary("Send a message: 201 when stored, 200 with the original when this (sender, clientMessageId) was already sent")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                ["validation_failed", .. TextValidationRules.SafeTextCodes, ChatErrors.InvalidAttachments([]).Code])
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.Blocked.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.PartnerDeleted.Code, ChatErrors.ClientMessageIdReused.Code)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests, ChatErrors.RateLimited.Code, ChatErrors.Overloaded(TimeSpan.Zero).Code)
+            .ProducesErrors(StatusCodes.Status503ServiceUnavailable, ChatErrors.ServerRestarting.Code);
 
     private static async Task<Results<Created<MessageResponse>, Ok<MessageResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, SendMessageRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -12,9 +12,10 @@ internal sealed class SetRoomPictureEndpoint : ICarterModule
             .WithSummary("Set a group room's picture to one of my avatar uploads (owner or admin)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", ChatErrors.InvalidRoomPicture.Code)
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
 
     private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, SetRoomPictureRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -12,9 +12,9 @@ internal sealed class TransferOwnershipEndpoint : ICarterModule
             .WithSummary("Hand a group room I own to another member (I stay as an admin)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomOwner.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code, ChatErrors.MemberNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
 
     private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, TransferOwnershipRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

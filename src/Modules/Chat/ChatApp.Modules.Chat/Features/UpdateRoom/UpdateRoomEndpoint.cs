@@ -12,9 +12,10 @@ internal sealed class UpdateRoomEndpoint : ICarterModule
             .WithSummary("Rename a group room or set its topic (owner or admin)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status400BadRequest, ["validation_failed", .. TextValidationRules.SafeNameCodes])
+            .ProducesErrors(StatusCodes.Status403Forbidden, ChatErrors.NotRoomAdmin.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, ChatErrors.RoomNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ChatErrors.NotAGroup.Code);
 
     private static async Task<Results<Ok<RoomResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, UpdateRoomRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

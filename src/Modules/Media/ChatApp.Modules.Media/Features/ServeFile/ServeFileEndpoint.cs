@@ -16,12 +16,14 @@ internal sealed class ServeFileEndpoint : ICarterModule
             .WithName("GetSignedMediaFile")
             .WithTags("Media")
             .WithSummary("A chat picture's bytes through its signed, expiring link")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .ProducesErrors(StatusCodes.Status404NotFound, MediaErrors.FileNotFound.Code);
         app.MapGet(MediaRoutes.Files + "/public/{**path}", ServePublic)
             .WithName("GetPublicMediaFile")
             .WithTags("Media")
             .WithSummary("A public image's bytes (avatars)")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .ProducesErrors(StatusCodes.Status404NotFound, MediaErrors.FileNotFound.Code);
     }
 
     private static IResult ServeSigned(string token, IObjectStorage storage, TimeProvider timeProvider, HttpContext context)

@@ -11,7 +11,16 @@ internal sealed record NoticesPage(IReadOnlyList<NoticeResponse> Items, string? 
 /// A notice as its person sees it. <c>Kind</c>: warning, suspension, ban, lift, message_removed (about me), or
 /// report_outcome (about my report <c>ReportId</c>, with <c>Outcome</c> action_taken or no_violation). Never who acted or who reported.
 /// </summary>
-internal sealed record NoticeResponse(Guid Id, string Kind, DateTime At, string? Category, string? Message, DateTime? Until, Guid? ReportId, string? Outcome);
+internal sealed record NoticeResponse(
+    Guid Id,
+    [property: WireValues(NoticeKinds.Warning, NoticeKinds.Suspension, NoticeKinds.Ban, NoticeKinds.Lift, NoticeKinds.MessageRemoved, NoticeKinds.ReportOutcome)]
+    string Kind,
+    DateTime At,
+    [property: WireValues(ReportReasons.Spam, ReportReasons.Harassment, ReportReasons.Sexual, ReportReasons.Violence, ReportReasons.SelfHarm, ReportReasons.Other)] string? Category,
+    string? Message,
+    DateTime? Until,
+    Guid? ReportId,
+    [property: WireValues(NoticeKinds.ActionTaken, NoticeKinds.NoViolation)] string? Outcome);
 
 /// <summary>What moderators told me, newest first, paged by (time, id) keyset.</summary>
 internal sealed class ListMyNoticesHandler(ModerationDbContext db) : IQueryHandler<ListMyNoticesQuery, Result<NoticesPage>>

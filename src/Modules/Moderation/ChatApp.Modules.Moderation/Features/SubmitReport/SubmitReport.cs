@@ -11,7 +11,7 @@ namespace ChatApp.Modules.Moderation.Features.SubmitReport;
 internal sealed record SubmitReportRequest(
     [property: WireValues(ReportTargetTypes.Message, ReportTargetTypes.User, ReportTargetTypes.Room)] string? TargetType,
     Guid TargetId,
-    [property: WireValues("spam", "harassment", "sexual", "violence", "self_harm", "other")] string? Reason, string? Note);
+    [property: WireValues(ReportReasons.Spam, ReportReasons.Harassment, ReportReasons.Sexual, ReportReasons.Violence, ReportReasons.SelfHarm, ReportReasons.Other)] string? Reason, string? Note);
 
 internal sealed record SubmitReportCommand(Guid ReporterId, string TargetType, Guid TargetId, string Reason, string? Note) : ICommand<Result<ReportResponse>>;
 

@@ -12,8 +12,11 @@ internal sealed class SubmitReportEndpoint : ICarterModule
             .WithSummary("Report a message, a person or a room to the moderators (one open report per target)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                ["validation_failed", ModerationErrors.InvalidTargetTypeCode, ModerationErrors.InvalidReasonCode, ModerationErrors.CannotReportSelf.Code, .. TextValidationRules.SafeTextCodes])
+            .ProducesErrors(StatusCodes.Status404NotFound, ModerationErrors.TargetNotFound.Code)
+            .ProducesErrors(StatusCodes.Status409Conflict, ModerationErrors.AlreadyReported.Code);
 
     private static async Task<Results<Created<ReportResponse>, ProblemHttpResult>> HandleAsync(
         SubmitReportRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

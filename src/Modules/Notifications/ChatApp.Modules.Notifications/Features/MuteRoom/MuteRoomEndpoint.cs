@@ -12,7 +12,8 @@ internal sealed class MuteRoomEndpoint : ICarterModule
             .WithSummary("Mute push notifications of a room of mine until a time, or (no until) until I unmute it")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status400BadRequest, "validation_failed", NotificationsErrors.InvalidMuteUntilCode)
+            .ProducesErrors(StatusCodes.Status404NotFound, NotificationsErrors.RoomNotFound.Code);
 
     private static async Task<Results<Ok<MuteResponse>, ProblemHttpResult>> HandleAsync(
         Guid roomId, MuteRoomRequest? request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

@@ -11,7 +11,16 @@ internal sealed class RegisterDeviceEndpoint : ICarterModule
             .WithTags("Notifications")
             .WithSummary("Register this phone's push token for my session (upsert by token): 201 when new to me, 200 when updated")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                "validation_failed",
+                NotificationsErrors.InvalidPlatformCode,
+                NotificationsErrors.InvalidTokenCode,
+                NotificationsErrors.InvalidAppIdCode,
+                NotificationsErrors.UnknownAppIdCode,
+                NotificationsErrors.InvalidLocaleCode)
+            .ProducesErrors(StatusCodes.Status401Unauthorized, NotificationsErrors.SessionRequired.Code);
 
     private static async Task<Results<Created<DeviceResponse>, Ok<DeviceResponse>, ProblemHttpResult>> HandleAsync(
         RegisterDeviceRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal sealed class RemoveDeviceEndpoint : ICarterModule
             .WithTags("Notifications")
             .WithSummary("Stop push notifications to one of my devices")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, NotificationsErrors.DeviceNotFound.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         string token, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

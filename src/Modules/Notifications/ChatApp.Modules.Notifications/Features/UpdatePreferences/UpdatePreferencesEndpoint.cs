@@ -11,7 +11,13 @@ internal sealed class UpdatePreferencesEndpoint : ICarterModule
             .WithTags("Notifications")
             .WithSummary("Replace my push settings: previews, IANA time zone, quiet hours (need the time zone)")
             .RequireAuthorization()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                "validation_failed",
+                NotificationsErrors.InvalidTimeZoneCode,
+                NotificationsErrors.InvalidQuietHoursCode,
+                NotificationsErrors.QuietHoursNeedTimeZoneCode);
 
     private static async Task<Results<Ok<PreferencesResponse>, ProblemHttpResult>> HandleAsync(
         UpdatePreferencesRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>

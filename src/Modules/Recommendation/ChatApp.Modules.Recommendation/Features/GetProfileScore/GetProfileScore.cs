@@ -15,7 +15,7 @@ internal sealed record GetProfileScoreQuery(Guid UserId) : IQuery<Result<Profile
 [ImmutableObject(true)]
 internal sealed record ProfileScoreResponse(
     Guid UserId,
-    string Status,
+    [property: WireValues(ScoreStatuses.Published, ScoreStatuses.NotEnoughRatings, ScoreStatuses.Pending)] string Status,
     string Message,
     int Count,
     int Required,
@@ -47,13 +47,13 @@ internal sealed class GetProfileScoreHandler(RecommendationDbContext db, IUserDi
         var score = await db.ProfileScores.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId, cancellationToken);
         if (score is not null)
         {
-            return new ProfileScoreResponse(userId, "published", "Score published.", score.Count, required, score.Mean, score.StandardDeviation,
+            return new ProfileScoreResponse(userId, ScoreStatuses.Published, "Score published.", score.Count, required, score.Mean, score.StandardDeviation,
                 new ConfidenceIntervalResponse(0.95, score.ConfidenceLow, score.ConfidenceHigh), score.ShrunkScore, score.ComputedAt);
         }
 
         var count = await db.Ratings.CountAsync(r => r.RateeId == userId, cancellationToken);
         return count < required
-            ? new ProfileScoreResponse(userId, "not_enough_ratings", $"Not enough ratings yet: {count} of {required}.", count, required, null, null, null, null, null)
-            : new ProfileScoreResponse(userId, "pending", "Enough ratings: the score is being computed.", count, required, null, null, null, null, null);
+            ? new ProfileScoreResponse(userId, ScoreStatuses.NotEnoughRatings, $"Not enough ratings yet: {count} of {required}.", count, required, null, null, null, null, null)
+            : new ProfileScoreResponse(userId, ScoreStatuses.Pending, "Enough ratings: the score is being computed.", count, required, null, null, null, null, null);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class GetProfileScoreEndpoint : ICarterModule
             .WithTags("Recommendation")
             .WithSummary("A profile's score: published from 30 ratings on, else how many it has")
             .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status404NotFound, RecommendationErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<ProfileScoreResponse>, ProblemHttpResult>> HandleAsync(
         Guid userId, ISender sender, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ internal sealed record GetRecommendationsQuery(Guid UserId, int Limit) : IQuery<
 /// </summary>
 internal sealed record RecommendationsResponse(long? ModelVersion, IReadOnlyList<RecommendedPersonResponse> People);
 
-internal sealed record RecommendedPersonResponse(Guid UserId, string DisplayName, string? AvatarUrl, string Source, double Score, double? PredictedRating);
+internal sealed record RecommendedPersonResponse(Guid UserId, string DisplayName, string? AvatarUrl, [property: WireValues(RecommendationSources.Model, RecommendationSources.TopRated)] string Source, double Score, double? PredictedRating);
 
 internal sealed class GetRecommendationsValidator : AbstractValidator<GetRecommendationsQuery>
 {
@@ -50,7 +50,7 @@ internal sealed class GetRecommendationsHandler(RecommendationDbContext db, IUse
                     .OrderBy(r => r.Rank).Take(fetch)
                     .Select(r => new { r.RateeId, r.Score, r.PredictedRating })
                     .ToListAsync(cancellationToken))
-                .Select(r => (r.RateeId, "model", r.Score, (double?)r.PredictedRating)));
+                .Select(r => (r.RateeId, RecommendationSources.Model, r.Score, (double?)r.PredictedRating)));
         }
 
         if (candidates.Count < fetch)
@@ -62,7 +62,7 @@ internal sealed class GetRecommendationsHandler(RecommendationDbContext db, IUse
                     .Select(s => new { s.UserId, s.ShrunkScore })
                     .ToListAsync(cancellationToken))
                 .Where(s => !known.Contains(s.UserId))
-                .Select(s => (s.UserId, "top_rated", s.ShrunkScore, (double?)null)));
+                .Select(s => (s.UserId, RecommendationSources.TopRated, s.ShrunkScore, (double?)null)));
         }
 
         var ids = candidates.Select(c => c.UserId).ToList();

@@ -11,8 +11,8 @@ internal sealed class RateUserEndpoint : ICarterModule
             .WithSummary("Rate someone I have talked with, 1..5 (again: replaces my rating)")
             .RequireAuthorization()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesErrors(StatusCodes.Status403Forbidden, RecommendationErrors.NotAcquainted.Code, RecommendationErrors.Blocked.Code)
+            .ProducesErrors(StatusCodes.Status404NotFound, RecommendationErrors.UserNotFound.Code);
 
     private static async Task<Results<Ok<RatingResponse>, ProblemHttpResult>> HandleAsync(
         Guid userId, RateUserRequest request, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
