@@ -9,7 +9,7 @@ internal sealed class RoomTimeline(Room room)
 
     public Room Room { get; set; } = room;
 
-    public IReadOnlyList<Message> Messages => (IReadOnlyList<Message>)_messages.Values;
+    public IReadOnlyList<Message> Messages => [.. _messages.Values];
 
     public bool HasMore { get; set; }
 
