@@ -144,6 +144,64 @@ public sealed partial class WebAppBrowserTests(KestrelChatAppFactory factory, IT
     }
 
     [Fact]
+    public async Task Pictures_profile_devices_people_you_may_like_and_sign_out_work()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        await Api.LoginAsync(ann.Email, deviceName: "Ann's phone");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var annPage = await SignedInPageAsync(browser, ann, $"/rooms/{room.Id}");
+        var bobPage = await SignedInPageAsync(browser, bob, $"/rooms/{room.Id}");
+        await Heading(annPage, "Bob").WaitForAsync();
+        await Heading(bobPage, "Ann").WaitForAsync();
+
+        // A picture sent from one side shows on both.
+        await annPage.GetByLabel("Send a picture").SetInputFilesAsync(new FilePayload
+        {
+            Name = "판교역.jpg",
+            MimeType = "image/jpeg",
+            Buffer = TestImages.Solid(800, 600, SkiaSharp.SKColors.Orange),
+        });
+        await annPage.GetByAltText("Picture from you").WaitForAsync();
+        await bobPage.GetByAltText("Picture from Ann").WaitForAsync();
+        Assert.True(await bobPage.GetByAltText("Picture from Ann").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the picture did not load");
+        await SendAsync(bobPage, "사진 고마워요");
+        await Message(annPage, "사진 고마워요").WaitForAsync();
+
+        // Profile: a new name and a picture.
+        await annPage.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        await Heading(annPage, "Profile").WaitForAsync();
+        await annPage.GetByLabel("Display name").FillAsync("앤 Ann");
+        await annPage.GetByLabel("About me").FillAsync("판교에 살아요");
+        await annPage.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await annPage.GetByText("Saved.").WaitForAsync();
+        await annPage.GetByLabel("Change your picture").SetInputFilesAsync(new FilePayload
+        {
+            Name = "me.png",
+            MimeType = "image/png",
+            Buffer = TestImages.Quadrants(400, 400),
+        });
+        await annPage.GetByAltText("Your picture").WaitForAsync();
+
+        // Devices: the phone's session is signed out from here.
+        await annPage.GetByRole(AriaRole.Link, new() { Name = "Devices" }).ClickAsync();
+        await annPage.GetByRole(AriaRole.Button, new() { Name = "Sign out Ann's phone" }).ClickAsync();
+        await annPage.GetByRole(AriaRole.Button, new() { Name = "Sign out Ann's phone" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        // People you may like: suggestions or the reason there are none, and a rating of someone Ann talked with.
+        await annPage.GetByRole(AriaRole.Link, new() { Name = "People you may like" }).ClickAsync();
+        await Heading(annPage, "People you may like").WaitForAsync();
+        await annPage.GetByLabel("Bob").SelectOptionAsync("5");
+        await annPage.GetByRole(AriaRole.Status).Filter(new() { HasText = "You rated Bob 5 of 5." }).WaitForAsync();
+
+        // Sign out forgets the session, also after a reload.
+        await annPage.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Heading(annPage, "Sign in").WaitForAsync();
+        await annPage.GotoAsync("/");
+        await Heading(annPage, "Sign in").WaitForAsync();
+    }
+
+    [Fact]
     public async Task Cold_load_to_first_message_is_measured()
     {
         var (ann, bob, room) = await Chat.NewDirectRoomAsync();

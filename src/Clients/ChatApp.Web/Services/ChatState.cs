@@ -80,7 +80,8 @@ internal sealed class ChatState(ChatAppClient client)
         Changed?.Invoke();
     }
 
-    public Task<Message> SendAsync(Guid roomId, string text) => client.Realtime.SendMessageAsync(roomId, text);
+    public Task<Message> SendAsync(Guid roomId, string text, IReadOnlyList<Guid>? attachments = null) =>
+        client.Realtime.SendMessageAsync(roomId, text, attachments: attachments);
 
     public Task TypingAsync(Guid roomId) => client.Realtime.TypingAsync(roomId);
 
