@@ -62,6 +62,9 @@ public sealed partial class ImageBuildTests(ITestOutputHelper output)
             var published = Map("/app");
             Assert.True(File.Exists(Path.Combine(published, "ChatApp.Host.dll")), "no ChatApp.Host.dll in the publish output");
             Assert.True(File.Exists(Path.Combine(published, "ChatApp.Host.runtimeconfig.json")));
+            // The web app at / (ADR 0025 part D): the WebAssembly project's files next to the host's.
+            Assert.True(File.Exists(Path.Combine(published, "wwwroot", "index.html")), "no wwwroot/index.html in the publish output");
+            Assert.True(File.Exists(Path.Combine(published, "wwwroot", "_framework", "blazor.webassembly.js")), "no wwwroot/_framework in the publish output");
             var bytes = new DirectoryInfo(published).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             output.WriteLine($"publish output: {bytes / 1024.0 / 1024.0:F1} MiB");
         }

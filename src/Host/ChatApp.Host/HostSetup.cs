@@ -46,6 +46,7 @@ internal static class HostSetup
         services.AddChatAppOpenApi();
         services.AddAntiforgery();
         services.AddHttpHardening(configuration);
+        services.AddWebApp();
         services.AddRedis(configuration);
         services.AddQueryCache(configuration);
         services.AddAbuseLimits(configuration);
@@ -90,6 +91,7 @@ internal static class HostSetup
             AppPath = null,
         }).RequireAuthorization(AuthorizationPolicies.Admin);
         app.MapModules();
+        app.MapWebApp(); // last: its fallback takes only the client routes that nothing above mapped
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

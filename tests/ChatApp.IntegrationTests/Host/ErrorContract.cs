@@ -19,7 +19,8 @@ internal static class ErrorContract
             HttpStatusCode.BadRequest, "bad_request");
         Assert.Contains("JSON", malformed.Detail, StringComparison.Ordinal);
         await ExpectAsync(anonymous.GetAsync("/api/v1/nothing-here"), HttpStatusCode.NotFound, "not_found");
-        await ExpectAsync(anonymous.GetAsync("/no/such/page"), HttpStatusCode.NotFound, "not_found");
+        // Outside the API, paths without a file extension are the web app's routes (its index.html); a missing file is not.
+        await ExpectAsync(anonymous.GetAsync("/no/such/page.txt"), HttpStatusCode.NotFound, "not_found");
         using (var wrongMethod = await anonymous.DeleteAsync("/api/v1/accounts/register"))
         {
             await ExpectAsync(Task.FromResult(wrongMethod), HttpStatusCode.MethodNotAllowed, "method_not_allowed");

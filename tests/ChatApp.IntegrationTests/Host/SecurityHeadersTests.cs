@@ -1,5 +1,6 @@
 using ChatApp.Host.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace ChatApp.IntegrationTests.Host;
 
@@ -28,8 +29,29 @@ public sealed class SecurityHeadersTests
     [InlineData("/hangfire/js182", "application/javascript", SecurityHeaders.DashboardPolicy)]
     [InlineData("/scalar/", "text/html", SecurityHeaders.ApiReferencePolicy)]
     [InlineData("/admin/login", "text/html; charset=utf-8", SecurityHeaders.PagePolicy)]
+    [InlineData("/", "text/html", SecurityHeaders.WebAppPolicy)]
+    [InlineData("/rooms/4f6c1d2e-0000-4000-8000-000000000001", "text/html", SecurityHeaders.WebAppPolicy)]
+    [InlineData("/admin/moderation/reports", "text/html; charset=utf-8", SecurityHeaders.PagePolicy)]
     public void Each_kind_of_response_gets_its_content_security_policy(string path, string? contentType, string expected) =>
         Assert.Equal(expected, SecurityHeaders.PolicyFor(path, contentType));
+
+    [Fact]
+    public void The_web_apps_policy_allows_images_from_the_media_origins()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Media:Storage"] = "S3",
+            ["Media:S3:ServiceUrl"] = "http://127.0.0.1:9000",
+            ["Media:S3:Bucket"] = "chat",
+            ["Media:S3:ForcePathStyle"] = "true",
+            ["Media:CdnBaseUrl"] = "https://cdn.example.com/media/",
+        }).Build();
+
+        var policy = SecurityHeaders.WebAppPolicyWith(MediaOrigins.From(configuration));
+
+        Assert.Contains("img-src 'self' data: blob: https://cdn.example.com http://127.0.0.1:9000;", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval';", policy, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Only_the_api_reference_may_run_inline_script()

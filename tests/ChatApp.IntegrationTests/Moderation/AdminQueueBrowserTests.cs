@@ -8,6 +8,7 @@ namespace ChatApp.IntegrationTests.Moderation;
 /// The moderators' pages in a real browser: Playwright drives Debian's chromium (<c>/usr/bin/chromium</c>, installed by
 /// tests/services.sh), headless, against the host on a real socket.
 /// </summary>
+[Collection(ChatApp.IntegrationTests.WebApp.BrowserTestGroup.Name)]
 public sealed class AdminQueueBrowserTests(KestrelChatAppFactory factory) : IntegrationTest<KestrelChatAppFactory>(factory)
 {
     private const string Chromium = "/usr/bin/chromium";

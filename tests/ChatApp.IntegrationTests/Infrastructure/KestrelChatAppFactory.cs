@@ -1,10 +1,9 @@
-using ChatApp.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 
-namespace ChatApp.IntegrationTests.Moderation;
+namespace ChatApp.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// <see cref="ChatAppFactory"/> on a real Kestrel socket (127.0.0.1, a free port), for a real browser: the same
