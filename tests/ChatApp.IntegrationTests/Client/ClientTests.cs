@@ -152,6 +152,23 @@ public sealed class ClientTests(ChatAppFactory factory) : IntegrationTest(factor
     }
 
     [Fact]
+    public async Task Profile_changes_and_an_avatar_read_back_in_strict_mode()
+    {
+        await using var client = new TestServerLine(Factory).NewClient();
+        var id = await SignUpAsync(client);
+        var picture = await client.Media.UploadImageAsync(TestImages.Solid(300, 300, SKColors.Coral), "me.jpg", "avatar", new Crop(0, 0, 300, 300));
+
+        var updated = await client.Accounts.UpdateMeAsync("민준", "판교에 살아요");
+        var avatar = await client.Accounts.SetAvatarAsync(picture.Id);
+        var me = await client.Accounts.GetMeAsync();
+
+        Assert.Equal((id, "민준", "판교에 살아요"), (updated.Id, updated.DisplayName, updated.Bio));
+        Assert.False(string.IsNullOrEmpty(updated.Email));
+        Assert.Equal(picture.Id, avatar.MediaId);
+        Assert.Equal(avatar, me.Avatar);
+    }
+
+    [Fact]
     public async Task A_group_conversation_with_edits_reactions_and_a_delete_reaches_the_other_member_as_typed_events()
     {
         var line = new TestServerLine(Factory);

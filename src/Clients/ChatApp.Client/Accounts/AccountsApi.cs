@@ -44,9 +44,9 @@ public sealed class AccountsApi
     public Task<MyProfile> UpdateMeAsync(string? displayName = null, string? bio = null, CancellationToken cancellationToken = default) =>
         _api.SendJsonAsync<MyProfile>(HttpMethod.Patch, "/api/v1/accounts/me", new { displayName, bio }, authenticated: true, cancellationToken);
 
-    /// <summary>Sets an image uploaded with purpose avatar as my picture.</summary>
-    public Task<MyProfile> SetAvatarAsync(Guid mediaId, CancellationToken cancellationToken = default) =>
-        _api.SendJsonAsync<MyProfile>(HttpMethod.Put, "/api/v1/accounts/me/avatar", new { mediaId }, authenticated: true, cancellationToken);
+    /// <summary>Sets an image uploaded with purpose avatar as my picture; answers the picture (server: AvatarResponse).</summary>
+    public Task<Avatar> SetAvatarAsync(Guid mediaId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<Avatar>(HttpMethod.Put, "/api/v1/accounts/me/avatar", new { mediaId }, authenticated: true, cancellationToken);
 
     /// <summary>Takes my picture away.</summary>
     public Task RemoveAvatarAsync(CancellationToken cancellationToken = default) =>
