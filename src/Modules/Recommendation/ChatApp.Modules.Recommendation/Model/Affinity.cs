@@ -107,9 +107,15 @@ internal sealed class Affinity
             }
         }
 
-        var popularity = ratees.Select(i => (float)Math.Pow(Math.Max(1, counts[i]), -options.AffinityPopularityExponent)).ToArray();
+        var popularity = ratees.Select(i => PopularityWeight(counts[i], options.AffinityPopularityExponent)).ToArray();
         return new Affinity(member, ratees, p, byRater.Select(r => r?.ToArray() ?? []).ToArray(), popularity);
     }
+
+    /// <summary>
+    /// What a ratee's score is multiplied by for its number of ratings: 1 / ratings^exponent
+    /// (<see cref="RecommenderOptions.AffinityPopularityExponent"/>; the implicit factors blended with EASE use it too).
+    /// </summary>
+    public static float PopularityWeight(int ratings, double exponent) => (float)Math.Pow(Math.Max(1, ratings), -exponent);
 
     /// <summary>The rater's affinity to every ratee (0 for those outside the model), written into <paramref name="scores"/>.</summary>
     public void Scores(int rater, Span<float> scores)

@@ -40,7 +40,7 @@ internal sealed class Recommender
         _blend = affinity.Blend;
         _index = affinity.Index;
         _rateePopularity = Enumerable.Range(0, _index.Ratees)
-            .Select(i => (float)Math.Pow(Math.Max(1, _index.RateeOffsets[i + 1] - _index.RateeOffsets[i]), -options.AffinityPopularityExponent)).ToArray();
+            .Select(i => Affinity.PopularityWeight(_index.RateeOffsets[i + 1] - _index.RateeOffsets[i], options.AffinityPopularityExponent)).ToArray();
         _options = options;
         var candidates = Enumerable.Range(0, distrusted.Length).Where(i => !distrusted[i]).ToArray();
         _scan = _implicit is null ? null : TopKScan.Pack(_implicit.RateeFactors, _implicit.Factors, candidates, options.ImplicitDamping);
@@ -287,7 +287,9 @@ internal sealed class Recommender
         var raters = _index.Raters;
         var blockSize = Math.Max(64, _options.RecommendBlock);
         Func<int, int, bool> accept = (u, i) => !_distrusted[i] && !_index.HasRated(u, i) && allowed(u, i);
-        var (offsets, guaranteed) = (_implicit ?? _blend) is null || count == 0 || _options.ExposureRaters <= 0 ? ([], []) : Exposure(accept, cancellationToken);
+        // No reverse scan when no list is long enough for exposure slots (they come after the first ExposureAfter places).
+        var (offsets, guaranteed) = (_implicit ?? _blend) is null || count <= _options.ExposureAfter || _options.ExposureRaters <= 0
+            ? ([], []) : Exposure(accept, cancellationToken);
         for (var start = 0; start < raters; start += blockSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
