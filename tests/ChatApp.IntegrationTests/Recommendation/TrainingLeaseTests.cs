@@ -64,7 +64,7 @@ public sealed class TrainingLeaseTests(TrainingLeaseFactory factory) : Integrati
         jobs.Trigger(TrainModelJob.RecurringJobId);
         jobs.Trigger(TrainModelJob.RecurringJobId);
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(TrainAsync)));
-        Assert.Contains(results, r => r.IsSuccess);
+        // A triggered Hangfire run may hold the lease through all four commands: then it is the one that trains (below).
         Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal("recommendation.training_in_progress", r.Error!.Code));
 
         // Both Hangfire runs end (trained or skipped, never failed).
@@ -77,6 +77,8 @@ public sealed class TrainingLeaseTests(TrainingLeaseFactory factory) : Integrati
         {
             var db = scope.ServiceProvider.GetRequiredService<RecommendationDbContext>();
             var runs = await db.ModelVersions.AsNoTracking().OrderBy(v => v.StartedAt).ToListAsync();
+            Assert.NotEmpty(runs); // of the six concurrent attempts, at least one trained
+            Assert.True(runs.Count >= results.Count(r => r.IsSuccess));
             Assert.All(runs, v => Assert.Equal(ModelStatus.Complete, v.Status));
             for (var n = 1; n < runs.Count; n++)
             {
