@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ChatApp.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static ChatApp.IntegrationTests.WebApp.WebAppPages;
 
 namespace ChatApp.IntegrationTests.WebApp;
 
@@ -162,6 +163,7 @@ public sealed partial class WebAppBrowserTests(KestrelChatAppFactory factory, IT
             MimeType = "image/jpeg",
             Buffer = TestImages.Solid(800, 600, SkiaSharp.SKColors.Orange),
         });
+        await annPage.GetByRole(AriaRole.Button, new() { Name = "Use this picture" }).ClickAsync();
         await annPage.GetByAltText("Picture from you").WaitForAsync();
         await bobPage.GetByAltText("Picture from Ann").WaitForAsync();
         Assert.True(await bobPage.GetByAltText("Picture from Ann").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the picture did not load");
@@ -181,6 +183,7 @@ public sealed partial class WebAppBrowserTests(KestrelChatAppFactory factory, IT
             MimeType = "image/png",
             Buffer = TestImages.Quadrants(400, 400),
         });
+        await annPage.GetByRole(AriaRole.Button, new() { Name = "Use as my picture" }).ClickAsync();
         await annPage.GetByAltText("Your picture").WaitForAsync();
 
         // Devices: the phone's session is signed out from here.
@@ -222,35 +225,8 @@ public sealed partial class WebAppBrowserTests(KestrelChatAppFactory factory, IT
         Assert.InRange(bytes, 100_000, 30 * 1024 * 1024);
     }
 
-    /// <summary>A fresh browser context whose localStorage already holds the user's session (as after a sign-in), at <paramref name="path"/>.</summary>
-    private async Task<IPage> SignedInPageAsync(IBrowser browser, TestUser user, string path)
-    {
-        var page = await Browser.NewPageAsync(browser, Factory.Address, output);
-        var tokens = JsonSerializer.Serialize(user.Tokens, new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        await page.Context.AddInitScriptAsync($"if (!localStorage.getItem('chatapp.tokens')) localStorage.setItem('chatapp.tokens', {JsonSerializer.Serialize(tokens)});");
-        await page.GotoAsync(path);
-        return page;
-    }
-
-    private static async Task SignUpAsync(IPage page, string email, string displayName, string handle)
-    {
-        await page.GotoAsync("/sign-up");
-        await Heading(page, "Create an account").WaitForAsync();
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Display name").FillAsync(displayName);
-        await page.GetByLabel("Handle").FillAsync(handle);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AccountsApi.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Heading(page, "Chats").WaitForAsync();
-    }
-
-    private static async Task SendAsync(IPage page, string text)
-    {
-        var box = page.GetByLabel("Message");
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-        await page.Locator("li.message.mine").Filter(new() { HasText = text }).Last.WaitForAsync();
-    }
+    private Task<IPage> SignedInPageAsync(IBrowser browser, TestUser user, string path, ViewportSize? viewport = null) =>
+        WebAppPages.SignedInPageAsync(browser, Factory.Address, output, user, path, viewport);
 
     /// <summary>Presses Tab until the element with that id (or matching that selector) has the focus.</summary>
     private static async Task TabToAsync(IPage page, string target, bool selector = false)
@@ -267,15 +243,6 @@ public sealed partial class WebAppBrowserTests(KestrelChatAppFactory factory, IT
         }
 
         Assert.Fail($"Tab never reached {target}");
-    }
-
-    private static ILocator Heading(IPage page, string name) =>
-        page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
-
-    private static ILocator Message(IPage page, string text, string? sender = null)
-    {
-        var message = page.Locator("ol.messages li").Filter(new() { HasText = text });
-        return sender is null ? message.Last : message.Filter(new() { HasText = sender }).Last;
     }
 
     [GeneratedRegex("/rooms/[0-9a-f-]{36}$")]

@@ -20,6 +20,19 @@ internal sealed class BrowserInterop(IJSRuntime js)
 
     public async Task ScrollToEndAsync(ElementReference element) => await (await ModuleAsync()).InvokeVoidAsync("scrollToEnd", element);
 
+    /// <summary>A <c>blob:</c> address showing <paramref name="bytes"/> (a preview before upload); revoke it when done.</summary>
+    public async Task<string> CreateObjectUrlAsync(byte[] bytes, string contentType) =>
+        await (await ModuleAsync()).InvokeAsync<string>("createObjectUrl", bytes, contentType);
+
+    public async Task RevokeObjectUrlAsync(string url) => await (await ModuleAsync()).InvokeVoidAsync("revokeObjectUrl", url);
+
+    /// <summary>The picture's size as the browser shows it (EXIF orientation applied); null when it cannot be decoded.</summary>
+    public async Task<ImageSize?> ImageSizeAsync(string url) => await (await ModuleAsync()).InvokeAsync<ImageSize?>("imageSize", url);
+
+    /// <summary>Dragging <paramref name="frame"/> moves the two position sliders (which stay the keyboard's way).</summary>
+    public async Task AttachCropDragAsync(ElementReference frame, ElementReference across, ElementReference down) =>
+        await (await ModuleAsync()).InvokeVoidAsync("attachCropDrag", frame, across, down);
+
     public async Task MarkReadyAsync() => await (await ModuleAsync()).InvokeVoidAsync("markReady");
 
     private Task<IJSObjectReference> ModuleAsync() =>

@@ -45,3 +45,59 @@ export function takeText(textarea) {
 export function setText(textarea, text) {
     textarea.value = text;
 }
+
+// Cropping before upload (PictureUpload): a preview address for the chosen file, its size as shown (browsers apply
+// the EXIF orientation, as the server does), and dragging the frame. The frame's position lives in two range inputs
+// (the keyboard's and screen reader's way); a drag moves them and tells Blazor with an input event.
+export function createObjectUrl(bytes, contentType) {
+    return URL.createObjectURL(new Blob([bytes], { type: contentType || 'application/octet-stream' }));
+}
+
+export function revokeObjectUrl(url) {
+    URL.revokeObjectURL(url);
+}
+
+export function imageSize(url) {
+    return new Promise(resolve => {
+        const image = new Image();
+        image.onload = () => resolve(image.naturalWidth > 0 ? { width: image.naturalWidth, height: image.naturalHeight } : null);
+        image.onerror = () => resolve(null);
+        image.src = url;
+    });
+}
+
+export function attachCropDrag(frame, across, down) {
+    let start = null;
+    frame.addEventListener('pointerdown', event => {
+        const box = frame.parentElement.getBoundingClientRect();
+        const own = frame.getBoundingClientRect();
+        start = {
+            x: event.clientX, y: event.clientY,
+            across: Number(across.value), down: Number(down.value),
+            travelX: box.width - own.width, travelY: box.height - own.height,
+        };
+        frame.setPointerCapture(event.pointerId);
+        event.preventDefault();
+    });
+    frame.addEventListener('pointermove', event => {
+        if (!start) {
+            return;
+        }
+        move(across, start.across, event.clientX - start.x, start.travelX);
+        move(down, start.down, event.clientY - start.y, start.travelY);
+    });
+    const end = () => { start = null; };
+    frame.addEventListener('pointerup', end);
+    frame.addEventListener('pointercancel', end);
+}
+
+function move(input, from, delta, travel) {
+    if (travel <= 0) {
+        return;
+    }
+    const value = Math.min(100, Math.max(0, Math.round(from + 100 * delta / travel)));
+    if (String(value) !== input.value) {
+        input.value = String(value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+}
