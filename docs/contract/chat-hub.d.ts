@@ -57,7 +57,7 @@ export interface MessageUpdatedEvent {
 
 export interface ModerationNoticeEvent {
   noticeId: string;
-  kind: string;
+  kind: "warning" | "suspension" | "ban" | "lift" | "message_removed" | "report_outcome";
 }
 
 export interface PresenceChangedEvent {

@@ -146,6 +146,17 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
         Assert.Equal(values.Order(StringComparer.Ordinal), Enum(member).OfType<string>().Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/api/v1/accounts/external/{provider}", "post")]
+    [InlineData("/api/v1/accounts/me/logins/{provider}", "post")]
+    [InlineData("/api/v1/accounts/me/logins/{provider}", "delete")]
+    public async Task The_provider_in_a_route_is_an_enum_of_the_providers(string path, string method)
+    {
+        var operation = (await DocumentAsync())["paths"]![path]![method]!;
+
+        Assert.Equal(ExternalProviders.All.Order(StringComparer.Ordinal), Enum(Parameters(operation)["provider"]).OfType<string>().Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Request_limits_come_from_the_validators()
     {
@@ -179,6 +190,7 @@ public sealed class OpenApiContractTests(ChatAppFactory factory) : IntegrationTe
             Assert.Equal(50, limit["maximum"]!.GetValue<int>());
         }
 
+        Assert.Equal(100, Parameters(paths["/api/v1/chat/search"]!["get"]!)["q"]!["maxLength"]!.GetValue<int>());
         var presence = Parameters(paths["/api/v1/chat/presence"]!["get"]!)["userIds"]!;
         Assert.Equal(1, presence["minItems"]!.GetValue<int>());
         Assert.Equal(500, presence["maxItems"]!.GetValue<int>());

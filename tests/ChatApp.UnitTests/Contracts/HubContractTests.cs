@@ -1,4 +1,5 @@
 using System.Reflection;
+using ChatApp.BuildingBlocks.Web;
 using ChatApp.Modules.Chat.Realtime;
 
 namespace ChatApp.UnitTests.Contracts;
@@ -55,6 +56,15 @@ public sealed class HubContractTests
         var methods = TypeScriptHubContract.HubMethods().Select(m => m.Name).ToList();
         Assert.Equal(["MarkRead", "SendMessage", "SendMessageWithAttachments", "Typing"], methods);
         Assert.All(methods, name => Assert.Contains($"  {name}: {{ args: [", contract, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_moderation_notice_event_names_every_kind_of_notice_and_no_other()
+    {
+        var kind = typeof(ModerationNoticeEvent).GetProperty(nameof(ModerationNoticeEvent.Kind))!.GetCustomAttribute<WireValuesAttribute>();
+
+        Assert.NotNull(kind);
+        Assert.Equal(ChatApp.Modules.Moderation.Domain.NoticeKinds.All.Order(StringComparer.Ordinal), kind.Values.Order(StringComparer.Ordinal));
     }
 
     private static string RepositoryRoot()

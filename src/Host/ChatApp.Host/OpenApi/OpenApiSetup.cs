@@ -10,6 +10,7 @@ internal static class OpenApiSetup
             .AddOperationTransformer<ProblemCodesOperationTransformer>()
             .AddOperationTransformer<CommonErrorResponsesOperationTransformer>()
             .AddOperationTransformer<ValidationRulesParameterTransformer>()
+            .AddOperationTransformer<WireValuesParameterTransformer>()
             .AddSchemaTransformer<WireValuesSchemaTransformer>()
             .AddSchemaTransformer<ValidationRulesSchemaTransformer>()
             .AddSchemaTransformer<ExamplesSchemaTransformer>()

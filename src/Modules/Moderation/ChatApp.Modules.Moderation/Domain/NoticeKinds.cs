@@ -1,14 +1,16 @@
+using ChatApp.Modules.Moderation.Contracts;
+
 namespace ChatApp.Modules.Moderation.Domain;
 
-/// <summary>What a <see cref="Notice"/> tells, as the API spells it.</summary>
+/// <summary>What a <see cref="Notice"/> tells, as the API spells it (the public spellings: <see cref="ModerationNoticeKinds"/>).</summary>
 internal static class NoticeKinds
 {
-    public const string Warning = "warning";
-    public const string Suspension = "suspension";
-    public const string Ban = "ban";
-    public const string Lift = "lift";
-    public const string MessageRemoved = "message_removed";
-    public const string ReportOutcome = "report_outcome";
+    public const string Warning = ModerationNoticeKinds.Warning;
+    public const string Suspension = ModerationNoticeKinds.Suspension;
+    public const string Ban = ModerationNoticeKinds.Ban;
+    public const string Lift = ModerationNoticeKinds.Lift;
+    public const string MessageRemoved = ModerationNoticeKinds.MessageRemoved;
+    public const string ReportOutcome = ModerationNoticeKinds.ReportOutcome;
 
     /// <summary>A report's outcome as its reporter learns it: something was done (which sanction is not said).</summary>
     public const string ActionTaken = "action_taken";

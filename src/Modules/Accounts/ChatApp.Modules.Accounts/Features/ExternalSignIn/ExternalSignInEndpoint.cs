@@ -21,7 +21,7 @@ internal sealed class ExternalSignInEndpoint : ICarterModule
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable, ExternalSignInErrors.ProviderUnavailable.Code);
 
     private static async Task<Results<Ok<TokenResponse>, Created<TokenResponse>, ProblemHttpResult>> HandleAsync(
-        string provider, ExternalSignInRequest request, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)
+        [WireValues(ExternalProviders.Facebook, ExternalProviders.Kakao, ExternalProviders.Apple, ExternalProviders.Google)] string provider, ExternalSignInRequest request, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)
     {
         // Asked before the unit of work opens its transaction: no database connection is held while the provider answers.
         var identity = await verifier.CheckAndVerifyAsync(provider, request.Token, request.Nonce, cancellationToken);

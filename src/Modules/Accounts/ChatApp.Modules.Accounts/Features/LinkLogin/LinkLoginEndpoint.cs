@@ -26,7 +26,7 @@ internal sealed class LinkLoginEndpoint : ICarterModule
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable, ExternalSignInErrors.ProviderUnavailable.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        string provider, LinkLoginRequest request, ClaimsPrincipal user, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)
+        [WireValues(ExternalProviders.Facebook, ExternalProviders.Kakao, ExternalProviders.Apple, ExternalProviders.Google)] string provider, LinkLoginRequest request, ClaimsPrincipal user, IExternalTokenVerifier verifier, ISender sender, CancellationToken cancellationToken)
     {
         // Asked before the unit of work opens its transaction: no database connection is held while the provider answers.
         var identity = await verifier.CheckAndVerifyAsync(provider, request.Token, request.Nonce, cancellationToken);

@@ -19,6 +19,6 @@ internal sealed class UnlinkLoginEndpoint : ICarterModule
             .ProducesErrors(StatusCodes.Status409Conflict, ExternalSignInErrors.LastSignInMethod.Code);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        string provider, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
+        [WireValues(ExternalProviders.Facebook, ExternalProviders.Kakao, ExternalProviders.Apple, ExternalProviders.Google)] string provider, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
         (await sender.Send(new UnlinkLoginCommand(user.GetUserId(), provider), cancellationToken)).ToNoContent();
 }

@@ -10,6 +10,7 @@ internal static class SearchErrors
         "chat.search_query_too_short", "The search text needs a word of at least two characters.",
         new Dictionary<string, string[]> { ["q"] = ["Type at least two characters of a word."] });
 
+    /// <summary>Said by <see cref="SearchMessagesValidator"/> (its code and field; the OpenAPI document shows the limit).</summary>
     public static readonly Error QueryTooLong = Error.Validation(
         "chat.search_query_too_long", $"The search text is longer than {Search.MessageSearchText.MaxQueryLength} characters.",
         new Dictionary<string, string[]> { ["q"] = [$"At most {Search.MessageSearchText.MaxQueryLength} characters."] });

@@ -6,13 +6,20 @@ namespace ChatApp.Modules.Chat.Features.SearchMessages;
 
 internal sealed record SearchMessagesQuery(Guid UserId, string? Q, Guid? RoomId, string? Cursor, int Limit) : IQuery<Result<MessageSearchPage>>;
 
-/// <summary>The page size, a validator rule so that the OpenAPI document shows it (<c>limit</c> 1..50).</summary>
+/// <summary>
+/// The page size and the query's length, validator rules so that the OpenAPI document shows them (<c>limit</c> 1..50,
+/// <c>q</c> at most 100 characters). What needs the folded text (empty, no word of two characters) is the handler's.
+/// </summary>
 internal sealed class SearchMessagesValidator : AbstractValidator<SearchMessagesQuery>
 {
     public const int MaxLimit = 50;
 
-    public SearchMessagesValidator() =>
+    public SearchMessagesValidator()
+    {
         RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).WithMessage($"limit must be between 1 and {MaxLimit}.");
+        RuleFor(q => q.Q).MaximumLength(MessageSearchText.MaxQueryLength)
+            .WithErrorCode(SearchErrors.QueryTooLong.Code).WithMessage($"At most {MessageSearchText.MaxQueryLength} characters.");
+    }
 }
 
 /// <summary>
@@ -28,11 +35,6 @@ internal sealed class SearchMessagesHandler(ChatDbContext db, RoomCards cards, I
         if (folded.Length == 0)
         {
             return SearchErrors.QueryRequired;
-        }
-
-        if ((query.Q ?? "").Length > MessageSearchText.MaxQueryLength)
-        {
-            return SearchErrors.QueryTooLong;
         }
 
         if (!MessageSearchText.HasTerm(folded))
