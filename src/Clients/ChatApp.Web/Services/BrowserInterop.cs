@@ -20,6 +20,10 @@ internal sealed class BrowserInterop(IJSRuntime js)
 
     public async Task ScrollToEndAsync(ElementReference element) => await (await ModuleAsync()).InvokeVoidAsync("scrollToEnd", element);
 
+    public async Task FocusByIdAsync(string id) => await (await ModuleAsync()).InvokeVoidAsync("focusById", id);
+
+    public async Task ShowElementAsync(string id) => await (await ModuleAsync()).InvokeVoidAsync("showElement", id);
+
     public async Task MarkReadyAsync() => await (await ModuleAsync()).InvokeVoidAsync("markReady");
 
     private Task<IJSObjectReference> ModuleAsync() =>
