@@ -171,8 +171,8 @@ public sealed class WebAppMessageBrowserTests(KestrelChatAppFactory factory, ITe
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = "수정", ["selectionStart"] = 2, ["selectionEnd"] = 2 });
         await page.Keyboard.PressAsync("Enter");
+        Assert.StartsWith("수정", await box.InputValueAsync()); // not taken (a save empties the box at once); headless chromium may add the line feed a real IME swallows
         await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "수정" });
-        Assert.StartsWith("수정", await box.InputValueAsync()); // headless chromium may add the line feed a real IME swallows
         await page.GetByText("Editing your message").WaitForAsync();
         await box.FillAsync("수정 완료");
         await page.Keyboard.PressAsync("Enter");
