@@ -64,6 +64,31 @@ public sealed class ReadStateAndBlockTests(ChatAppFactory factory) : Integration
         Assert.Equal(history.Messages.Count(m => m.Seq > reads.Max() && m.SenderId != ann.Id), listed.UnreadCount);
     }
 
+    /// <summary>An app that opens a room shows the receipts from before it connected: each member's read position is in the room's detail.</summary>
+    [Fact]
+    public async Task The_room_detail_shows_how_far_each_member_has_read()
+    {
+        var (ann, bob, room) = await Chat.NewDirectRoomAsync();
+        var carl = await Api.NewUserAsync();
+        var group = await Chat.CreateGroupAsync(ann, "Hikers", bob.Id, carl.Id);
+        var direct = await Chat.SendAsync(ann, room.Id, "내일 판교역에서 만나요");
+        var first = await Chat.SendAsync(ann, group.Id, "See you at 8");
+        var second = await Chat.SendAsync(ann, group.Id, "Bring water");
+
+        (await Chat.PostReadAsync(bob, room.Id, direct.Seq)).EnsureSuccessStatusCode();
+        (await Chat.PostReadAsync(bob, group.Id, second.Seq)).EnsureSuccessStatusCode();
+        (await Chat.PostReadAsync(carl, group.Id, first.Seq)).EnsureSuccessStatusCode();
+
+        var directSeen = await Api.Client(ann).Chat.GetRoomAsync(room.Id);
+        var groupSeen = await Api.Client(carl).Chat.GetRoomAsync(group.Id);
+        Assert.Equal(direct.Seq, directSeen.Members!.Single(m => m.UserId == bob.Id).ReadSeq);
+        Assert.Equal(direct.Seq, directSeen.Members!.Single(m => m.UserId == ann.Id).ReadSeq); // sending reads up to my message
+        Assert.Equal(
+            new[] { (ann.Id, second.Seq), (bob.Id, second.Seq), (carl.Id, first.Seq) }.OrderBy(m => m.Item1),
+            groupSeen.Members!.Select(m => (m.UserId, m.ReadSeq)).OrderBy(m => m.UserId));
+        Assert.All((await Chat.RoomsAsync(ann)), r => Assert.Null(r.Members)); // the list stays without members
+    }
+
     [Fact]
     public async Task Reading_past_the_end_or_in_a_room_not_mine_is_refused()
     {

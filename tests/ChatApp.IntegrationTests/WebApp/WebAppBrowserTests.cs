@@ -163,7 +163,7 @@ public sealed partial class WebAppBrowserTests(KestrelChatAppFactory factory, IT
             MimeType = "image/jpeg",
             Buffer = TestImages.Solid(800, 600, SkiaSharp.SKColors.Orange),
         });
-        await annPage.GetByRole(AriaRole.Button, new() { Name = "Use this picture" }).ClickAsync();
+        await annPage.GetByRole(AriaRole.Button, new() { Name = "Send this picture" }).ClickAsync();
         await annPage.GetByAltText("Picture from you").WaitForAsync();
         await bobPage.GetByAltText("Picture from Ann").WaitForAsync();
         Assert.True(await bobPage.GetByAltText("Picture from Ann").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the picture did not load");

@@ -72,7 +72,7 @@ public sealed class WebAppCropBrowserTests(KestrelChatAppFactory factory, ITestO
         await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height * 3, new() { Steps = 5 });
         await page.Mouse.UpAsync();
         await Frame(page, "0,400,400,400").WaitForAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use this picture" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send this picture" }).ClickAsync();
         await page.GetByAltText("Picture from you").WaitForAsync();
 
         var messages = await Api.Client(bob).Chat.GetMessagesAsync(room.Id);

@@ -33,6 +33,10 @@ internal sealed class BrowserInterop(IJSRuntime js)
     public async Task AttachCropDragAsync(ElementReference frame, ElementReference across, ElementReference down) =>
         await (await ModuleAsync()).InvokeVoidAsync("attachCropDrag", frame, across, down);
 
+    public async Task FocusByIdAsync(string id) => await (await ModuleAsync()).InvokeVoidAsync("focusById", id);
+
+    public async Task ShowElementAsync(string id) => await (await ModuleAsync()).InvokeVoidAsync("showElement", id);
+
     public async Task MarkReadyAsync() => await (await ModuleAsync()).InvokeVoidAsync("markReady");
 
     private Task<IJSObjectReference> ModuleAsync() =>

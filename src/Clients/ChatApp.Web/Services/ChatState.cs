@@ -40,6 +40,7 @@ internal sealed class ChatState(ChatAppClient client)
             realtime.MessagesCreated += messages => _ = OnMessagesAsync(messages);
             realtime.MessageUpdated += OnMessageUpdated;
             realtime.ReadPositionChanged += OnReadPositionChanged;
+            realtime.ReactionChanged += OnReactionChanged;
             realtime.Typing += OnTyping;
             realtime.RoomCreated += created => ReloadRoomsSoon();
             realtime.MembershipChanged += membership => ReloadRoomsSoon();
@@ -66,6 +67,15 @@ internal sealed class ChatState(ChatAppClient client)
         var page = await client.Chat.GetMessagesAsync(roomId, limit: 30);
         var timeline = new RoomTimeline(room) { HasMore = page.HasMore };
         timeline.Put(page.Messages);
+        timeline.PutReactions(page.Messages, page.Reactions);
+        foreach (var member in room.Members ?? [])
+        {
+            if (member.UserId != MyId)
+            {
+                timeline.ReadBy[member.UserId] = member.ReadSeq; // receipts from before the room was opened
+            }
+        }
+
         _timelines[roomId] = timeline;
         _rooms[roomId] = room;
         await MarkReadAsync(timeline);
@@ -76,12 +86,44 @@ internal sealed class ChatState(ChatAppClient client)
     {
         var page = await client.Chat.GetMessagesAsync(timeline.Room.Id, before: timeline.FirstSeq, limit: 30);
         timeline.Put(page.Messages);
+        timeline.PutReactions(page.Messages, page.Reactions);
         timeline.HasMore = page.HasMore;
         Changed?.Invoke();
     }
 
-    public Task<Message> SendAsync(Guid roomId, string text, IReadOnlyList<Guid>? attachments = null) =>
-        client.Realtime.SendMessageAsync(roomId, text, attachments: attachments);
+    public Task<Message> SendAsync(Guid roomId, string text, IReadOnlyList<Guid>? attachments = null, Guid? replyTo = null) =>
+        client.Realtime.SendMessageAsync(roomId, text, replyTo: replyTo, attachments: attachments);
+
+    /// <summary>Edits my message (the answer is shown at once; others hear MessageUpdated).</summary>
+    public async Task EditAsync(RoomTimeline timeline, Guid messageId, string text)
+    {
+        timeline.Replace(await client.Chat.EditMessageAsync(timeline.Room.Id, messageId, text));
+        Changed?.Invoke();
+    }
+
+    /// <summary>Deletes my message: it stays as a tombstone ("Message deleted") without text, pictures or reactions.</summary>
+    public async Task DeleteAsync(RoomTimeline timeline, Message message)
+    {
+        await client.Chat.DeleteMessageAsync(timeline.Room.Id, message.Id);
+        timeline.Replace(message with { Deleted = true, Text = "", Attachments = [] });
+        Changed?.Invoke();
+    }
+
+    /// <summary>Gives or takes back my reaction.</summary>
+    public async Task ReactAsync(RoomTimeline timeline, Guid messageId, string emoji, bool add)
+    {
+        if (add)
+        {
+            await client.Chat.ReactAsync(timeline.Room.Id, messageId, emoji);
+        }
+        else
+        {
+            await client.Chat.RemoveReactionAsync(timeline.Room.Id, messageId, emoji);
+        }
+
+        timeline.React(messageId, emoji, MyId, add);
+        Changed?.Invoke();
+    }
 
     public Task TypingAsync(Guid roomId) => client.Realtime.TypingAsync(roomId);
 
@@ -146,6 +188,15 @@ internal sealed class ChatState(ChatAppClient client)
         if (_timelines.TryGetValue(update.RoomId, out var timeline))
         {
             timeline.Replace(update.Message);
+            Changed?.Invoke();
+        }
+    }
+
+    private void OnReactionChanged(ReactionChangedEvent reaction)
+    {
+        if (_timelines.TryGetValue(reaction.RoomId, out var timeline))
+        {
+            timeline.React(reaction.MessageId, reaction.Emoji, reaction.UserId, reaction.Kind == "reaction.added");
             Changed?.Invoke();
         }
     }

@@ -58,8 +58,8 @@ internal static class Examples
               "readSeq": 40,
               "unreadCount": 2,
               "members": [
-                { "userId": "{{UserId}}", "displayName": "김민지", "role": "owner", "avatarUrl": null, "deactivated": false },
-                { "userId": "{{FriendId}}", "displayName": "Alex", "role": "member", "avatarUrl": null, "deactivated": false }
+                { "userId": "{{UserId}}", "displayName": "김민지", "role": "owner", "avatarUrl": null, "deactivated": false, "readSeq": 40 },
+                { "userId": "{{FriendId}}", "displayName": "Alex", "role": "member", "avatarUrl": null, "deactivated": false, "readSeq": 42 }
               ],
               "topic": "Saturday, Bukhansan",
               "picture": null

@@ -5,6 +5,11 @@
 // only ends the composition. The decision is made here, synchronously, where the key event is.
 export function attachComposer(textarea, dotnet) {
     textarea.addEventListener('keydown', event => {
+        if (event.key === 'Escape' && !event.isComposing) {
+            // Cancels a reply or an edit (an Escape during a composition only cancels the composition).
+            dotnet.invokeMethodAsync('CancelFromKeyboard');
+            return;
+        }
         if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) {
             return;
         }
@@ -99,5 +104,21 @@ function move(input, from, delta, travel) {
     if (String(value) !== input.value) {
         input.value = String(value);
         input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+}
+
+// Brings a message into view and gives it the focus (a reply's quote leads to its original).
+export function showElement(id) {
+    const element = document.getElementById(id);
+    if (element) {
+        element.scrollIntoView({ block: 'center' });
+        element.focus();
+    }
+}
+
+export function focusById(id) {
+    const element = document.getElementById(id);
+    if (element) {
+        element.focus();
     }
 }

@@ -49,6 +49,14 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
         var names = await users.GetUsersAsync(
             roomCards.Values.SelectMany(c => c.Members).Select(m => m.UserId).Where(id => includeMembers || id != me).Distinct().ToList(), cancellationToken);
 
+        // Read positions move with every read, so they are read here, never from the cached cards.
+        var readPositions = includeMembers
+            ? await db.RoomMembers.AsNoTracking()
+                .Where(m => roomIds.Contains(m.RoomId))
+                .Select(m => new { m.RoomId, m.UserId, m.ReadSeq })
+                .ToDictionaryAsync(m => (m.RoomId, m.UserId), m => m.ReadSeq, cancellationToken)
+            : [];
+
         return rooms.Select(r =>
         {
             var members = roomCards.GetValueOrDefault(r.Id)?.Members ?? [];
@@ -58,7 +66,7 @@ internal sealed class RoomReader(ChatDbContext db, IUserDirectory users, IMediaC
             var memberList = includeMembers
                 ? members.Select(m => new RoomMemberResponse(
                         m.UserId, NameOf(m.UserId, names), RoomRoles.NameOf(m.Role), names.GetValueOrDefault(m.UserId)?.AvatarUrl,
-                        names.GetValueOrDefault(m.UserId)?.Deactivated == true))
+                        names.GetValueOrDefault(m.UserId)?.Deactivated == true, readPositions.GetValueOrDefault((r.Id, m.UserId))))
                     .ToList()
                 : null;
             return new RoomResponse(
