@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatApp.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
@@ -231,15 +230,8 @@ public sealed class WebAppMessageBrowserTests(KestrelChatAppFactory factory, ITe
         return (minjun, sarah, room);
     }
 
-    /// <summary>A fresh browser context whose localStorage already holds the user's session (as after a sign-in), at <paramref name="path"/>.</summary>
-    private async Task<IPage> SignedInPageAsync(IBrowser browser, TestUser user, string path, ViewportSize? viewport = null)
-    {
-        var page = await Browser.NewPageAsync(browser, Factory.Address, output, viewport);
-        var tokens = JsonSerializer.Serialize(user.Tokens, new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        await page.Context.AddInitScriptAsync($"if (!localStorage.getItem('chatapp.tokens')) localStorage.setItem('chatapp.tokens', {JsonSerializer.Serialize(tokens)});");
-        await page.GotoAsync(path);
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(IBrowser browser, TestUser user, string path, ViewportSize? viewport = null) =>
+        WebAppPages.SignedInPageAsync(browser, Factory.Address, output, user, path, viewport);
 
     private static ILocator Bubble(IPage page, long seq) => page.Locator($"ol.messages li[data-seq='{seq}']");
 
