@@ -66,7 +66,7 @@ public sealed partial class WebAppGroupBrowserTests(KestrelChatAppFactory factor
         await NavigateAsync(owner, $"/rooms/{roomId}/settings");
         await Heading(owner, "판교 스터디 Study").WaitForAsync();
         await owner.GetByLabel("Group name").FillAsync("판교 스터디 모임");
-        await owner.GetByLabel("Topic").FillAsync("화요일 7시 · Tuesdays at 7");
+        await owner.GetByLabel("Topic", new() { Exact = true }).FillAsync("화요일 7시 · Tuesdays at 7");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Save name and topic" }).ClickAsync();
         await owner.GetByRole(AriaRole.Status).Filter(new() { HasText = "Name and topic saved." }).WaitForAsync();
         await Heading(jieunPage, "판교 스터디 모임").WaitForAsync();
