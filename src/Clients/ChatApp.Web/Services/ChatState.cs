@@ -52,6 +52,7 @@ internal sealed class ChatState(ChatAppClient client)
             realtime.RoomChanged += change => ReloadRoomsSoon();
             realtime.MembershipChanged += OnGroupMembershipChanged;
             realtime.RoomChanged += OnGroupRoomChanged;
+            realtime.Synced += OnSyncedRemovedRooms;
             _subscribed = true;
         }
 
@@ -256,6 +257,15 @@ internal sealed class ChatState(ChatAppClient client)
     }
 
     private void OnGroupRoomChanged(RoomChangedEvent change) => GroupChanged?.Invoke(change.RoomId);
+
+    /// <summary>Rooms I was removed from while the connection was down: the catch-up after it names them.</summary>
+    private void OnSyncedRemovedRooms(SyncResult result)
+    {
+        foreach (var roomId in result.RemovedRoomIds.Where(_rooms.ContainsKey))
+        {
+            ForgetRoom(roomId);
+        }
+    }
 
     private void ForgetRoom(Guid roomId)
     {
