@@ -82,10 +82,17 @@ public sealed partial class WebAppGroupBrowserTests(KestrelChatAppFactory factor
         await jieunPage.GetByAltText("Group picture").WaitForAsync();
         Assert.True(await jieunPage.GetByAltText("Group picture").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the group picture did not load");
         await AssertFitsAndLabelledAsync(owner);
+        var pictured = await Api.Client(sarah).Chat.GetRoomAsync(Guid.Parse(roomId));
+
+        // Removing the picture reaches the member live too.
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Remove the group picture" }).ClickAsync();
+        await jieunPage.GetByAltText("Group picture").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await jieunPage.GetByText("No picture.").WaitForAsync();
 
         var room = await Api.Client(sarah).Chat.GetRoomAsync(Guid.Parse(roomId));
         Assert.Equal(("판교 스터디 모임", "화요일 7시 · Tuesdays at 7", minjun.Id), (room.Name, room.Topic, room.OwnerId));
-        Assert.NotNull(room.Picture);
+        Assert.NotNull(pictured.Picture);
+        Assert.Null(room.Picture);
     }
 
     [Fact]
