@@ -40,7 +40,8 @@ public sealed partial class WebAppGroupBrowserTests(KestrelChatAppFactory factor
         Assert.Equal(["박지은", "Sarah Lee"], (await chosen.Locator(".person-name").AllInnerTextsAsync()).Select(t => t.Trim()));
         await AssertFitsAndLabelledAsync(owner);
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create group" }).ClickAsync();
-        await owner.WaitForURLAsync(RoomPath());
+        await Heading(owner, "판교 스터디 Study").WaitForAsync(); // the new room opens (a client-side navigation: no load event)
+        Assert.Matches(RoomPath(), owner.Url);
         var roomId = RoomPath().Match(owner.Url).Groups["id"].Value;
 
         // Both members see it in their lists, live.
