@@ -138,10 +138,7 @@ public sealed partial class WebAppBrowserTests(KestrelChatAppFactory factory, IT
         await page.Keyboard.PressAsync("Enter");
         await Message(page, "네, 여기 있어요").WaitForAsync();
 
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
-        var unlabelled = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('input, textarea, select, button')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim()).map(e => e.outerHTML)");
-        Assert.Empty(unlabelled);
+        await AssertFitsAndLabelledAsync(page);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace ChatApp.IntegrationTests.WebApp;
 
-/// <summary>The web app's pages as the browser tests drive them: signing in, headings, the composer, messages.</summary>
+/// <summary>The web app's pages as the browser tests drive them: signing in, headings, navigation, the composer, messages, layout checks.</summary>
 public static class WebAppPages
 {
     /// <summary>A fresh browser context whose localStorage already holds the user's session (as after a sign-in), at <paramref name="path"/>.</summary>
@@ -48,4 +48,21 @@ public static class WebAppPages
         var message = page.Locator("ol.messages li").Filter(new() { HasText = text });
         return sender is null ? message.Last : message.Filter(new() { HasText = sender }).Last;
     }
+
+    /// <summary>Navigates inside the running app, as a link does (no reload of the WebAssembly app).</summary>
+    public static Task NavigateAsync(IPage page, string path) =>
+        page.EvaluateAsync("path => Blazor.navigateTo(path)", path);
+
+    /// <summary>The page does not scroll sideways and every control has a label or a name.</summary>
+    public static async Task AssertFitsAndLabelledAsync(IPage page)
+    {
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{page.Url} scrolls sideways");
+        var unlabelled = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('input, textarea, select, button')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim()).map(e => e.outerHTML)");
+        Assert.Empty(unlabelled);
+    }
+
+    /// <summary>Waits until the focus is on the page's heading, showing <paramref name="name"/> (FocusOnNavigate puts it there after a navigation).</summary>
+    public static Task HeadingFocusedAsync(IPage page, string name) =>
+        page.WaitForFunctionAsync("name => document.activeElement && document.activeElement.tagName === 'H1' && document.activeElement.textContent.includes(name)", name);
 }

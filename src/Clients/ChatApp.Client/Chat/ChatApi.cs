@@ -64,6 +64,28 @@ public sealed class ChatApi
     public Task RemoveMemberAsync(Guid roomId, Guid userId, CancellationToken cancellationToken = default) =>
         _api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/chat/rooms/{roomId}/members/{userId}", null, cancellationToken);
 
+    /// <summary>Leaves a group (removes me; asks the server who I am first). Knowing my id, <see cref="RemoveMemberAsync"/> with it does the same in one call.</summary>
+    public async Task LeaveAsync(Guid roomId, CancellationToken cancellationToken = default)
+    {
+        var me = await _api.GetAsync<Accounts.MyProfile>("/api/v1/accounts/me", cancellationToken);
+        await RemoveMemberAsync(roomId, me.Id, cancellationToken);
+    }
+
+    /// <summary>Sets a group's picture (owner or admin) to one of my uploads with purpose <c>avatar</c>.</summary>
+    public Task<Room> SetRoomPictureAsync(Guid roomId, Guid mediaId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<Room>(HttpMethod.Put, $"/api/v1/chat/rooms/{roomId}/picture", new { mediaId }, authenticated: true, cancellationToken);
+
+    public Task RemoveRoomPictureAsync(Guid roomId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/chat/rooms/{roomId}/picture", null, cancellationToken);
+
+    /// <summary>Makes a member an admin or an admin a member again (owner only); <paramref name="role"/> is <see cref="RoomRoles.Admin"/> or <see cref="RoomRoles.Member"/>.</summary>
+    public Task<Room> SetMemberRoleAsync(Guid roomId, Guid userId, string role, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<Room>(HttpMethod.Put, $"/api/v1/chat/rooms/{roomId}/members/{userId}/role", new { role }, authenticated: true, cancellationToken);
+
+    /// <summary>Hands a group I own to another member; I stay as an admin.</summary>
+    public Task<Room> TransferOwnershipAsync(Guid roomId, Guid userId, CancellationToken cancellationToken = default) =>
+        _api.SendJsonAsync<Room>(HttpMethod.Put, $"/api/v1/chat/rooms/{roomId}/owner", new { userId }, authenticated: true, cancellationToken);
+
     public Task<Message> EditMessageAsync(Guid roomId, Guid messageId, string text, CancellationToken cancellationToken = default) =>
         _api.SendJsonAsync<Message>(HttpMethod.Patch, $"/api/v1/chat/rooms/{roomId}/messages/{messageId}", new { text }, authenticated: true, cancellationToken);
 

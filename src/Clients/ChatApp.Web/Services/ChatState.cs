@@ -17,6 +17,12 @@ internal sealed class ChatState(ChatAppClient client)
 
     public event Action? Changed;
 
+    /// <summary>A group's name, topic, picture, roles or members changed (by anyone): pages that show its members reload it.</summary>
+    public event Action<Guid>? GroupChanged;
+
+    /// <summary>I left a room or was removed from it: it is no longer in <see cref="Rooms"/>.</summary>
+    public event Action<Guid>? RoomLeft;
+
     public Guid MyId { get; private set; }
 
     /// <summary>The room shown now (its new messages are read, not counted as unread).</summary>
@@ -45,6 +51,9 @@ internal sealed class ChatState(ChatAppClient client)
             realtime.RoomCreated += created => ReloadRoomsSoon();
             realtime.MembershipChanged += membership => ReloadRoomsSoon();
             realtime.RoomChanged += change => ReloadRoomsSoon();
+            realtime.MembershipChanged += OnGroupMembershipChanged;
+            realtime.RoomChanged += OnGroupRoomChanged;
+            realtime.Synced += OnSyncedRemovedRooms;
             _subscribed = true;
         }
 
@@ -268,5 +277,57 @@ internal sealed class ChatState(ChatAppClient client)
         {
             // Signed out meanwhile: the session says so.
         }
+    }
+
+    /// <summary>Creates a group that I own with those people in it; it is in <see cref="Rooms"/> at once.</summary>
+    public async Task<Room> CreateGroupAsync(string name, IEnumerable<Guid> memberIds)
+    {
+        var room = await client.Chat.CreateGroupAsync(name, memberIds);
+        _rooms[room.Id] = room;
+        Changed?.Invoke();
+        return room;
+    }
+
+    /// <summary>Leaves a group: the room leaves <see cref="Rooms"/> at once (the hub's member.left that follows says it again).</summary>
+    public async Task LeaveGroupAsync(Guid roomId)
+    {
+        await client.Chat.RemoveMemberAsync(roomId, MyId);
+        ForgetRoom(roomId);
+    }
+
+    private void OnGroupMembershipChanged(MembershipChangedEvent membership)
+    {
+        if (membership.Kind == "member.left" && membership.UserId == MyId)
+        {
+            ForgetRoom(membership.RoomId);
+        }
+        else
+        {
+            GroupChanged?.Invoke(membership.RoomId);
+        }
+    }
+
+    private void OnGroupRoomChanged(RoomChangedEvent change) => GroupChanged?.Invoke(change.RoomId);
+
+    /// <summary>Rooms I was removed from while the connection was down: the catch-up after it names them.</summary>
+    private void OnSyncedRemovedRooms(SyncResult result)
+    {
+        foreach (var roomId in result.RemovedRoomIds.Where(_rooms.ContainsKey))
+        {
+            ForgetRoom(roomId);
+        }
+    }
+
+    private void ForgetRoom(Guid roomId)
+    {
+        _rooms.Remove(roomId);
+        _timelines.Remove(roomId);
+        if (ActiveRoomId == roomId)
+        {
+            ActiveRoomId = null;
+        }
+
+        Changed?.Invoke();
+        RoomLeft?.Invoke(roomId);
     }
 }
