@@ -79,6 +79,7 @@ public sealed partial class WebAppGroupBrowserTests(KestrelChatAppFactory factor
             MimeType = "image/png",
             Buffer = TestImages.Quadrants(400, 400),
         });
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Use as the group picture" }).ClickAsync();
         await owner.GetByAltText("Group picture").WaitForAsync();
         await jieunPage.GetByAltText("Group picture").WaitForAsync();
         Assert.True(await jieunPage.GetByAltText("Group picture").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the group picture did not load");
