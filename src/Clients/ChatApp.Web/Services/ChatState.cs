@@ -262,13 +262,26 @@ internal sealed class ChatState(ChatAppClient client)
 
     private void ReloadRoomsSoon() => _ = ReloadRoomsAsync();
 
+    /// <summary>
+    /// The list from the server: new and changed rooms in, and rooms that were here before the call and are not in its
+    /// answer out (I left or was removed and missed the event). A room that arrived during the call stays: the answer
+    /// may predate it.
+    /// </summary>
     private async Task ReloadRoomsAsync()
     {
         try
         {
-            foreach (var room in await client.Chat.ListRoomsAsync())
+            var before = _rooms.Keys.ToHashSet();
+            var listed = await client.Chat.ListRoomsAsync();
+            foreach (var room in listed)
             {
                 _rooms[room.Id] = room;
+            }
+
+            before.ExceptWith(listed.Select(r => r.Id));
+            foreach (var gone in before.Where(_rooms.ContainsKey))
+            {
+                ForgetRoom(gone);
             }
 
             Changed?.Invoke();
